@@ -1,0 +1,68 @@
+# Sozialraum: the two commands are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+# Local serving of the demo: production code paths, plain HTTP on 127.0.0.1.
+LOCAL_ENV = HTTPS=false ALLOWED_HOSTS=127.0.0.1,localhost EMAIL_BACKEND=file \
+	TASKS_BACKEND=immediate SITE_URL=http://127.0.0.1:$(PORT) SECRET_KEY="$$(cat var/secret_key)"
+
+.PHONY: run dev test test-fast browser lint format messages bench clean venv
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sozialraum needs Python 3.11 or newer.")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+var/secret_key:
+	mkdir -p var
+	$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key
+
+run: $(STAMP) var/secret_key
+	$(LOCAL_ENV) $(BIN)/sozialraum migrate --noinput -v0
+	$(LOCAL_ENV) $(BIN)/sozialraum demo --if-empty
+	$(LOCAL_ENV) $(BIN)/sozialraum collectstatic --noinput -v0
+	@echo "Sozialraum läuft auf http://127.0.0.1:$(PORT)/  (Beenden mit Strg+C)"
+	$(LOCAL_ENV) $(BIN)/gunicorn sozialraum.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
+		--access-logfile - --log-level warning
+
+dev: $(STAMP)
+	DEBUG=true $(BIN)/sozialraum migrate --noinput -v0
+	DEBUG=true $(BIN)/sozialraum demo --if-empty
+	DEBUG=true $(BIN)/sozialraum runserver 127.0.0.1:$(PORT)
+
+browser: $(STAMP)
+	@$(BIN)/python scripts/ensure_browser.py
+
+test: $(STAMP) browser
+	$(BIN)/sozialraum compilemessages -v0 --ignore=.venv
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy src
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts
+
+messages: $(STAMP)
+	cd src/sozialraum && ../../$(BIN)/sozialraum makemessages -l en --no-obsolete --no-location -v0
+	$(BIN)/python scripts/check_messages.py
+	$(BIN)/sozialraum compilemessages -v0 --ignore=.venv
+
+bench: $(STAMP) var/secret_key
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

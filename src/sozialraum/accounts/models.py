@@ -1,0 +1,179 @@
+"""Users (log in with their e-mail address), their roles per youth office, invitations."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sozialraum.regions.models import TenantModel, YouthOffice
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(email__iexact=username or "")
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+        if not email:
+            raise ValueError("A user needs an e-mail address.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> User:
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in. Personal data kept to what the platform needs: name and e-mail."""
+
+    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    name = models.CharField(_("Name"), max_length=150)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    is_staff = models.BooleanField(
+        _("Betrieb"), default=False, help_text=_("Darf die Betriebsoberfläche öffnen.")
+    )
+    date_joined = models.DateTimeField(_("registriert am"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = _("Person mit Zugang")
+        verbose_name_plural = _("Personen mit Zugang")
+        ordering = ["name", "email"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.email.lower()
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+    @property
+    def is_operator(self) -> bool:
+        """The platform operator stands above the youth offices' roles."""
+        return self.is_active and self.is_superuser
+
+    def office_roles(self) -> dict[int, str]:
+        """{youth_office_id: role}, loaded once per user object (one query per request)."""
+        cache = getattr(self, "_office_roles_cache", None)
+        if cache is None:
+            cache = dict(OfficeRole.objects.filter(user=self).values_list("youth_office_id", "role"))
+            self._office_roles_cache = cache
+        return cache
+
+    def role_in(self, office: YouthOffice | None) -> str | None:
+        if office is None or not self.is_active:
+            return None
+        if self.is_operator:
+            return Role.COORDINATION
+        return self.office_roles().get(office.pk)
+
+    def youth_offices(self) -> models.QuerySet[YouthOffice]:
+        if self.is_operator:
+            return YouthOffice.objects.all()
+        return YouthOffice.objects.filter(pk__in=list(self.office_roles()))
+
+
+class Role(models.TextChoices):
+    COORDINATION = "koordination", _("Koordination")
+    PROFESSIONAL = "fachkraft", _("Fachkraft")
+    READER = "lesend", _("Lesend")
+
+
+ROLE_DESCRIPTIONS = {
+    Role.COORDINATION: _(
+        "Richtet Sozialräume, Teams und Budgets ein, lädt Personen ein und gibt frei."
+    ),
+    Role.PROFESSIONAL: _("Arbeitet in Teams mit: Themen, Protokolle, Aufgaben, Bedarfe."),
+    Role.READER: _("Kann alles im Jugendamt lesen, aber nichts ändern."),
+}
+
+
+class OfficeRole(TenantModel):
+    """A user's role in one youth office. A person can work for several youth offices."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="office_role_set", verbose_name=_("Person")
+    )
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Rolle im Jugendamt")
+        verbose_name_plural = _("Rollen im Jugendamt")
+        constraints = [
+            models.UniqueConstraint(fields=["youth_office", "user"], name="one_role_per_office")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
+class Invitation(TenantModel):
+    """An invitation by e-mail to a youth office. Only the token's hash is stored."""
+
+    email = models.EmailField(_("E-Mail-Adresse"))
+    name = models.CharField(_("Name"), max_length=150, blank=True)
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("gültig bis"))
+    accepted_at = models.DateTimeField(_("angenommen am"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.is_expired:
+            return "expired"
+        return "pending"

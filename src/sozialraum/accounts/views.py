@@ -1,0 +1,167 @@
+"""Login, password reset, invitations, and the youth office's list of people with access."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sozialraum.accounts import services
+from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
+from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
+from sozialraum.lib.tenancy import get_for_office, office_view
+
+login_view = auth_views.LoginView.as_view(
+    template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
+)
+logout_view = auth_views.LogoutView.as_view()
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/email/password_reset.txt",
+    subject_template_name="accounts/email/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = services.find_invitation(token)
+    except services.InvitationError as error:
+        return render(request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410)
+
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            try:
+                services.accept_invitation(token=token, user=request.user)
+            except services.InvitationError as error:
+                return render(
+                    request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
+                )
+            messages.success(
+                request,
+                _("Willkommen bei %(office)s!") % {"office": invitation.youth_office.name},
+            )
+            return redirect(invitation.youth_office.get_absolute_url())
+        return render(request, "accounts/invitation_join.html", {"invitation": invitation})
+
+    form = AcceptInvitationForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                token=token, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+            )
+        except services.InvitationError as error:
+            return render(
+                request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
+            )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, _("Willkommen bei %(office)s!") % {"office": invitation.youth_office.name}
+        )
+        return redirect(invitation.youth_office.get_absolute_url())
+    return render(
+        request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
+
+
+@office_view("accounts.manage_people")
+def people(request: HttpRequest) -> HttpResponse:
+    office = request.youth_office
+    form = InviteForm(request.POST or None, office=office)
+    if request.method == "POST" and form.is_valid():
+        invitation, _token = services.invite(
+            office=office,
+            actor=request.user,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            name=form.cleaned_data["name"],
+        )
+        messages.success(
+            request,
+            _("Die Einladung an %(email)s ist verschickt. Sie gilt bis %(date)s.")
+            % {"email": invitation.email, "date": invitation.expires_at.strftime("%d.%m.%Y")},
+        )
+        return redirect("access:people", office_slug=office.slug)
+
+    roles = OfficeRole.objects.in_office(office).select_related("user").order_by("user__name")
+    page = Paginator(roles, 50).get_page(request.GET.get("seite"))
+    invitations = (
+        Invitation.objects.in_office(office).pending().select_related("invited_by")[:100]
+    )
+    return render(
+        request,
+        "accounts/people.html",
+        {
+            "form": form,
+            "page": page,
+            "invitations": invitations,
+            "roles": Role.choices,
+            "role_descriptions": [(label, ROLE_DESCRIPTIONS[value]) for value, label in Role.choices],
+        },
+    )
+
+
+@require_POST
+@office_view("accounts.manage_people")
+def change_role(request: HttpRequest, pk: int) -> HttpResponse:
+    office_role = get_for_office(request, OfficeRole.objects.select_related("user"), pk=pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Bitte wählen Sie eine gültige Rolle."))
+    else:
+        try:
+            services.change_role(
+                office_role=office_role, actor=request.user, role=form.cleaned_data["role"]
+            )
+            messages.success(
+                request,
+                _("Die Rolle von %(name)s ist jetzt „%(role)s“.")
+                % {"name": office_role.user, "role": office_role.get_role_display()},
+            )
+        except services.LastCoordinatorError as error:
+            messages.error(request, str(error))
+    return redirect("access:people", office_slug=request.youth_office.slug)
+
+
+@office_view("accounts.manage_people")
+def remove_person(request: HttpRequest, pk: int) -> HttpResponse:
+    office_role = get_for_office(request, OfficeRole.objects.select_related("user"), pk=pk)
+    if request.method == "POST":
+        try:
+            services.remove_from_office(office_role=office_role, actor=request.user)
+            messages.success(
+                request,
+                _("%(name)s hat keinen Zugang mehr zu diesem Jugendamt.")
+                % {"name": office_role.user},
+            )
+        except services.LastCoordinatorError as error:
+            messages.error(request, str(error))
+        return redirect("access:people", office_slug=request.youth_office.slug)
+    return render(request, "accounts/remove_person.html", {"office_role": office_role})
+
+
+@require_POST
+@office_view("accounts.manage_people")
+def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_for_office(request, Invitation.objects.pending(), pk=pk)
+    services.revoke_invitation(invitation=invitation, actor=request.user)
+    messages.success(
+        request, _("Die Einladung an %(email)s ist zurückgezogen.") % {"email": invitation.email}
+    )
+    return redirect("access:people", office_slug=request.youth_office.slug)

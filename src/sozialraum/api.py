@@ -1,0 +1,58 @@
+"""The JSON API under /api/v1/ (OpenAPI at /api/v1/docs). Session login; scoped per youth office."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.security import django_auth
+
+from sozialraum.regions.models import SocialSpace, YouthOffice
+
+api = NinjaAPI(
+    title="Sozialraum API",
+    version="1",
+    urls_namespace="api",
+    auth=django_auth,
+    docs_url="/docs",
+)
+
+
+class MunicipalityOut(Schema):
+    ags: str
+    name: str
+
+
+class SocialSpaceOut(Schema):
+    id: int
+    name: str
+    description: str
+    municipalities: list[MunicipalityOut]
+
+
+class YouthOfficeOut(Schema):
+    name: str
+    slug: str
+    kreis_key: str
+    social_space_label: str
+
+
+def _office_for(request: HttpRequest, slug: str) -> YouthOffice:
+    office = YouthOffice.objects.filter(slug=slug).first()
+    if office is None or not request.user.has_perm("regions.view_office", office):
+        raise Http404
+    return office
+
+
+@api.get("/youth-offices", response=list[YouthOfficeOut], summary="Meine Jugendämter")
+def list_youth_offices(request: HttpRequest):
+    return list(request.user.youth_offices())
+
+
+@api.get(
+    "/youth-offices/{slug}/social-spaces",
+    response=list[SocialSpaceOut],
+    summary="Sozialräume eines Jugendamts",
+)
+def list_social_spaces(request: HttpRequest, slug: str):
+    office = _office_for(request, slug)
+    return list(SocialSpace.objects.in_office(office).prefetch_related("municipalities"))

@@ -1,0 +1,53 @@
+"""The audit trail: who changed what, when, for the records marked as important."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sozialraum.regions.models import TenantModel
+
+
+class Action(models.TextChoices):
+    CREATE = "create", _("angelegt")
+    UPDATE = "update", _("geändert")
+    DELETE = "delete", _("gelöscht")
+    INVITE = "invite", _("eingeladen")
+    JOIN = "join", _("beigetreten")
+    ROLE = "role", _("Rolle geändert")
+    REMOVE = "remove", _("entfernt")
+    ERASE = "erase", _("personenbezogene Daten gelöscht")
+
+
+class AuditEntry(TenantModel):
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("durch"),
+    )
+    action = models.CharField(_("Aktion"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("Art"), max_length=100)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("Eintrag"), max_length=300)
+    changes = models.JSONField(_("Änderungen"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("Eintrag im Änderungsprotokoll")
+        verbose_name_plural = _("Änderungsprotokoll")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["youth_office", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_repr}: {self.get_action_display()}"
+
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """[(field label, before, after)] for display."""
+        return [
+            (str(field), str(values.get("old", "")), str(values.get("new", "")))
+            for field, values in sorted(self.changes.items())
+        ]

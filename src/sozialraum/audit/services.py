@@ -1,0 +1,56 @@
+"""Writing the audit trail. Services call `record` inside their transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.regions.models import YouthOffice
+
+
+def snapshot(instance: models.Model, fields: list[str]) -> dict[str, str]:
+    """The displayable values of `fields` (verbose name -> text), to diff before/after."""
+    values: dict[str, str] = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        label = str(getattr(field, "verbose_name", name))
+        if field.many_to_many:
+            value = ", ".join(sorted(str(obj) for obj in getattr(instance, name).all()))
+        elif getattr(field, "choices", None):
+            value = str(getattr(instance, f"get_{name}_display")())
+        else:
+            raw = getattr(instance, name)
+            value = "" if raw is None else str(raw)
+        values[label] = value
+    return values
+
+
+def diff(before: dict[str, str], after: dict[str, str]) -> dict[str, dict[str, str]]:
+    return {
+        key: {"old": before.get(key, ""), "new": after.get(key, "")}
+        for key in sorted(set(before) | set(after))
+        if before.get(key, "") != after.get(key, "")
+    }
+
+
+def record(
+    *,
+    office: YouthOffice,
+    actor: Any,
+    action: Action | str,
+    instance: models.Model,
+    changes: dict[str, dict[str, str]] | None = None,
+    label: str | None = None,
+) -> AuditEntry:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        youth_office=office,
+        actor=user,
+        action=action,
+        object_type=str(instance._meta.verbose_name),
+        object_id=str(instance.pk or ""),
+        object_repr=(label or str(instance))[:300],
+        changes=changes or {},
+    )

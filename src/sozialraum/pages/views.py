@@ -1,0 +1,74 @@
+"""The platform's own pages: start, legal pages, accessibility feedback, health, errors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+
+from sozialraum.pages.forms import FeedbackForm
+from sozialraum.pages.services import send_accessibility_feedback
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness through the whole middleware stack, without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        offices = list(request.user.youth_offices())
+        if len(offices) == 1:
+            return redirect(offices[0].get_absolute_url())
+        return render(request, "pages/choose_office.html", {"offices": offices})
+    return render(request, "pages/home.html")
+
+
+def imprint(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/imprint.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/privacy.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        send_accessibility_feedback(
+            message=form.cleaned_data["message"],
+            page=form.cleaned_data["page"],
+            reply_to=form.cleaned_data["email"],
+        )
+        messages.success(
+            request,
+            _("Vielen Dank! Ihre Rückmeldung ist angekommen. Wir antworten in der Regel "
+              "innerhalb von zwei Wochen."),
+        )
+        return redirect("pages:accessibility")
+    return render(request, "pages/accessibility.html", {"form": form})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without context processors that could fail again (no database access).
+    from django.template import loader
+
+    template = loader.get_template("errors/500.html")
+    return HttpResponse(template.render({"request": None}), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "errors/csrf.html", status=403)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+
+
+class MunicipalityChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Municipality) -> str:
+        return obj.name
+
+
+class SocialSpaceForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Beschreibung"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Freiwillig: Was zeichnet den Raum aus?"),
+    )
+    municipalities = MunicipalityChoiceField(
+        label=_("Gemeinden"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Bitte wählen Sie mindestens eine Gemeinde."),
+            "invalid_choice": _("Diese Gemeinde gehört nicht zum Kreis des Jugendamts."),
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self,
+        *args,
+        office: YouthOffice,
+        instance: SocialSpace | None = None,
+        taken: dict[int, str] | None = None,
+        **kwargs,
+    ):
+        self.office = office
+        self.instance = instance
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "name": instance.name,
+                "description": instance.description,
+                "municipalities": [m.pk for m in instance.municipalities.all()],
+                "version": instance.version,
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = office.municipalities().order_by("name")
+        # Which municipality already belongs to which other social space, for the hint.
+        self.taken = taken or {}
+        self.fields["municipalities"].help_text = _(
+            "Eine Gemeinde gehört zu höchstens einem %(label)s."
+        ) % {"label": office.social_space_label}
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Bitte geben Sie einen Namen ein."))
+        others = SocialSpace.objects.in_office(self.office).filter(name__iexact=name)
+        if self.instance is not None:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                _("Es gibt schon einen %(label)s mit diesem Namen.")
+                % {"label": self.office.social_space_label}
+            )
+        return name
+
+    def clean_municipalities(self):
+        chosen = self.cleaned_data["municipalities"]
+        conflicts = [m for m in chosen if m.pk in self.taken]
+        if conflicts:
+            raise forms.ValidationError(
+                _("Schon vergeben: %(names)s. Entfernen Sie die Gemeinde zuerst dort.")
+                % {"names": ", ".join(f"{m.short_name} ({self.taken[m.pk]})" for m in conflicts)}
+            )
+        return chosen

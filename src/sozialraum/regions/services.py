@@ -1,0 +1,136 @@
+"""Writes for social spaces: keyword-only, atomic, audited, with optimistic locking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from sozialraum.audit.models import Action
+from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.regions.models import (
+    Municipality,
+    SocialSpace,
+    SocialSpaceMunicipality,
+    YouthOffice,
+)
+
+_AUDITED = ["name", "description", "municipalities"]
+
+
+class ConcurrentEditError(Exception):
+    """Somebody else saved the record since this form was opened."""
+
+
+class MunicipalityConflict(ValueError):
+    def __init__(self, taken: dict[Municipality, SocialSpace]):
+        self.taken = taken
+        names = ", ".join(f"{m.short_name} ({s.name})" for m, s in taken.items())
+        super().__init__(
+            _("Diese Gemeinden gehören schon zu einem anderen Raum: %(names)s.") % {"names": names}
+        )
+
+
+def _check_municipalities(
+    office: YouthOffice, municipalities: Iterable[Municipality], exclude: SocialSpace | None
+) -> list[Municipality]:
+    chosen = list(municipalities)
+    wrong_kreis = [m for m in chosen if m.kreis_key != office.kreis_key]
+    if wrong_kreis:
+        raise ValueError(
+            _("Diese Gemeinden liegen nicht im Kreis des Jugendamts: %(names)s.")
+            % {"names": ", ".join(m.name for m in wrong_kreis)}
+        )
+    taken_qs = SocialSpaceMunicipality.objects.in_office(office).filter(
+        municipality__in=chosen
+    ).select_related("municipality", "social_space")
+    if exclude is not None:
+        taken_qs = taken_qs.exclude(social_space=exclude)
+    taken = {row.municipality: row.social_space for row in taken_qs}
+    if taken:
+        raise MunicipalityConflict(taken)
+    return chosen
+
+
+def _set_municipalities(space: SocialSpace, municipalities: list[Municipality]) -> None:
+    SocialSpaceMunicipality.objects.filter(social_space=space).exclude(
+        municipality__in=municipalities
+    ).delete()
+    existing = set(
+        SocialSpaceMunicipality.objects.filter(social_space=space).values_list(
+            "municipality_id", flat=True
+        )
+    )
+    SocialSpaceMunicipality.objects.bulk_create(
+        SocialSpaceMunicipality(
+            youth_office_id=space.youth_office_id, social_space=space, municipality=m
+        )
+        for m in municipalities
+        if m.pk not in existing
+    )
+
+
+@transaction.atomic
+def create_social_space(
+    *,
+    office: YouthOffice,
+    actor,
+    name: str,
+    description: str = "",
+    municipalities: Iterable[Municipality] = (),
+    is_demo: bool = False,
+) -> SocialSpace:
+    chosen = _check_municipalities(office, municipalities, exclude=None)
+    space = SocialSpace.objects.create(
+        youth_office=office, name=name.strip(), description=description.strip(), is_demo=is_demo
+    )
+    _set_municipalities(space, chosen)
+    record(
+        office=office,
+        actor=actor,
+        action=Action.CREATE,
+        instance=space,
+        changes=diff({}, snapshot(space, _AUDITED)),
+    )
+    return space
+
+
+@transaction.atomic
+def update_social_space(
+    *,
+    space: SocialSpace,
+    actor,
+    version: int,
+    name: str,
+    description: str,
+    municipalities: Iterable[Municipality],
+) -> SocialSpace:
+    office = space.youth_office
+    before = snapshot(space, _AUDITED)
+    updated = SocialSpace.objects.filter(pk=space.pk, version=version).update(
+        name=name.strip(), description=description.strip(), version=F("version") + 1
+    )
+    if not updated:
+        raise ConcurrentEditError
+    chosen = _check_municipalities(office, municipalities, exclude=space)
+    _set_municipalities(space, chosen)
+    space.refresh_from_db()
+    changes = diff(before, snapshot(space, _AUDITED))
+    if changes:
+        record(office=office, actor=actor, action=Action.UPDATE, instance=space, changes=changes)
+    return space
+
+
+@transaction.atomic
+def delete_social_space(*, space: SocialSpace, actor) -> None:
+    office = space.youth_office
+    record(
+        office=office,
+        actor=actor,
+        action=Action.DELETE,
+        instance=space,
+        changes=diff(snapshot(space, _AUDITED), {}),
+    )
+    space.delete()

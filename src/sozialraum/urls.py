@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from sozialraum.api import api
+from sozialraum.pages import views as page_views
+
+handler403 = "sozialraum.pages.views.permission_denied"
+handler404 = "sozialraum.pages.views.page_not_found"
+handler500 = "sozialraum.pages.views.server_error"
+
+urlpatterns = [
+    path("healthz", page_views.healthz, name="healthz"),
+    path("betrieb/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("sprache/", set_language, name="set_language"),
+    path("konto/", include("sozialraum.accounts.urls")),
+    path("", include("sozialraum.pages.urls")),
+    # Everything below belongs to one youth office: /<slug>/...
+    path("<slug:office_slug>/", include("sozialraum.regions.urls")),
+    path("<slug:office_slug>/", include("sozialraum.accounts.office_urls")),
+    path("<slug:office_slug>/", include("sozialraum.audit.urls")),
+]
