@@ -41,7 +41,6 @@ browser: $(STAMP)
 	@$(BIN)/python scripts/ensure_browser.py
 
 test: $(STAMP) browser
-	$(BIN)/sozialraum compilemessages -v0 --ignore=.venv
 	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
@@ -59,7 +58,7 @@ format: $(STAMP)
 messages: $(STAMP)
 	cd src/sozialraum && ../../$(BIN)/sozialraum makemessages -l en --no-obsolete --no-location -v0
 	$(BIN)/python scripts/check_messages.py
-	$(BIN)/sozialraum compilemessages -v0 --ignore=.venv
+	cd src/sozialraum && ../../$(BIN)/sozialraum compilemessages -v0
 
 bench: $(STAMP) var/secret_key
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
