@@ -1,0 +1,124 @@
+"""Building the demo: the youth offices of demo-regions.json, fictional people, history.
+
+`build_demo(scale=N)` runs the steps in `STEPS`; later capabilities append their own step
+(a function taking the `DemoContext`). Everything is deterministic (seeded) so benchmarks and
+screenshots are repeatable.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from sozialraum.accounts.models import OfficeRole, Role, User
+from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
+from sozialraum.regions import services as region_services
+from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "demo-regions.json"
+
+# The demo accounts of DESIGN.md §4: (email, name, office slug or None for the operator, role).
+DEMO_ACCOUNTS = [
+    ("admin@sozialraum.example", "Betrieb Sozialraum", None, None),
+    ("koordination@heidekreis.example", "Katrin Meyer", "heidekreis", Role.COORDINATION),
+    ("fachkraft@heidekreis.example", "Jonas Albers", "heidekreis", Role.PROFESSIONAL),
+    ("schule@heidekreis.example", "Heike Grote", "heidekreis", Role.PROFESSIONAL),
+    ("koordination@verden.example", "Maren Kruse", "verden", Role.COORDINATION),
+]
+
+
+@dataclass
+class DemoContext:
+    password: str
+    scale: int = 1
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    offices: dict[str, YouthOffice] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+    spaces: dict[str, list[SocialSpace]] = field(default_factory=dict)
+
+    def person_name(self) -> str:
+        return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
+
+
+def load_regions(ctx: DemoContext) -> None:
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    municipalities = {m.ags: m for m in Municipality.objects.all()}
+    for entry in data["youth_offices"]:
+        office = YouthOffice.objects.create(
+            name=entry["name"],
+            slug=entry["slug"],
+            kreis_key=entry["kreis_key"],
+            social_space_label=entry["social_space_label"],
+            contact_email=f"jugendamt@{entry['slug']}.example",
+        )
+        ctx.offices[office.slug] = office
+        ctx.spaces[office.slug] = []
+    # The accounts first, so the social spaces are created by the coordinator (audit trail).
+    create_accounts(ctx)
+    for entry in data["youth_offices"]:
+        office = ctx.offices[entry["slug"]]
+        actor = next(
+            (u for u in ctx.users.values() if u.role_in(office) == Role.COORDINATION), None
+        )
+        for space in entry["social_spaces"]:
+            created = region_services.create_social_space(
+                office=office,
+                actor=actor,
+                name=space["name"],
+                municipalities=[municipalities[ags] for ags in space["ags"]],
+                is_demo=bool(space.get("demo")),
+            )
+            ctx.spaces[office.slug].append(created)
+
+
+def create_accounts(ctx: DemoContext) -> None:
+    for email, name, slug, role in DEMO_ACCOUNTS:
+        if slug is None:
+            user = User.objects.create_superuser(email, ctx.password, name=name)
+        else:
+            user = User.objects.create_user(email, ctx.password, name=name)
+            OfficeRole.objects.create(youth_office=ctx.offices[slug], user=user, role=role)
+        ctx.users[email] = user
+    # Each remaining youth office gets a coordinator of its own (not a documented login).
+    for slug, office in ctx.offices.items():
+        if not OfficeRole.objects.filter(youth_office=office, role=Role.COORDINATION).exists():
+            user = User.objects.create_user(
+                f"koordination@{slug}.example", ctx.password, name=ctx.person_name()
+            )
+            OfficeRole.objects.create(youth_office=office, user=user, role=Role.COORDINATION)
+            ctx.users[user.email] = user
+
+
+STEPS: list[Callable[[DemoContext], None]] = [load_regions]
+
+
+def demo_password(configured: str | None) -> tuple[str, bool]:
+    """The demo password: SOZIALRAUM_DEMO_PASSWORD, else a random one (to be printed once)."""
+    if configured:
+        return configured, False
+    return secrets.token_urlsafe(12), True
+
+
+@transaction.atomic
+def build_demo(*, password: str, scale: int = 1) -> DemoContext:
+    ctx = DemoContext(password=password, scale=scale)
+    for step in STEPS:
+        step(ctx)
+    if scale > 1:
+        from sozialraum.demo.scale import build_scaled
+
+        build_scaled(ctx)
+    return ctx
+
+
+def reset_demo() -> None:
+    """Delete every youth office (with all its rows) and every account."""
+    with transaction.atomic():
+        YouthOffice.objects.all().delete()
+        User.objects.all().delete()
