@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "sozialraum.accounts",
     "sozialraum.regions",
     "sozialraum.audit",
+    "sozialraum.network",
     "sozialraum.pages",
     "sozialraum.demo",
 ]

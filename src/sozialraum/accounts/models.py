@@ -71,13 +71,27 @@ class User(AbstractBaseUser, PermissionsMixin):
         """The platform operator stands above the youth offices' roles."""
         return self.is_active and self.is_superuser
 
-    def office_roles(self) -> dict[int, str]:
-        """{youth_office_id: role}, loaded once per user object (one query per request)."""
+    def _roles(self) -> dict[int, tuple[str, int | None]]:
+        """{youth_office_id: (role, organisation_id)}, loaded once per user object."""
         cache = getattr(self, "_office_roles_cache", None)
         if cache is None:
-            cache = dict(OfficeRole.objects.filter(user=self).values_list("youth_office_id", "role"))
+            rows = OfficeRole.objects.filter(user=self).values_list(
+                "youth_office_id", "role", "organisation_id"
+            )
+            cache = {office_id: (role, org_id) for office_id, role, org_id in rows}
             self._office_roles_cache = cache
         return cache
+
+    def office_roles(self) -> dict[int, str]:
+        """{youth_office_id: role} (one query per request, then cached on the user)."""
+        return {office_id: role for office_id, (role, _org) in self._roles().items()}
+
+    def edited_organisation_id(self, office: YouthOffice | None) -> int | None:
+        """For a carrier editor: the one organisation they maintain in this office."""
+        if office is None:
+            return None
+        role, org_id = self._roles().get(office.pk, (None, None))
+        return org_id if role == Role.CARRIER_EDITOR else None
 
     def role_in(self, office: YouthOffice | None) -> str | None:
         if office is None or not self.is_active:
@@ -96,6 +110,7 @@ class Role(models.TextChoices):
     COORDINATION = "koordination", _("Koordination")
     PROFESSIONAL = "fachkraft", _("Fachkraft")
     READER = "lesend", _("Lesend")
+    CARRIER_EDITOR = "traeger", _("Redaktion einer Organisation")
 
 
 ROLE_DESCRIPTIONS = {
@@ -104,6 +119,10 @@ ROLE_DESCRIPTIONS = {
     ),
     Role.PROFESSIONAL: _("Arbeitet in Teams mit: Themen, Protokolle, Aufgaben, Bedarfe."),
     Role.READER: _("Kann alles im Jugendamt lesen, aber nichts ändern."),
+    Role.CARRIER_EDITOR: _(
+        "Pflegt den Eintrag der eigenen Organisation und ihre Personen; Änderungen prüft die "
+        "Koordination, bevor sie gelten."
+    ),
 }
 
 
@@ -114,13 +133,27 @@ class OfficeRole(TenantModel):
         User, on_delete=models.CASCADE, related_name="office_role_set", verbose_name=_("Person")
     )
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="editor_roles",
+        verbose_name=_("Organisation"),
+        help_text=_("Nur für die Rolle „Redaktion einer Organisation“."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("Rolle im Jugendamt")
         verbose_name_plural = _("Rollen im Jugendamt")
         constraints = [
-            models.UniqueConstraint(fields=["youth_office", "user"], name="one_role_per_office")
+            models.UniqueConstraint(fields=["youth_office", "user"], name="one_role_per_office"),
+            models.CheckConstraint(
+                condition=models.Q(role="traeger", organisation__isnull=False)
+                | (~models.Q(role="traeger") & models.Q(organisation__isnull=True)),
+                name="organisation_only_for_carrier_editors",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -142,6 +175,14 @@ class Invitation(TenantModel):
     email = models.EmailField(_("E-Mail-Adresse"))
     name = models.CharField(_("Name"), max_length=150, blank=True)
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Organisation"),
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,0 +1,60 @@
+"""German-aware text keys for search and duplicate detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+# Abbreviations that make the same organisation look different ("Ev. Kita St. Marien").
+_ABBREVIATIONS = {
+    "ev": "evangelisch",
+    "evang": "evangelisch",
+    "evangelische": "evangelisch",
+    "evangelischer": "evangelisch",
+    "evangelisches": "evangelisch",
+    "ev-luth": "evangelisch lutherisch",
+    "luth": "lutherisch",
+    "lutherische": "lutherisch",
+    "kath": "katholisch",
+    "katholische": "katholisch",
+    "katholischer": "katholisch",
+    "katholisches": "katholisch",
+    "st": "sankt",
+    "hl": "heilig",
+    "gs": "grundschule",
+    "kiga": "kindergarten",
+    "kindertagesstaette": "kita",
+    "kindertagesstatte": "kita",
+    "str": "strasse",
+    "fz": "familienzentrum",
+    "ag": "arbeitsgemeinschaft",
+    "dt": "deutsch",
+    "deutsches": "deutsch",
+    "deutscher": "deutsch",
+    "deutsche": "deutsch",
+}
+# Legal-form words that do not distinguish organisations.
+_NOISE = {"ev", "e", "v", "ggmbh", "gmbh", "gbr", "co", "kg", "mbh", "und", "der", "die", "das"}
+
+
+def search_key(text: str) -> str:
+    """Lower case, umlauts and ß spelled out (ae oe ue ss), accents dropped, spaces collapsed.
+
+    'Müller' and 'Mueller' and 'MÜLLER' give the same key, so a search for either finds both.
+    """
+    lowered = (text or "").lower().translate(_UMLAUTS)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", ascii_only).split())
+
+
+def duplicate_key(name: str) -> str:
+    """A key under which probable duplicates of an organisation name coincide."""
+    words = search_key(name.replace("e.V.", " ").replace("e. V.", " ")).split()
+    expanded: list[str] = []
+    for word in words:
+        expanded.extend(_ABBREVIATIONS.get(word, word).split())
+    return " ".join(word for word in expanded if word not in _NOISE)

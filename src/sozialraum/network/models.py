@@ -1,0 +1,254 @@
+"""The network of actors: organisations, people and their affiliations ("who is active where")."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.regions.models import Municipality, SocialSpace, TenantModel, YouthOffice
+
+
+class OrganisationKind(models.TextChoices):
+    PUBLIC_CARRIER = "oeffentlicher_traeger", _("Öffentlicher Träger")
+    FREE_CARRIER = "freier_traeger", _("Freier Träger")
+    SCHOOL = "schule", _("Schule")
+    KITA = "kita", _("Kindertagesstätte")
+    FAMILY_CENTRE = "familienzentrum", _("Familienzentrum")
+    COUNSELLING = "beratungsstelle", _("Beratungsstelle")
+    HEALTH = "gesundheitswesen", _("Gesundheitswesen (z. B. Familienhebamme)")
+    CHURCH = "kirchengemeinde", _("Kirchengemeinde")
+    MUNICIPAL = "kommunalverwaltung", _("Kommunalverwaltung")
+    ASSOCIATION = "verein", _("Verein/Initiative")
+    OTHER = "sonstige", _("Sonstige")
+
+
+class Sponsorship(models.TextChoices):
+    """Trägerschaft: who runs the organisation."""
+
+    PUBLIC = "oeffentlich", _("öffentlicher Träger")
+    FREE = "frei", _("freier Träger")
+    OTHER = "sonstige", _("sonstige/private Trägerschaft")
+
+
+# How long an entry stays trustworthy without a confirmation.
+CONFIRMATION_MONTHS = 12
+
+
+class Organisation(TenantModel):
+    """An actor: institution, carrier, facility (Akteur, Institution, Träger, Einrichtung)."""
+
+    name = models.CharField(_("Name"), max_length=250)
+    kind = models.CharField(_("Art"), max_length=30, choices=OrganisationKind.choices)
+    sponsorship = models.CharField(
+        _("Trägerschaft"), max_length=20, choices=Sponsorship.choices, blank=True
+    )
+    street = models.CharField(_("Straße"), max_length=200, blank=True)
+    postcode = models.CharField(_("PLZ"), max_length=5, blank=True)
+    city = models.CharField(_("Ort"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Gemeinde"),
+    )
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    social_spaces = models.ManyToManyField(
+        SocialSpace, blank=True, related_name="organisations", verbose_name=_("Sozialräume")
+    )
+    is_public = models.BooleanField(
+        _("öffentlich sichtbar"),
+        default=False,
+        help_text=_("Erscheint im öffentlichen Familienwegweiser."),
+    )
+    external_id = models.CharField(
+        _("Kennung"), max_length=100, blank=True, help_text=_("Externe Kennung für Importe.")
+    )
+    name_key = models.CharField(max_length=250, editable=False, db_index=True)
+    duplicate_key = models.CharField(max_length=250, editable=False, db_index=True)
+    confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
+    is_demo = models.BooleanField(_("Demo-Daten"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        ordering = ["name_key", "id"]
+        indexes = [models.Index(fields=["youth_office", "name_key"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["youth_office", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_organisation_external_id_per_office",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_key = search_key(self.name)
+        self.duplicate_key = duplicate_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key", "duplicate_key"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "network:organisation",
+            kwargs={"office_slug": self.youth_office.slug, "pk": self.pk},
+        )
+
+
+class Person(TenantModel):
+    """A professional or contact person (Fachkraft, Ansprechperson). Personal data: minimal."""
+
+    first_name = models.CharField(_("Vorname"), max_length=100, blank=True)
+    last_name = models.CharField(_("Nachname"), max_length=100)
+    title = models.CharField(_("Titel/Anrede"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Zugang"),
+    )
+    name_key = models.CharField(max_length=250, editable=False, db_index=True)
+    confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
+    is_demo = models.BooleanField(_("Demo-Daten"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+        ordering = ["name_key", "id"]
+        indexes = [models.Index(fields=["youth_office", "name_key"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_key = search_key(f"{self.last_name} {self.first_name}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "network:person", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk}
+        )
+
+
+class AffiliationQuerySet(models.QuerySet):
+    def current(self) -> AffiliationQuerySet:
+        today = timezone.localdate()
+        return self.filter(models.Q(until__isnull=True) | models.Q(until__gte=today))
+
+
+class Affiliation(TenantModel):
+    """A person represents an organisation in a function (since/until)."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("Person")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+        verbose_name=_("Organisation"),
+    )
+    function = models.CharField(_("Funktion"), max_length=200, blank=True)
+    since = models.DateField(_("seit"), null=True, blank=True)
+    until = models.DateField(_("bis"), null=True, blank=True)
+    is_contact = models.BooleanField(_("Ansprechperson"), default=False)
+
+    objects = AffiliationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Zugehörigkeit")
+        verbose_name_plural = _("Zugehörigkeiten")
+        ordering = ["organisation__name_key", "person__name_key"]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.organisation}"
+
+
+class ExpectedKind(TenantModel):
+    """The coordinator's checklist: kinds of organisation every social space should have."""
+
+    kind = models.CharField(_("Art"), max_length=30, choices=OrganisationKind.choices)
+
+    class Meta:
+        verbose_name = _("erwartete Art")
+        verbose_name_plural = _("erwartete Arten")
+        constraints = [
+            models.UniqueConstraint(fields=["youth_office", "kind"], name="unique_expected_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "offen", _("wartet auf Prüfung")
+    APPROVED = "freigegeben", _("freigegeben")
+    REJECTED = "abgelehnt", _("abgelehnt")
+
+
+class OrganisationChange(TenantModel):
+    """A change proposed by a carrier editor; coordination reviews it before it takes effect."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="changes"
+    )
+    proposed = models.JSONField(_("vorgeschlagene Werte"))
+    base_version = models.PositiveIntegerField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=ChangeStatus.choices, default=ChangeStatus.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("Anmerkung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Änderungsvorschlag")
+        verbose_name_plural = _("Änderungsvorschläge")
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_status_display()}"
+
+
+def expected_kinds(office: YouthOffice) -> list[str]:
+    return list(ExpectedKind.objects.in_office(office).values_list("kind", flat=True))
