@@ -27,13 +27,17 @@ class LoginForm(AuthenticationForm):
     }
 
 
+# Roles given in the people list; carrier editors are invited from their organisation's page.
+STAFF_ROLES = [(value, label) for value, label in Role.choices if value != Role.CARRIER_EDITOR]
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-Mail-Adresse"))
     name = forms.CharField(
         label=_("Name"), max_length=150, required=False, help_text=_("Freiwillig, für die Anrede.")
     )
     role = forms.ChoiceField(
-        label=_("Rolle"), choices=Role.choices, widget=forms.RadioSelect, initial=Role.PROFESSIONAL
+        label=_("Rolle"), choices=STAFF_ROLES, widget=forms.RadioSelect, initial=Role.PROFESSIONAL
     )
 
     def __init__(self, *args, office, **kwargs):
@@ -44,8 +48,10 @@ class InviteForm(forms.Form):
         email = self.cleaned_data["email"].strip().lower()
         if OfficeRole.objects.in_office(self.office).filter(user__email__iexact=email).exists():
             raise forms.ValidationError(
-                _("Diese Person hat schon Zugang zu diesem Jugendamt. Ihre Rolle ändern Sie in "
-                  "der Liste unten.")
+                _(
+                    "Diese Person hat schon Zugang zu diesem Jugendamt. Ihre Rolle ändern Sie in "
+                    "der Liste unten."
+                )
             )
         return email
 
@@ -92,4 +98,4 @@ class AcceptInvitationForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Rolle"), choices=STAFF_ROLES)

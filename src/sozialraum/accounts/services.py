@@ -33,9 +33,22 @@ def invitation_url(token: str) -> str:
 
 @transaction.atomic
 def invite(
-    *, office: YouthOffice, actor: User, email: str, role: str, name: str = ""
+    *,
+    office: YouthOffice,
+    actor: User,
+    email: str,
+    role: str,
+    name: str = "",
+    organisation=None,
 ) -> tuple[Invitation, str]:
-    """Create an invitation and send its link. Returns the invitation and the secret token."""
+    """Create an invitation and send its link. Returns the invitation and the secret token.
+
+    Carrier editors (Role.CARRIER_EDITOR) are invited for exactly one organisation.
+    """
+    if (role == Role.CARRIER_EDITOR) != (organisation is not None):
+        raise ValueError("A carrier editor needs an organisation; other roles take none.")
+    if organisation is not None and organisation.youth_office_id != office.pk:
+        raise ValueError("The organisation belongs to another youth office.")
     email = email.strip().lower()
     # A newer invitation replaces older pending ones to the same address.
     Invitation.objects.in_office(office).pending().filter(email=email).update(
@@ -47,6 +60,7 @@ def invite(
         email=email,
         name=name.strip(),
         role=role,
+        organisation=organisation,
         token_hash=hash_token(token),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
@@ -81,23 +95,32 @@ def find_invitation(token: str) -> Invitation:
     )
     if invitation is None:
         raise InvitationError(
-            _("Diesen Einladungslink kennen wir nicht. Bitte prüfen Sie, ob Sie ihn vollständig "
-              "kopiert haben, oder bitten Sie die Koordination um eine neue Einladung.")
+            _(
+                "Diesen Einladungslink kennen wir nicht. Bitte prüfen Sie, ob Sie ihn vollständig "
+                "kopiert haben, oder bitten Sie die Koordination um eine neue Einladung."
+            )
         )
     if invitation.accepted_at:
         raise InvitationError(
-            _("Diese Einladung wurde schon angenommen. Sie können sich mit Ihrer E-Mail-Adresse "
-              "anmelden. Passwort vergessen? Dann setzen Sie es auf der Anmeldeseite neu.")
+            _(
+                "Diese Einladung wurde schon angenommen. Sie können sich mit Ihrer E-Mail-Adresse "
+                "anmelden. Passwort vergessen? Dann setzen Sie es auf der Anmeldeseite neu."
+            )
         )
     if invitation.revoked_at:
         raise InvitationError(
-            _("Diese Einladung wurde zurückgezogen oder durch eine neuere ersetzt. Bitte nutzen "
-              "Sie den Link aus der neuesten E-Mail oder fragen Sie die Koordination.")
+            _(
+                "Diese Einladung wurde zurückgezogen oder durch eine neuere ersetzt. Bitte nutzen "
+                "Sie den Link aus der neuesten E-Mail oder fragen Sie die Koordination."
+            )
         )
     if invitation.is_expired:
         raise InvitationError(
-            _("Diese Einladung ist abgelaufen. Bitte bitten Sie die Koordination von "
-              "%(office)s, Sie erneut einzuladen.") % {"office": invitation.youth_office.name}
+            _(
+                "Diese Einladung ist abgelaufen. Bitte bitten Sie die Koordination von "
+                "%(office)s, Sie erneut einzuladen."
+            )
+            % {"office": invitation.youth_office.name}
         )
     return invitation
 
@@ -116,13 +139,17 @@ def accept_invitation(
         user = User.objects.filter(email__iexact=invitation.email).first()
         if user is not None:
             raise InvitationError(
-                _("Für diese E-Mail-Adresse gibt es schon einen Zugang. Bitte melden Sie sich "
-                  "an und öffnen Sie den Link danach noch einmal.")
+                _(
+                    "Für diese E-Mail-Adresse gibt es schon einen Zugang. Bitte melden Sie sich "
+                    "an und öffnen Sie den Link danach noch einmal."
+                )
             )
         user = User.objects.create_user(invitation.email, password, name=name.strip())
     office = invitation.youth_office
     OfficeRole.objects.update_or_create(
-        youth_office=office, user=user, defaults={"role": invitation.role}
+        youth_office=office,
+        user=user,
+        defaults={"role": invitation.role, "organisation": invitation.organisation},
     )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -156,8 +183,11 @@ def _ensure_other_coordinator(office_role: OfficeRole) -> None:
     )
     if not others.exists():
         raise LastCoordinatorError(
-            _("%(name)s ist die einzige Koordination in diesem Jugendamt. Ernennen Sie zuerst "
-              "eine weitere Person zur Koordination.") % {"name": office_role.user}
+            _(
+                "%(name)s ist die einzige Koordination in diesem Jugendamt. Ernennen Sie zuerst "
+                "eine weitere Person zur Koordination."
+            )
+            % {"name": office_role.user}
         )
 
 
@@ -167,9 +197,13 @@ def change_role(*, office_role: OfficeRole, actor: User, role: str) -> OfficeRol
         return office_role
     if role != Role.COORDINATION:
         _ensure_other_coordinator(office_role)
+    if role == Role.CARRIER_EDITOR and office_role.organisation_id is None:
+        raise ValueError("A carrier editor is invited for an organisation, not appointed.")
     old = office_role.get_role_display()
     office_role.role = role
-    office_role.save(update_fields=["role"])
+    if role != Role.CARRIER_EDITOR:
+        office_role.organisation = None
+    office_role.save(update_fields=["role", "organisation"])
     record(
         office=office_role.youth_office,
         actor=actor,
