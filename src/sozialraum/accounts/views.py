@@ -18,7 +18,9 @@ from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole
 from sozialraum.lib.tenancy import get_for_office, office_view
 
 login_view = auth_views.LoginView.as_view(
-    template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
+    template_name="accounts/login.html",
+    authentication_form=LoginForm,
+    redirect_authenticated_user=True,
 )
 logout_view = auth_views.LogoutView.as_view()
 password_reset = auth_views.PasswordResetView.as_view(
@@ -43,7 +45,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = services.find_invitation(token)
     except services.InvitationError as error:
-        return render(request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410)
+        return render(
+            request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
+        )
 
     if request.user.is_authenticated:
         if request.method == "POST":
@@ -101,9 +105,7 @@ def people(request: HttpRequest) -> HttpResponse:
 
     roles = OfficeRole.objects.in_office(office).select_related("user").order_by("user__name")
     page = Paginator(roles, 50).get_page(request.GET.get("seite"))
-    invitations = (
-        Invitation.objects.in_office(office).pending().select_related("invited_by")[:100]
-    )
+    invitations = Invitation.objects.in_office(office).pending().select_related("invited_by")[:100]
     return render(
         request,
         "accounts/people.html",
@@ -112,7 +114,9 @@ def people(request: HttpRequest) -> HttpResponse:
             "page": page,
             "invitations": invitations,
             "roles": Role.choices,
-            "role_descriptions": [(label, ROLE_DESCRIPTIONS[value]) for value, label in Role.choices],
+            "role_descriptions": [
+                (label, ROLE_DESCRIPTIONS[value]) for value, label in Role.choices
+            ],
         },
     )
 

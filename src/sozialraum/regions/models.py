@@ -12,15 +12,30 @@ from django.utils.translation import pgettext_lazy
 # Top-level paths that can never be a youth office's slug.
 RESERVED_SLUGS = frozenset(
     {
-        "admin", "api", "barrierefreiheit", "betrieb", "datenschutz", "healthz", "impressum",
-        "konto", "media", "plattform", "sprache", "static", "hilfe", "en", "de",
+        "admin",
+        "api",
+        "barrierefreiheit",
+        "betrieb",
+        "datenschutz",
+        "healthz",
+        "impressum",
+        "konto",
+        "media",
+        "plattform",
+        "sprache",
+        "static",
+        "hilfe",
+        "en",
+        "de",
     }
 )
 
 
 def validate_office_slug(value: str) -> None:
     if value in RESERVED_SLUGS:
-        raise ValidationError(_("Diese Kurzbezeichnung ist reserviert. Bitte wählen Sie eine andere."))
+        raise ValidationError(
+            _("Diese Kurzbezeichnung ist reserviert. Bitte wählen Sie eine andere.")
+        )
 
 
 class SocialSpaceLabel(models.TextChoices):

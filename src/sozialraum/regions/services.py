@@ -43,9 +43,11 @@ def _check_municipalities(
             _("Diese Gemeinden liegen nicht im Kreis des Jugendamts: %(names)s.")
             % {"names": ", ".join(m.name for m in wrong_kreis)}
         )
-    taken_qs = SocialSpaceMunicipality.objects.in_office(office).filter(
-        municipality__in=chosen
-    ).select_related("municipality", "social_space")
+    taken_qs = (
+        SocialSpaceMunicipality.objects.in_office(office)
+        .filter(municipality__in=chosen)
+        .select_related("municipality", "social_space")
+    )
     if exclude is not None:
         taken_qs = taken_qs.exclude(social_space=exclude)
     taken = {row.municipality: row.social_space for row in taken_qs}

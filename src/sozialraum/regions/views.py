@@ -86,8 +86,10 @@ def _save_form(request: HttpRequest, form: SocialSpaceForm, space: SocialSpace |
     except services.ConcurrentEditError:
         form.add_error(
             None,
-            _("Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderungen wurden "
-              "nicht gespeichert. Bitte laden Sie die Seite neu und tragen Sie sie erneut ein."),
+            _(
+                "Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderungen wurden "
+                "nicht gespeichert. Bitte laden Sie die Seite neu und tragen Sie sie erneut ein."
+            ),
         )
     except ValueError as error:  # a municipality taken meanwhile, or outside the Kreis
         form.add_error("municipalities", str(error))
