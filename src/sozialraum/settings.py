@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_tasks",
@@ -97,6 +98,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "sozialraum.urls"
+# Form templates come from our templates/django/forms/ (KERN markup), then Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "sozialraum.wsgi.application"
 
 TEMPLATES = [
@@ -116,9 +119,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(
-        "DATABASE_URL", "sqlite:///var/sozialraum.sqlite3", BASE_DIR
-    )
+    "default": database_from_url("DATABASE_URL", "sqlite:///var/sozialraum.sqlite3", BASE_DIR)
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not TESTING:
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -178,7 +179,8 @@ CSRF_FAILURE_VIEW = "sozialraum.pages.views.csrf_failure"
 SECURE_SSL_REDIRECT = HTTPS and not TESTING
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = False
+# Preload is only a header directive; entering the list is a separate, manual step.
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
