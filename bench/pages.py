@@ -1,0 +1,62 @@
+"""The main pages `make bench` loads. Later capabilities add their pages to `PAGES`.
+
+Each entry maps a short name to a `Page`: a resolver that runs inside Django against the data
+set's database (so it can look up primary keys) and returns the path to request, and whether
+the page is requested anonymously or as the benchmark's coordinator (`BENCH_USER`).
+Resolvers must pick the same record at every scale (e.g. the first Heidekreis social space by
+name), so that scale 1 and scale 100 measure the same page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+BENCH_OFFICE = "heidekreis"
+BENCH_USER = "koordination@heidekreis.example"
+BASELINE = "healthz"
+
+
+@dataclass(frozen=True)
+class Page:
+    resolve: Callable[[], str]
+    anonymous: bool = False
+
+
+def url(name: str, **kwargs: object) -> Callable[[], str]:
+    """A resolver for a named URL (reversed inside Django, so renamed paths follow)."""
+
+    def resolve() -> str:
+        from django.urls import reverse
+
+        return reverse(name, kwargs=kwargs or None)
+
+    return resolve
+
+
+def office_url(name: str) -> Callable[[], str]:
+    return url(name, office_slug=BENCH_OFFICE)
+
+
+def social_space() -> str:
+    from django.urls import reverse
+
+    from sozialraum.regions.models import SocialSpace
+
+    space = (
+        SocialSpace.objects.filter(youth_office__slug=BENCH_OFFICE).order_by("name", "pk").first()
+    )
+    if space is None:
+        raise LookupError(f"{BENCH_OFFICE} has no social space")
+    return reverse("regions:social_space", kwargs={"office_slug": BENCH_OFFICE, "pk": space.pk})
+
+
+PAGES: dict[str, Page] = {
+    BASELINE: Page(url("healthz"), anonymous=True),
+    "start": Page(url("pages:home"), anonymous=True),
+    "login": Page(url("accounts:login"), anonymous=True),
+    "office": Page(office_url("regions:office")),
+    "social_space": Page(social_space),
+    "people": Page(office_url("access:people")),
+    "audit_trail": Page(office_url("audit:trail")),
+}

@@ -1,0 +1,369 @@
+"""`make bench`: load and SQL queries of the main pages, at scale 1 and scale 100.
+
+For each database backend (SQLite always, PostgreSQL when DATABASE_URL names one) and each
+scale: build a fresh data set (`sozialraum migrate` + `sozialraum demo --scale N`), count the
+SQL queries per page in-process (bench/queries.py), start gunicorn with production settings and
+drive every page with concurrent clients from this process (bench/load.py). Then print one table
+per backend, write bench/results/bench-<timestamp>.json and latest.json, and exit non-zero if a
+page answered anything but 200, a page's query count grows with the data, or its p95 grows more
+than 1.5x from the smallest to the largest scale. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load import LoginFailed, drive, log_in
+from server import (
+    REPO,
+    WORKERS,
+    Backend,
+    PostgresBackend,
+    Server,
+    build,
+    collectstatic,
+    production_env,
+    run,
+)
+
+from pages import BASELINE, BENCH_USER, PAGES
+
+RESULTS = Path(__file__).resolve().parent / "results"
+MAX_P95_GROWTH = 1.5
+TITLES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Sozialraum benchmark (make bench)")
+    parser.add_argument("--scales", default="1,100", help="data set sizes (default 1,100)")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per page")
+    parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients")
+    parser.add_argument(
+        "--pages", default="", help=f"comma-separated subset of: {', '.join(PAGES)}"
+    )
+    parser.add_argument(
+        "--warmup", type=float, default=None, help="unmeasured seconds per page first"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary directory and databases"
+    )
+    args = parser.parse_args()
+    try:
+        args.scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
+    except ValueError:
+        parser.error("--scales takes whole numbers separated by commas, e.g. 1,100")
+    if not args.scales or args.scales[0] < 1:
+        parser.error("--scales needs at least one number >= 1")
+    wanted = [p.strip() for p in args.pages.split(",") if p.strip()] or list(PAGES)
+    unknown = [p for p in wanted if p not in PAGES]
+    if unknown:
+        parser.error(f"unknown page(s) {', '.join(unknown)}; known: {', '.join(PAGES)}")
+    # The baseline is always measured: every ratio is relative to it.
+    args.pages = [BASELINE, *(p for p in wanted if p != BASELINE)]
+    if args.warmup is None:
+        args.warmup = min(2.0, args.duration / 5)
+    return args
+
+
+def count_queries(env: dict[str, str], pages: list[str], out: Path) -> dict:
+    cmd = [sys.executable, str(Path(__file__).with_name("queries.py"))]
+    run([*cmd, "--pages", ",".join(pages), "--out", str(out)], env, "counting queries")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def measure_dataset(backend: Backend, scale: int, env: dict[str, str], args) -> dict:
+    label = f"[{backend.name} scale {scale}]"
+    env = {**env, "DATABASE_URL": backend.create(scale)}
+    print(f"{label} building the data set ...", flush=True)
+    built = build(env, scale)
+    print(
+        f"{label} migrate {built['migrate_seconds']} s, demo --scale {scale} "
+        f"{built['demo_seconds']} s: {built['demo']}",
+        flush=True,
+    )
+    counted = count_queries(env, args.pages, backend.home / f"queries-{backend.name}-{scale}.json")
+    pages: dict[str, dict] = {name: {"queries": counted["pages"][name]} for name in args.pages}
+    server = Server(env, backend.home / f"gunicorn-{backend.name}-{scale}.log")
+    login_error = None
+    try:
+        server.wait_ready()
+        try:
+            cookies = [
+                log_in(
+                    server.base_url,
+                    counted["login_path"],
+                    BENCH_USER,
+                    env["SOZIALRAUM_DEMO_PASSWORD"],
+                )
+                for _ in range(args.concurrency)
+            ]
+        except LoginFailed as error:
+            login_error = f"log-in as {BENCH_USER} failed: {error}"
+            print(f"{label} {login_error}", flush=True)
+            cookies = []
+        for name in args.pages:
+            path = pages[name]["queries"]["path"]
+            anonymous = PAGES[name].anonymous
+            if path is None or (not anonymous and not cookies):
+                reason = pages[name]["queries"]["error"] if path is None else login_error
+                pages[name]["load"] = {"errors": 1, "requests": 0, "error": reason}
+                continue
+            clients = [None] * args.concurrency if anonymous else cookies
+            if args.warmup > 0:
+                drive("127.0.0.1", server.port, path, cookies=clients, duration=args.warmup)
+            load = drive("127.0.0.1", server.port, path, cookies=clients, duration=args.duration)
+            pages[name]["load"] = load
+            print(
+                f"{label} {name:<14} {path:<28} {load['rps']:8.1f} req/s  "
+                f"p50 {load['p50_ms']:7.1f} ms  p95 {load['p95_ms']:7.1f} ms  "
+                f"{load['errors']} errors",
+                flush=True,
+            )
+    finally:
+        server.stop()
+    result = {"build": built, "pages": pages}
+    if login_error or any(p["load"].get("errors") for p in pages.values()):
+        result["server_errors"] = server.log_errors()
+        result["server_log_tail"] = server.log_tail(30)
+    return result
+
+
+def _normalise(sql: str) -> str:
+    sql = re.sub(r"'(?:[^']|'')*'", "?", sql)
+    sql = re.sub(r"\b\d+(\.\d+)?\b", "?", sql)
+    return re.sub(r"\(\?(, \?)*\)", "(…)", sql)
+
+
+def repeated_sql(small: list[str], large: list[str]) -> list[tuple[int, int, str]]:
+    """The statements (numbers and strings blanked) that run more often on the larger data."""
+    a, b = Counter(map(_normalise, small)), Counter(map(_normalise, large))
+    return sorted(((a[s], b[s], s) for s in b if b[s] > a[s]), key=lambda t: t[0] - t[1])
+
+
+def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tuple[list, list]:
+    """Summary rows for the table, and the failures (each a sentence)."""
+    rows, failures = [], []
+    small, large = scales[0], scales[-1]
+    top = per_scale[large]["pages"]
+    base = top[BASELINE].get("load", {})
+    for name in top:
+        row = {"page": name, "path": top[name]["queries"]["path"]}
+        for scale in scales:
+            page = per_scale[scale]["pages"][name]
+            queries, load = page["queries"], page.get("load", {})
+            row[f"queries@{scale}"] = queries["queries"]
+            row[f"load@{scale}"] = {k: v for k, v in load.items() if k != "statuses"}
+            where = f"{TITLES[backend]}, scale {scale}: {name} ({queries['path']})"
+            if queries["error"] or queries["status"] != 200:
+                why = queries["error"] or f"status {queries['status']}"
+                failures.append(f"{where}: the in-process request failed: {why}")
+            if load.get("error"):
+                failures.append(f"{where}: not measured: {load['error']}")
+            elif load.get("errors"):
+                failures.append(
+                    f"{where}: {load['errors']} of {load['requests']} responses were not 200 "
+                    f"({load['statuses']})"
+                )
+        load = top[name].get("load", {})
+        row.update(
+            rps=load.get("rps"),
+            p50_ms=load.get("p50_ms"),
+            p95_ms=load.get("p95_ms"),
+            ratio_p50=_ratio(load.get("p50_ms"), base.get("p50_ms")),
+            ratio_p95=_ratio(load.get("p95_ms"), base.get("p95_ms")),
+            ratio_rps=_ratio(load.get("rps"), base.get("rps")),
+            p95_growth=None,
+            queries_grow=False,
+        )
+        if small != large:
+            q_small, q_large = row[f"queries@{small}"], row[f"queries@{large}"]
+            if q_small is not None and q_large is not None and q_large > q_small:
+                row["queries_grow"] = True
+                sql_small = per_scale[small]["pages"][name]["queries"]["sql"]
+                sql_large = per_scale[large]["pages"][name]["queries"]["sql"]
+                row["sql_grown"] = [
+                    {f"n@{small}": x, f"n@{large}": y, "sql": s}
+                    for x, y, s in repeated_sql(sql_small, sql_large)
+                ]
+                failures.append(
+                    f"{TITLES[backend]}: {name} runs {q_large} queries at scale {large} but "
+                    f"{q_small} at scale {small}; more often: "
+                    + "; ".join(
+                        f"{x}->{y}x {s[:160]}" for x, y, s in repeated_sql(sql_small, sql_large)[:3]
+                    )
+                )
+            growth = _ratio(row["p95_ms"], row[f"load@{small}"].get("p95_ms"))
+            row["p95_growth"] = growth
+            if growth is not None and growth > MAX_P95_GROWTH:
+                failures.append(
+                    f"{TITLES[backend]}: {name} p95 grows {growth:.2f}x from scale {small} "
+                    f"({row[f'load@{small}']['p95_ms']:.1f} ms) to scale {large} "
+                    f"({row['p95_ms']:.1f} ms), more than {MAX_P95_GROWTH}x"
+                )
+        rows.append(row)
+    return rows, failures
+
+
+def _ratio(value, base) -> float | None:
+    if value is None or not base:
+        return None
+    return value / base
+
+
+def _fmt(value, spec: str, suffix: str = "") -> str:
+    return "–" if value is None else f"{value:{spec}}{suffix}"
+
+
+def table(backend: str, rows: list[dict], scales: list[int], args) -> str:
+    small, large = scales[0], scales[-1]
+    headers = [
+        "page", "req/s", "p50 ms", "p95 ms", "ratio p95 to healthz",
+        f"queries@{small}", f"queries@{large}", "p95 growth",
+    ]  # fmt: skip
+    lines = []
+    for row in rows:
+        growth = _fmt(row["p95_growth"], ".2f", "x")
+        if row["p95_growth"] is not None and row["p95_growth"] > MAX_P95_GROWTH:
+            growth += " !"
+        q_large = _fmt(row[f"queries@{large}"], "d") + (" !" if row["queries_grow"] else "")
+        lines.append(
+            [
+                f"{row['page']} {row['path'] or ''}".strip(),
+                _fmt(row["rps"], ".1f"),
+                _fmt(row["p50_ms"], ".1f"),
+                _fmt(row["p95_ms"], ".1f"),
+                _fmt(row["ratio_p95"], ".1f", "x"),
+                _fmt(row[f"queries@{small}"], "d"),
+                q_large,
+                growth if small != large else "–",
+            ]
+        )
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
+
+    def fmt_line(cells: list[str]) -> str:
+        return " | ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
+
+    title = (
+        f"{TITLES[backend]}: gunicorn {WORKERS} workers, {args.concurrency} clients, "
+        f"{args.duration:g} s per page; req/s and latencies at scale {large}"
+    )
+    rule = "-+-".join("-" * w for w in widths)
+    return "\n".join([title, fmt_line(headers), rule, *map(fmt_line, lines)])
+
+
+def git_revision() -> str:
+    try:
+        rev = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=REPO, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        rev = "unknown"
+    return rev
+
+
+def main() -> int:
+    args = parse_args()
+    started = datetime.now().astimezone()
+    home = Path(tempfile.mkdtemp(prefix="sozialraum-bench-"))
+    env = production_env(home, secrets.token_urlsafe(18))
+    backends: list[Backend] = [Backend(home)]
+    server_url = os.environ.get("DATABASE_URL", "")
+    if server_url.startswith(("postgres://", "postgresql://", "pgsql://")):
+        backends.append(PostgresBackend(home, server_url))
+    print(
+        f"Benchmark: scales {args.scales}, pages {', '.join(args.pages)}, backends "
+        f"{', '.join(b.name for b in backends)}; working directory {home}",
+        flush=True,
+    )
+    collectstatic(env)
+    report: dict = {
+        "started": started.isoformat(timespec="seconds"),
+        "revision": git_revision(),
+        "settings": {
+            "scales": args.scales,
+            "duration_s": args.duration,
+            "warmup_s": args.warmup,
+            "concurrency": args.concurrency,
+            "workers": WORKERS,
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "max_p95_growth": MAX_P95_GROWTH,
+        },
+        "backends": {},
+        "failures": [],
+    }
+    tables = []
+    began = time.perf_counter()
+    try:
+        for backend in backends:
+            per_scale: dict[int, dict] = {}
+            try:
+                for scale in args.scales:
+                    per_scale[scale] = measure_dataset(backend, scale, env, args)
+            finally:
+                if not args.keep:
+                    for scale in args.scales:
+                        backend.drop(scale)
+            rows, failures = evaluate(backend.name, args.scales, per_scale)
+            report["backends"][backend.name] = {
+                "summary": rows,
+                "scales": {str(s): r for s, r in per_scale.items()},
+            }
+            report["failures"] += failures
+            tables.append(table(backend.name, rows, args.scales, args))
+    finally:
+        if args.keep:
+            print(f"Kept {home}", flush=True)
+        else:
+            shutil.rmtree(home, ignore_errors=True)
+    report["seconds"] = round(time.perf_counter() - began, 1)
+
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{started.strftime('%Y%m%d-%H%M%S')}.json"
+    text = json.dumps(report, indent=1, ensure_ascii=False, default=str)
+    out.write_text(text, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+
+    print()
+    for text_table in tables:
+        print(text_table, end="\n\n")
+    for backend, data in report["backends"].items():
+        builds = ", ".join(
+            f"scale {s}: demo {r['build']['demo_seconds']} s" for s, r in data["scales"].items()
+        )
+        print(f"{TITLES[backend]} build times: {builds}")
+    print(f"Results: {out.relative_to(REPO)} (also bench/results/latest.json)")
+    if report["failures"]:
+        print(f"\nFAILED ({len(report['failures'])}):")
+        for failure in report["failures"]:
+            print(f"- {failure}")
+        for backend, data in report["backends"].items():
+            for scale, result in data["scales"].items():
+                if result.get("server_errors"):
+                    print(f"\nExceptions in the gunicorn log, {TITLES[backend]} scale {scale}:")
+                    print("\n".join(f"  {line}" for line in result["server_errors"]))
+        return 1
+    print("\nOK: every page answered 200, no query count grows, no p95 grows more than 1.5x.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
