@@ -88,7 +88,7 @@ def database_from_url(name: str, default: str, base_dir: Path) -> dict:
     if scheme == "sqlite":
         path = unquote(parts.path)
         if url.startswith("sqlite:////"):
-            db_path = Path(path)
+            db_path = Path("/" + path.lstrip("/"))
         elif path in ("", "/"):
             raise ImproperlyConfigured(
                 f"The environment variable {name} names no SQLite file; "
@@ -118,7 +118,12 @@ def database_from_url(name: str, default: str, base_dir: Path) -> dict:
                 "e.g. postgres://user@host:5432/sozialraum."
             )
         options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-        conn_max_age = int(options.pop("conn_max_age", "60"))
+        try:
+            conn_max_age = int(options.pop("conn_max_age", "60"))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"The environment variable {name} must give conn_max_age in whole seconds."
+            ) from None
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")),
