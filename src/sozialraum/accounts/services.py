@@ -149,8 +149,10 @@ def accept_invitation(
     if OfficeRole.objects.filter(youth_office=office, user=user).exists():
         # Accepting must never change an existing role (it could demote the last coordinator).
         raise InvitationError(
-            _("Sie haben schon Zugang zu %(office)s. Ihre Rolle ändert die Koordination in der "
-              "Liste der Zugänge; diese Einladung bleibt für die eingeladene Person gültig.")
+            _(
+                "Sie haben schon Zugang zu %(office)s. Ihre Rolle ändert die Koordination in der "
+                "Liste der Zugänge; diese Einladung bleibt für die eingeladene Person gültig."
+            )
             % {"office": office.name}
         )
     OfficeRole.objects.update_or_create(
