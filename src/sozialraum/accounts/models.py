@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sozialraum.regions.models import TenantModel, YouthOffice
+from sozialraum.regions.models import TenantModel, TenantQuerySet, YouthOffice
 
 
 class UserManager(BaseUserManager["User"]):
@@ -164,7 +164,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class InvitationQuerySet(models.QuerySet):
+class InvitationQuerySet(TenantQuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
 
