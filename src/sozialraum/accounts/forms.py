@@ -11,7 +11,7 @@ from sozialraum.accounts.models import Invitation, OfficeRole, Role
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-Mail-Adresse"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(
         label=_("Passwort"),
