@@ -1,0 +1,797 @@
+"""Writes of the network of actors: keyword-only, atomic, audited, with optimistic locking.
+
+Every function checks tenancy (social spaces, municipality, organisation and person belong to
+the same youth office) and raises ValueError with a German message otherwise; invalid field
+values raise `InvalidData` (a ValueError that also carries the messages per field). A stale
+`version` raises regions.services.ConcurrentEditError: nobody's edit is silently overwritten.
+
+Changes to a person's affiliations are recorded in the audit trail *on the person*, so the
+DSGVO erasure (`erase_person`) finds and anonymises every entry that carries the name.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sozialraum.accounts.models import OfficeRole
+from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.network.models import (
+    Affiliation,
+    ChangeStatus,
+    ExpectedKind,
+    Organisation,
+    OrganisationChange,
+    OrganisationKind,
+    Person,
+)
+from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+from sozialraum.regions.services import ConcurrentEditError
+
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "sponsorship",
+    "street",
+    "postcode",
+    "city",
+    "municipality",
+    "phone",
+    "email",
+    "website",
+    "description",
+    "is_public",
+    "external_id",
+)
+PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
+_ORGANISATION_AUDITED = [*ORGANISATION_FIELDS, "social_spaces"]
+_PERSON_AUDITED = list(PERSON_FIELDS)
+# What the audit trail shows instead of an erased person's name.
+ERASED_LABEL = "Gelöschte Person"
+
+__all__ = [
+    "ERASED_LABEL",
+    "ConcurrentEditError",
+    "InvalidData",
+    "add_affiliation",
+    "approve_change",
+    "confirm_organisation",
+    "confirm_person",
+    "create_organisation",
+    "create_person",
+    "delete_organisation",
+    "erase_person",
+    "export_person_data",
+    "propose_organisation_change",
+    "reject_change",
+    "remove_affiliation",
+    "set_expected_kinds",
+    "update_affiliation",
+    "update_organisation",
+    "update_person",
+]
+
+
+class InvalidData(ValueError):
+    """Field values that do not pass validation. `errors`: field name -> German messages."""
+
+    def __init__(self, errors: dict[str, list[str]], model: type | None = None):
+        self.errors = errors
+        labels = []
+        for name, messages in errors.items():
+            label = name
+            if model is not None:
+                try:
+                    label = str(model._meta.get_field(name).verbose_name)
+                except Exception:  # a non-field error key
+                    label = ""
+            text = " ".join(messages)
+            labels.append(f"{label}: {text}" if label else text)
+        super().__init__(" ".join(labels))
+
+
+# Helpers ----------------------------------------------------------------------------------------
+
+
+def _format_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _format_datetime(value) -> str:
+    return timezone.localtime(value).strftime("%d.%m.%Y %H:%M") if value else ""
+
+
+def _check_keys(data: dict[str, Any], allowed: Iterable[str]) -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ValueError(f"Unknown fields: {', '.join(unknown)}")
+
+
+def _full_clean(instance, exclude: list[str]) -> None:
+    try:
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        raise InvalidData(
+            {name: [str(m) for m in messages] for name, messages in error.message_dict.items()},
+            type(instance),
+        ) from None
+
+
+def _check_municipality(office: YouthOffice, municipality: Municipality | None) -> None:
+    if municipality is not None and municipality.kreis_key != office.kreis_key:
+        raise ValueError(
+            _("Die Gemeinde %(name)s liegt nicht im Kreis des Jugendamts.")
+            % {"name": municipality.name}
+        )
+
+
+def _check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> list[SocialSpace]:
+    chosen = list(dict.fromkeys(social_spaces))
+    foreign = [space for space in chosen if space.youth_office_id != office.pk]
+    if foreign:
+        raise ValueError(
+            _("Diese Räume gehören nicht zu diesem Jugendamt: %(names)s.")
+            % {"names": ", ".join(space.name for space in foreign)}
+        )
+    return chosen
+
+
+def _apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -> None:
+    _check_keys(data, ORGANISATION_FIELDS)
+    for name, value in data.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if name == "is_public":
+            value = bool(value)
+        if value is None and name != "municipality":
+            value = ""
+        setattr(organisation, name, value)
+
+
+def _validate_organisation(
+    office: YouthOffice, organisation: Organisation, social_spaces: list[SocialSpace] | None
+) -> None:
+    _check_municipality(office, organisation.municipality)
+    if social_spaces is not None:
+        _check_spaces(office, social_spaces)
+    _full_clean(organisation, exclude=["youth_office", "name_key", "duplicate_key"])
+    if organisation.external_id:
+        taken = (
+            Organisation.objects.in_office(office)
+            .filter(external_id=organisation.external_id)
+            .exclude(pk=organisation.pk)
+            .first()
+        )
+        if taken is not None:
+            raise InvalidData(
+                {"external_id": [_("Diese Kennung hat schon „%(name)s“.") % {"name": taken.name}]},
+                Organisation,
+            )
+
+
+def _type_names(model) -> set[str]:
+    """The model's verbose name as the audit trail may have stored it (German or English)."""
+    names = {str(model._meta.verbose_name)}
+    for language in ("de", "en"):
+        with translation.override(language):
+            names.add(str(model._meta.verbose_name))
+    return names
+
+
+# Organisations ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_organisation(
+    *,
+    office: YouthOffice,
+    actor,
+    data: dict[str, Any],
+    social_spaces: Iterable[SocialSpace] = (),
+) -> Organisation:
+    organisation = Organisation(youth_office=office)
+    _apply_organisation_data(organisation, data)
+    spaces = _check_spaces(office, social_spaces)
+    _validate_organisation(office, organisation, spaces)
+    organisation.save()
+    organisation.social_spaces.set(spaces)
+    record(
+        office=office,
+        actor=actor,
+        action=Action.CREATE,
+        instance=organisation,
+        changes=diff({}, snapshot(organisation, _ORGANISATION_AUDITED)),
+    )
+    return organisation
+
+
+def _save_organisation(
+    *,
+    current: Organisation,
+    actor,
+    version: int,
+    data: dict[str, Any],
+    social_spaces: Iterable[SocialSpace] | None,
+    audit_label: str | None = None,
+) -> Organisation:
+    """The update itself (inside the caller's transaction): check, conditional UPDATE, audit."""
+    office = current.youth_office
+    before = snapshot(current, _ORGANISATION_AUDITED)
+    if current.version != version:
+        raise ConcurrentEditError
+    candidate = copy.copy(current)
+    _apply_organisation_data(candidate, data)
+    spaces = None if social_spaces is None else _check_spaces(office, social_spaces)
+    _validate_organisation(office, candidate, spaces)
+    values = {name: getattr(candidate, name) for name in data}
+    now = timezone.now()
+    updated = Organisation.objects.filter(pk=current.pk, version=version).update(
+        **values,
+        name_key=search_key(candidate.name),
+        duplicate_key=duplicate_key(candidate.name),
+        confirmed_at=now,
+        updated_at=now,
+        version=F("version") + 1,
+    )
+    if not updated:
+        raise ConcurrentEditError
+    organisation = Organisation.objects.select_related("youth_office", "municipality").get(
+        pk=current.pk
+    )
+    if spaces is not None:
+        organisation.social_spaces.set(spaces)
+    changes = diff(before, snapshot(organisation, _ORGANISATION_AUDITED))
+    if changes:
+        record(
+            office=office,
+            actor=actor,
+            action=Action.UPDATE,
+            instance=organisation,
+            changes=changes,
+            label=audit_label,
+        )
+    return organisation
+
+
+@transaction.atomic
+def update_organisation(
+    *,
+    organisation: Organisation,
+    actor,
+    version: int,
+    data: dict[str, Any],
+    social_spaces: Iterable[SocialSpace] | None = None,
+) -> Organisation:
+    """Update the given fields (and the social spaces unless None). Saving also confirms the
+    entry as current."""
+    current = Organisation.objects.select_related("youth_office", "municipality").get(
+        pk=organisation.pk
+    )
+    return _save_organisation(
+        current=current, actor=actor, version=version, data=data, social_spaces=social_spaces
+    )
+
+
+@transaction.atomic
+def delete_organisation(*, organisation: Organisation, actor) -> None:
+    office = organisation.youth_office
+    changes = diff(snapshot(organisation, _ORGANISATION_AUDITED), {})
+    people = Affiliation.objects.filter(organisation=organisation).count()
+    if people:
+        changes[str(_("Zugehörigkeiten"))] = {
+            "old": _("%(count)s Personen") % {"count": people},
+            "new": "",
+        }
+    record(office=office, actor=actor, action=Action.DELETE, instance=organisation, changes=changes)
+    organisation.delete()
+
+
+@transaction.atomic
+def confirm_organisation(*, organisation: Organisation, actor) -> None:
+    """The entry was checked and is current (resets the 12-month check)."""
+    old = organisation.confirmed_at
+    organisation.confirmed_at = timezone.now()
+    Organisation.objects.filter(pk=organisation.pk).update(confirmed_at=organisation.confirmed_at)
+    record(
+        office=organisation.youth_office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=organisation,
+        changes={
+            str(_("zuletzt bestätigt")): {
+                "old": _format_datetime(old),
+                "new": _format_datetime(organisation.confirmed_at),
+            }
+        },
+    )
+
+
+# People ---------------------------------------------------------------------------------------
+
+
+def _apply_person_data(person: Person, data: dict[str, Any]) -> None:
+    _check_keys(data, PERSON_FIELDS)
+    for name, value in data.items():
+        setattr(person, name, (value or "").strip() if isinstance(value, str | None) else value)
+
+
+@transaction.atomic
+def create_person(*, office: YouthOffice, actor, data: dict[str, Any]) -> Person:
+    person = Person(youth_office=office)
+    _apply_person_data(person, data)
+    _full_clean(person, exclude=["youth_office", "user", "name_key"])
+    person.save()
+    record(
+        office=office,
+        actor=actor,
+        action=Action.CREATE,
+        instance=person,
+        changes=diff({}, snapshot(person, _PERSON_AUDITED)),
+    )
+    return person
+
+
+@transaction.atomic
+def update_person(*, person: Person, actor, version: int, data: dict[str, Any]) -> Person:
+    current = Person.objects.select_related("youth_office").get(pk=person.pk)
+    if current.version != version:
+        raise ConcurrentEditError
+    before = snapshot(current, _PERSON_AUDITED)
+    candidate = copy.copy(current)
+    _apply_person_data(candidate, data)
+    _full_clean(candidate, exclude=["youth_office", "user", "name_key"])
+    now = timezone.now()
+    updated = Person.objects.filter(pk=current.pk, version=version).update(
+        **{name: getattr(candidate, name) for name in data},
+        name_key=search_key(f"{candidate.last_name} {candidate.first_name}"),
+        confirmed_at=now,
+        updated_at=now,
+        version=F("version") + 1,
+    )
+    if not updated:
+        raise ConcurrentEditError
+    saved = Person.objects.select_related("youth_office").get(pk=current.pk)
+    changes = diff(before, snapshot(saved, _PERSON_AUDITED))
+    if changes:
+        record(
+            office=saved.youth_office,
+            actor=actor,
+            action=Action.UPDATE,
+            instance=saved,
+            changes=changes,
+        )
+    return saved
+
+
+@transaction.atomic
+def confirm_person(*, person: Person, actor) -> None:
+    old = person.confirmed_at
+    person.confirmed_at = timezone.now()
+    Person.objects.filter(pk=person.pk).update(confirmed_at=person.confirmed_at)
+    record(
+        office=person.youth_office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=person,
+        changes={
+            str(_("zuletzt bestätigt")): {
+                "old": _format_datetime(old),
+                "new": _format_datetime(person.confirmed_at),
+            }
+        },
+    )
+
+
+# Affiliations (recorded on the person) --------------------------------------------------------
+
+
+def describe_affiliation(affiliation: Affiliation) -> str:
+    """'Kita Sonnenblume – Leitung (seit 01.08.2024), Ansprechperson'."""
+    text = affiliation.organisation.name
+    if affiliation.function:
+        text += f" – {affiliation.function}"
+    period = []
+    if affiliation.since:
+        period.append(_("seit %(date)s") % {"date": _format_date(affiliation.since)})
+    if affiliation.until:
+        period.append(_("bis %(date)s") % {"date": _format_date(affiliation.until)})
+    if period:
+        text += f" ({', '.join(period)})"
+    if affiliation.is_contact:
+        text += ", " + _("Ansprechperson")
+    return text
+
+
+def _check_period(since: date | None, until: date | None) -> None:
+    if since and until and until < since:
+        raise ValueError(_("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."))
+
+
+def _record_affiliation(affiliation: Affiliation, actor, action, old: str, new: str) -> None:
+    record(
+        office=affiliation.person.youth_office,
+        actor=actor,
+        action=action,
+        instance=affiliation.person,
+        changes={str(_("Zugehörigkeit")): {"old": old, "new": new}},
+    )
+
+
+@transaction.atomic
+def add_affiliation(
+    *,
+    person: Person,
+    organisation: Organisation,
+    actor,
+    function: str = "",
+    since: date | None = None,
+    until: date | None = None,
+    is_contact: bool = False,
+) -> Affiliation:
+    if person.youth_office_id != organisation.youth_office_id:
+        raise ValueError(_("Die Organisation gehört zu einem anderen Jugendamt."))
+    _check_period(since, until)
+    affiliation = Affiliation(
+        youth_office_id=person.youth_office_id,
+        person=person,
+        organisation=organisation,
+        function=(function or "").strip(),
+        since=since,
+        until=until,
+        is_contact=is_contact,
+    )
+    _full_clean(affiliation, exclude=["youth_office", "person", "organisation"])
+    affiliation.save()
+    _record_affiliation(affiliation, actor, Action.UPDATE, "", describe_affiliation(affiliation))
+    return affiliation
+
+
+@transaction.atomic
+def update_affiliation(
+    *,
+    affiliation: Affiliation,
+    actor,
+    function: str,
+    since: date | None,
+    until: date | None,
+    is_contact: bool,
+) -> Affiliation:
+    _check_period(since, until)
+    before = describe_affiliation(affiliation)
+    affiliation.function = (function or "").strip()
+    affiliation.since = since
+    affiliation.until = until
+    affiliation.is_contact = is_contact
+    _full_clean(affiliation, exclude=["youth_office", "person", "organisation"])
+    affiliation.save(update_fields=["function", "since", "until", "is_contact"])
+    after = describe_affiliation(affiliation)
+    if after != before:
+        _record_affiliation(affiliation, actor, Action.UPDATE, before, after)
+    return affiliation
+
+
+@transaction.atomic
+def remove_affiliation(*, affiliation: Affiliation, actor) -> None:
+    _record_affiliation(affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), "")
+    affiliation.delete()
+
+
+# The checklist of expected kinds --------------------------------------------------------------
+
+
+@transaction.atomic
+def set_expected_kinds(*, office: YouthOffice, actor, kinds: list[str]) -> None:
+    wanted = list(dict.fromkeys(kinds))
+    unknown = [kind for kind in wanted if kind not in OrganisationKind.values]
+    if unknown:
+        raise ValueError(_("Diese Arten gibt es nicht: %(kinds)s.") % {"kinds": ", ".join(unknown)})
+    existing = set(ExpectedKind.objects.in_office(office).values_list("kind", flat=True))
+    if existing == set(wanted):
+        return
+    ExpectedKind.objects.in_office(office).exclude(kind__in=wanted).delete()
+    ExpectedKind.objects.bulk_create(
+        ExpectedKind(youth_office=office, kind=kind) for kind in wanted if kind not in existing
+    )
+
+    def labels(values) -> str:
+        return ", ".join(str(OrganisationKind(v).label) for v in OrganisationKind if v in values)
+
+    record(
+        office=office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=ExpectedKind(youth_office=office),
+        label=_("Checkliste der Arten"),
+        changes={str(_("erwartete Arten")): {"old": labels(existing), "new": labels(set(wanted))}},
+    )
+
+
+# Changes proposed by carrier editors ----------------------------------------------------------
+
+
+def _json_value(name: str, value: Any) -> Any:
+    if name == "municipality":
+        return value.pk if value is not None else None
+    return value
+
+
+@transaction.atomic
+def propose_organisation_change(
+    *,
+    organisation: Organisation,
+    actor,
+    data: dict[str, Any],
+    social_spaces: Iterable[SocialSpace] | None = None,
+) -> OrganisationChange:
+    """A carrier editor's edit, waiting for coordination's review. An older pending proposal
+    of the same organisation is closed as replaced."""
+    current = Organisation.objects.select_related("youth_office", "municipality").get(
+        pk=organisation.pk
+    )
+    office = current.youth_office
+    candidate = copy.copy(current)
+    _apply_organisation_data(candidate, data)
+    spaces = None if social_spaces is None else _check_spaces(office, social_spaces)
+    _validate_organisation(office, candidate, spaces)
+    proposed = {name: _json_value(name, getattr(candidate, name)) for name in data}
+    if spaces is not None:
+        proposed["social_spaces"] = sorted(space.pk for space in spaces)
+
+    before = snapshot(current, _ORGANISATION_AUDITED)
+    after = {
+        **before,
+        **{
+            label: value
+            for label, value in snapshot(candidate, list(data)).items()
+            if label in before
+        },
+    }
+    if spaces is not None:
+        after[str(Organisation._meta.get_field("social_spaces").verbose_name)] = ", ".join(
+            sorted(space.name for space in spaces)
+        )
+    changes = diff(before, after)
+    if not changes:
+        raise ValueError(
+            _("Sie haben nichts geändert. Ein Vorschlag braucht mindestens eine Änderung.")
+        )
+    now = timezone.now()
+    replaced = OrganisationChange.objects.filter(
+        organisation=current, status=ChangeStatus.PENDING
+    ).update(
+        status=ChangeStatus.REJECTED,
+        reviewed_at=now,
+        review_note=_("Durch einen neueren Vorschlag ersetzt."),
+    )
+    change = OrganisationChange.objects.create(
+        youth_office=office,
+        organisation=current,
+        proposed=proposed,
+        base_version=current.version,
+        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    if replaced:
+        changes[str(_("Status"))] = {
+            "old": "",
+            "new": _("ersetzt einen älteren, noch offenen Vorschlag"),
+        }
+    record(
+        office=office,
+        actor=actor,
+        action=Action.CREATE,
+        instance=change,
+        label=_("Änderungsvorschlag für „%(name)s“") % {"name": current.name},
+        changes=changes,
+    )
+    return change
+
+
+def _proposal_values(change: OrganisationChange) -> tuple[dict[str, Any], list | None]:
+    office = change.organisation.youth_office
+    data = {k: v for k, v in (change.proposed or {}).items() if k in ORGANISATION_FIELDS}
+    if "municipality" in data and data["municipality"] is not None:
+        municipality = Municipality.objects.filter(pk=data["municipality"]).first()
+        data["municipality"] = municipality
+    spaces = None
+    if "social_spaces" in (change.proposed or {}):
+        # Spaces deleted since the proposal simply drop out.
+        spaces = list(
+            SocialSpace.objects.in_office(office).filter(pk__in=change.proposed["social_spaces"])
+        )
+    return data, spaces
+
+
+def _locked_pending(change: OrganisationChange) -> OrganisationChange:
+    locked = (
+        OrganisationChange.objects.select_for_update()
+        .select_related("organisation__youth_office")
+        .get(pk=change.pk)
+    )
+    if locked.status != ChangeStatus.PENDING:
+        raise ValueError(_("Über diesen Vorschlag ist schon entschieden."))
+    return locked
+
+
+def _record_review(change: OrganisationChange, actor, old_status: str) -> None:
+    changes = {
+        str(_("Status")): {"old": old_status, "new": str(change.get_status_display())},
+    }
+    if change.review_note:
+        changes[str(_("Anmerkung"))] = {"old": "", "new": change.review_note}
+    record(
+        office=change.organisation.youth_office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=change,
+        label=_("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name},
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def approve_change(*, change: OrganisationChange, actor) -> Organisation:
+    """Apply a proposal. ConcurrentEditError if the organisation changed since it was made."""
+    change = _locked_pending(change)
+    current = Organisation.objects.select_related("youth_office", "municipality").get(
+        pk=change.organisation_id
+    )
+    if current.version != change.base_version:
+        raise ConcurrentEditError
+    data, spaces = _proposal_values(change)
+    organisation = _save_organisation(
+        current=current,
+        actor=actor,
+        version=change.base_version,
+        data=data,
+        social_spaces=spaces,
+    )
+    old_status = str(change.get_status_display())
+    change.status = ChangeStatus.APPROVED
+    change.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    change.reviewed_at = timezone.now()
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    _record_review(change, actor, old_status)
+    return organisation
+
+
+@transaction.atomic
+def reject_change(*, change: OrganisationChange, actor, note: str = "") -> None:
+    change = _locked_pending(change)
+    old_status = str(change.get_status_display())
+    change.status = ChangeStatus.REJECTED
+    change.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    change.reviewed_at = timezone.now()
+    change.review_note = (note or "").strip()
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+    _record_review(change, actor, old_status)
+
+
+# DSGVO: access (Art. 15) and erasure (Art. 17) ------------------------------------------------
+
+
+def _person_entries(person: Person):
+    return AuditEntry.objects.in_office(person.youth_office).filter(
+        object_type__in=_type_names(Person), object_id=str(person.pk)
+    )
+
+
+@transaction.atomic
+def export_person_data(*, person: Person, actor) -> dict[str, Any]:
+    """Everything this youth office stores about the person, JSON-serialisable (Art. 15).
+    The export itself is recorded in the audit trail."""
+    office = person.youth_office
+    affiliations = (
+        Affiliation.objects.filter(person=person)
+        .select_related("organisation")
+        .order_by("organisation__name_key", "pk")
+    )
+    account = None
+    if person.user_id:
+        user = person.user
+        role = OfficeRole.objects.in_office(office).filter(user=user).first()
+        account = {
+            "E-Mail-Adresse": user.email,
+            "Name": user.name,
+            "registriert am": _format_datetime(user.date_joined),
+            "Rollen": [
+                {
+                    "Jugendamt": office.name,
+                    "Rolle": str(role.get_role_display()),
+                    **({"Organisation": role.organisation.name} if role.organisation_id else {}),
+                }
+            ]
+            if role
+            else [],
+        }
+    entries = list(_person_entries(person).select_related("actor").order_by("created_at", "id"))
+    # Recorded after reading the trail, so the file lists what existed when it was made.
+    record(
+        office=office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=person,
+        changes={
+            str(_("Auskunft nach Art. 15 DSGVO")): {
+                "old": "",
+                "new": _("Datenauskunft als Datei erstellt"),
+            }
+        },
+    )
+    return {
+        "Auskunft": {
+            "Art": "Auskunft nach Art. 15 DSGVO",
+            "Jugendamt": office.name,
+            "Kontakt": office.contact_email,
+            "erstellt am": _format_datetime(timezone.now()),
+        },
+        "Person": {
+            "Titel/Anrede": person.title,
+            "Vorname": person.first_name,
+            "Nachname": person.last_name,
+            "E-Mail": person.email,
+            "Telefon": person.phone,
+            "zuletzt bestätigt": _format_datetime(person.confirmed_at),
+            "angelegt am": _format_datetime(person.created_at),
+            "zuletzt geändert am": _format_datetime(person.updated_at),
+        },
+        "Zugehörigkeiten": [
+            {
+                "Organisation": a.organisation.name,
+                "Funktion": a.function,
+                "seit": _format_date(a.since),
+                "bis": _format_date(a.until),
+                "Ansprechperson": a.is_contact,
+            }
+            for a in affiliations
+        ],
+        "Zugang": account,
+        "Änderungsprotokoll": [
+            {
+                "Zeitpunkt": _format_datetime(entry.created_at),
+                "Aktion": str(entry.get_action_display()),
+                "durch": str(entry.actor) if entry.actor_id else "",
+                "Eintrag": entry.object_repr,
+                "Änderungen": entry.changes,
+            }
+            for entry in entries
+        ],
+    }
+
+
+@transaction.atomic
+def erase_person(*, person: Person, actor) -> None:
+    """Delete the person and their affiliations (Art. 17). Audit entries about the person keep
+    the fact of a change but lose the name and the values; a final entry records the erasure
+    without the name. The login account (if any) is not touched: it has its own lifecycle."""
+    person = Person.objects.select_related("youth_office").get(pk=person.pk)
+    office = person.youth_office
+    affiliations = Affiliation.objects.filter(person=person).count()
+    scrubbed = _person_entries(person).update(object_repr=ERASED_LABEL, changes={})
+    record(
+        office=office,
+        actor=actor,
+        action=Action.ERASE,
+        instance=person,
+        label=ERASED_LABEL,
+        changes={
+            str(_("Gelöscht")): {
+                "old": _("Personendaten und %(count)s Zugehörigkeiten") % {"count": affiliations},
+                "new": "",
+            },
+            str(_("Änderungsprotokoll")): {
+                "old": "",
+                "new": _("%(count)s Einträge anonymisiert") % {"count": scrubbed},
+            },
+        },
+    )
+    person.delete()
