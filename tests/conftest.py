@@ -1,0 +1,223 @@
+"""Personas and a small world of two youth offices, built through the real models and services.
+
+Personas (healthchecks style), all as fixtures:
+
+- ``coordinator``   Koordination of office A (Landkreis Heidekreis, Kreis 03358)
+- ``professional``  Fachkraft of office A
+- ``reader``        Lesend in office A
+- ``coordinator_b`` Koordination of office B (Landkreis Verden, Kreis 03361): "another youth office"
+- ``outsider``      logged in, but without any role anywhere
+- ``operator``      the platform operator (superuser)
+- anonymous         simply a client without login (``client``)
+
+A "member of another team" persona belongs here as soon as teams exist (issue: teams): create
+a second team in office A, make a professional of A a member of it only, and add the persona to
+``PERSONAS`` below; the URL walk (tests/test_url_walk.py) then walks every URL as that persona
+too and its expectation table needs a column for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from sozialraum.accounts.models import OfficeRole, Role, User
+from sozialraum.regions import services as region_services
+from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+from sozialraum.regions.municipalities import load_municipalities
+
+PASSWORD = "Sozialraum-Test-2026"
+
+# The personas every access test walks, in the order of the expectation tables.
+PERSONAS = (
+    "anonymous",
+    "outsider",
+    "coordinator_b",
+    "reader",
+    "professional",
+    "coordinator",
+    "operator",
+)
+
+
+@pytest.fixture
+def municipalities(db) -> None:
+    """The reference list of municipalities (normally loaded by a data migration).
+
+    A transactional test (browser tests) flushes the database when it ends, which also removes
+    the rows of data migrations; load them again in that case.
+    """
+    if not Municipality.objects.filter(kreis_key__in=("03358", "03361")).exists():
+        load_municipalities(Municipality)
+
+
+def municipality(ags: str) -> Municipality:
+    return Municipality.objects.get(ags=ags)
+
+
+def make_user(email: str, name: str, *, office: YouthOffice | None = None, role: str = "") -> User:
+    user = User.objects.create_user(email, PASSWORD, name=name)
+    if office is not None:
+        OfficeRole.objects.create(youth_office=office, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def office_a(municipalities) -> YouthOffice:
+    return YouthOffice.objects.create(
+        name="Landkreis Heidekreis",
+        slug="heidekreis",
+        kreis_key="03358",
+        social_space_label="Sozialraumbezirk",
+        contact_email="jugendamt@heidekreis.example",
+    )
+
+
+@pytest.fixture
+def office_b(municipalities) -> YouthOffice:
+    return YouthOffice.objects.create(
+        name="Landkreis Verden",
+        slug="verden",
+        kreis_key="03361",
+        social_space_label="Sozialraum",
+        contact_email="jugendamt@verden.example",
+    )
+
+
+@pytest.fixture
+def coordinator(office_a) -> User:
+    return make_user(
+        "koordination@heidekreis.example", "Katrin Meyer", office=office_a, role=Role.COORDINATION
+    )
+
+
+@pytest.fixture
+def professional(office_a) -> User:
+    return make_user(
+        "fachkraft@heidekreis.example", "Jonas Albers", office=office_a, role=Role.PROFESSIONAL
+    )
+
+
+@pytest.fixture
+def reader(office_a) -> User:
+    return make_user("lesend@heidekreis.example", "Lena Brandt", office=office_a, role=Role.READER)
+
+
+@pytest.fixture
+def coordinator_b(office_b) -> User:
+    return make_user(
+        "koordination@verden.example", "Maren Kruse", office=office_b, role=Role.COORDINATION
+    )
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return make_user("aussen@example.org", "Otto Außenstehend")
+
+
+@pytest.fixture
+def operator(db) -> User:
+    return User.objects.create_superuser("admin@sozialraum.example", PASSWORD, name="Betrieb")
+
+
+@pytest.fixture
+def space_a(office_a, coordinator) -> SocialSpace:
+    """Soltau/Wietzendorf in office A."""
+    return region_services.create_social_space(
+        office=office_a,
+        actor=coordinator,
+        name="Soltau/Wietzendorf",
+        description="Zwei Gemeinden in der Mitte des Kreises.",
+        municipalities=[municipality("03358021"), municipality("03358023")],
+    )
+
+
+@pytest.fixture
+def space_a2(office_a, coordinator) -> SocialSpace:
+    """Walsrode in office A."""
+    return region_services.create_social_space(
+        office=office_a,
+        actor=coordinator,
+        name="Walsrode",
+        municipalities=[municipality("03358024")],
+    )
+
+
+@pytest.fixture
+def space_b(office_b, coordinator_b) -> SocialSpace:
+    """Achim in office B."""
+    return region_services.create_social_space(
+        office=office_b,
+        actor=coordinator_b,
+        name="Achim",
+        municipalities=[municipality("03361001")],
+    )
+
+
+@dataclass
+class World:
+    office_a: YouthOffice
+    office_b: YouthOffice
+    space_a: SocialSpace
+    space_a2: SocialSpace
+    space_b: SocialSpace
+    coordinator: User
+    professional: User
+    reader: User
+    coordinator_b: User
+    outsider: User
+    operator: User
+
+    def persona(self, name: str) -> User | None:
+        return None if name == "anonymous" else getattr(self, name)
+
+
+@pytest.fixture
+def world(
+    office_a,
+    office_b,
+    space_a,
+    space_a2,
+    space_b,
+    coordinator,
+    professional,
+    reader,
+    coordinator_b,
+    outsider,
+    operator,
+) -> World:
+    """Both youth offices with their social spaces and every persona."""
+    return World(
+        office_a=office_a,
+        office_b=office_b,
+        space_a=space_a,
+        space_a2=space_a2,
+        space_b=space_b,
+        coordinator=coordinator,
+        professional=professional,
+        reader=reader,
+        coordinator_b=coordinator_b,
+        outsider=outsider,
+        operator=operator,
+    )
+
+
+@pytest.fixture
+def client_for(db) -> Callable[[User | None], Client]:
+    """A fresh test client logged in as the given user (anonymous for None)."""
+
+    def make(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def coordinator_client(client_for, coordinator) -> Client:
+    return client_for(coordinator)
