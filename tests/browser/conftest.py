@@ -1,0 +1,134 @@
+"""Browser tests: Django's live server, headless Chromium driven by Playwright, axe-core.
+
+Chromium is Debian's package (/usr/bin/chromium, or $CHROMIUM_PATH); `make browser` installs it
+where it can. Without it the browser tests are skipped loudly, except in CI (CI=true), where a
+missing browser fails the run.
+
+All browser tests are in one xdist group, so one worker starts Chromium and runs them in turn.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDE, NARROW = 1280, 320
+
+
+def _browser_missing() -> str | None:
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+        return f"Chromium not found at {CHROMIUM} (set CHROMIUM_PATH or run `make browser`)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    """One headless Chromium per test module."""
+    problem = _browser_missing()
+    if problem:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and the browser tests cannot run: {problem}", pytrace=False)
+        pytest.skip(f"BROWSER TESTS SKIPPED: {problem}")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop running in this thread; Django refuses ORM
+    # calls from a thread with a running loop unless told that this is safe. It is here: the
+    # test thread is the only one using these connections (the live server has its own).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        playwright = sync_playwright().start()
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            try:
+                yield browser
+            finally:
+                browser.close()
+        finally:
+            playwright.stop()
+
+
+@pytest.fixture
+def new_page(chromium, live_server, transactional_db):
+    """A function that opens a page in a fresh browser context (no cookies) at a width."""
+    contexts = []
+
+    def make(width: int = WIDE):
+        context = chromium.new_context(
+            viewport={"width": width, "height": 900}, locale="de-DE", base_url=live_server.url
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.csp_violations = []  # type: ignore[attr-defined]
+        page.on(
+            "console",
+            lambda message: (
+                page.csp_violations.append(message.text)  # type: ignore[attr-defined]
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, email: str, password: str = PASSWORD) -> None:
+    """Log in through the real login form."""
+    page.goto("/konto/anmelden/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort", exact=True).fill(password)
+    page.locator("main form").get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state()
+    assert "/konto/anmelden/" not in page.url, f"login as {email} failed: {page.url}"
+
+
+def run_axe(page) -> list[dict]:
+    """Run axe-core on the page; returns its violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Injected through the DevTools protocol: the page's CSP stays in force for the app.
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;void 0;")
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v.get("impact") in ("serious", "critical")]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(t) for t in node.get("target", []))
+            summary = (node.get("failureSummary") or "").replace("\n", " / ")
+            lines.append(f"    at {target}: {summary}")
+            lines.append(f"       {node.get('html', '')[:200]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
