@@ -1,0 +1,139 @@
+"""Check that the English catalogue is complete (`make messages`, after makemessages).
+
+Reads src/sozialraum/locale/en/LC_MESSAGES/django.po (or the files given as arguments) and
+exits 1 listing every message that has an empty translation or is marked fuzzy.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parent.parent / "src/sozialraum/locale/en/LC_MESSAGES/django.po"
+
+
+@dataclass
+class Entry:
+    line: int
+    flags: set[str] = field(default_factory=set)
+    msgctxt: str | None = None
+    msgid: str = ""
+    msgid_plural: str | None = None
+    msgstr: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        text = self.msgid.replace("\n", "\\n")
+        if len(text) > 90:
+            text = text[:87] + "..."
+        return f"[{self.msgctxt}] {text}" if self.msgctxt else text
+
+
+def _string(rest: str, path: Path, number: int) -> str:
+    rest = rest.strip()
+    if not (rest.startswith('"') and rest.endswith('"')):
+        raise ValueError(f"{path}:{number}: expected a quoted string, got {rest!r}")
+    return ast.literal_eval(rest)
+
+
+def parse(path: Path) -> list[Entry]:
+    entries: list[Entry] = []
+    current: Entry | None = None
+    target: tuple[str, int] | None = None  # which field continuation lines extend
+
+    def finish() -> None:
+        nonlocal current
+        if current is not None and (current.msgid or current.msgstr):
+            entries.append(current)
+        current = None
+
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            finish()
+            target = None
+            continue
+        if line.startswith("#~"):  # obsolete entries do not count
+            continue
+        if line.startswith("#"):
+            if current is not None and (current.msgid or current.msgstr):
+                finish()
+            if current is None:
+                current = Entry(line=number)
+            if line.startswith("#,"):
+                current.flags |= {flag.strip() for flag in line[2:].split(",")}
+            continue
+        if current is None:
+            current = Entry(line=number)
+        keyword, _space, rest = line.partition(" ")
+        if line.startswith('"'):
+            if target is None:
+                raise ValueError(f"{path}:{number}: a string outside of an entry")
+            name, index = target
+            value = _string(line, path, number)
+            if name == "msgstr":
+                current.msgstr[index] += value
+            else:
+                setattr(current, name, (getattr(current, name) or "") + value)
+        elif keyword in ("msgctxt", "msgid", "msgid_plural"):
+            if keyword in ("msgctxt", "msgid") and (current.msgid or current.msgstr):
+                finish()
+                current = Entry(line=number)
+            setattr(current, keyword, _string(rest, path, number))
+            target = (keyword, 0)
+        elif keyword == "msgstr":
+            current.msgstr[0] = _string(rest, path, number)
+            target = ("msgstr", 0)
+        elif keyword.startswith("msgstr["):
+            index = int(keyword[len("msgstr[") : -1])
+            current.msgstr[index] = _string(rest, path, number)
+            target = ("msgstr", index)
+        else:
+            raise ValueError(f"{path}:{number}: cannot read {line!r}")
+    finish()
+    return entries
+
+
+def problems(path: Path) -> list[str]:
+    found = []
+    for entry in parse(path):
+        if entry.msgid == "" and entry.msgctxt is None:
+            continue  # the catalogue's header
+        if "fuzzy" in entry.flags:
+            found.append(f"{path}:{entry.line}: fuzzy: {entry.label}")
+        elif not entry.msgstr or any(not text for text in entry.msgstr.values()):
+            found.append(f"{path}:{entry.line}: not translated: {entry.label}")
+    return found
+
+
+def main(arguments: list[str]) -> int:
+    paths = [Path(argument) for argument in arguments] or [DEFAULT]
+    missing = [path for path in paths if not path.is_file()]
+    if missing:
+        for path in missing:
+            print(
+                f"{path}: the catalogue is missing (`make messages` creates it).", file=sys.stderr
+            )
+        return 1
+    report: list[str] = []
+    for path in paths:
+        try:
+            report += problems(path)
+        except ValueError as error:
+            report.append(str(error))
+    if report:
+        print("\n".join(report), file=sys.stderr)
+        print(
+            f"\nThe English catalogue is incomplete: {len(report)} message(s) above need a "
+            "translation (and no fuzzy flag).",
+            file=sys.stderr,
+        )
+        return 1
+    print("The English catalogue is complete.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
