@@ -20,4 +20,5 @@ urlpatterns = [
     path("<slug:office_slug>/", include("sozialraum.regions.urls")),
     path("<slug:office_slug>/", include("sozialraum.accounts.office_urls")),
     path("<slug:office_slug>/", include("sozialraum.audit.urls")),
+    path("<slug:office_slug>/", include("sozialraum.network.urls")),
 ]

@@ -219,9 +219,7 @@ class ChangeStatus(models.TextChoices):
 class OrganisationChange(TenantModel):
     """A change proposed by a carrier editor; coordination reviews it before it takes effect."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="changes"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="changes")
     proposed = models.JSONField(_("vorgeschlagene Werte"))
     base_version = models.PositiveIntegerField()
     submitted_by = models.ForeignKey(
@@ -252,3 +250,25 @@ class OrganisationChange(TenantModel):
 
 def expected_kinds(office: YouthOffice) -> list[str]:
     return list(ExpectedKind.objects.in_office(office).values_list("kind", flat=True))
+
+
+class PendingImport(TenantModel):
+    """An uploaded import file between its preview and "Import ausführen".
+
+    The file is parsed again when the import is applied; rows are removed after the import and
+    when they are older than a day.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("hochgeladene Importdatei")
+        verbose_name_plural = _("hochgeladene Importdateien")
+
+    def __str__(self) -> str:
+        return self.filename

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.tenancy import get_for_office, office_view
+from sozialraum.network.views import glance_context
 from sozialraum.regions import services
 from sozialraum.regions.forms import SocialSpaceForm
 from sozialraum.regions.models import Municipality, SocialSpace, SocialSpaceMunicipality
@@ -57,6 +58,7 @@ def social_space(request: HttpRequest, pk: int) -> HttpResponse:
         "regions/social_space.html",
         {
             "space": space,
+            "glance": glance_context(request, space),
             "can_manage": request.user.has_perm(
                 "regions.manage_social_spaces", request.youth_office
             ),
