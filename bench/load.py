@@ -56,6 +56,7 @@ def log_in(base_url: str, login_path: str, email: str, password: str) -> str:
 class Sample:
     latencies: list[float] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
@@ -103,7 +104,7 @@ def _client(
         conn.close()
 
 
-def drive(host: str, port: int, path: str, *, cookies: list[str | None], duration: float) -> dict:
+def drive(host: str, port: int, path: str, *, cookies: list[str | None], duration: float) -> Sample:
     """Request `path` with len(cookies) concurrent clients for `duration` seconds."""
     samples = [Sample() for _ in cookies]
     start = threading.Barrier(len(cookies) + 1)
@@ -121,19 +122,28 @@ def drive(host: str, port: int, path: str, *, cookies: list[str | None], duratio
     start.wait()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - began
+    total = Sample(seconds=time.perf_counter() - began)
+    for sample in samples:
+        total.latencies += sample.latencies
+        total.statuses.update(sample.statuses)
+    return total
+
+
+def summarise(samples: list[Sample]) -> dict:
+    """Requests/s, percentiles and status counts over several measured rounds."""
     latencies = sorted(lat for s in samples for lat in s.latencies)
+    seconds = sum(s.seconds for s in samples)
     statuses: Counter = Counter()
     for s in samples:
         statuses.update(s.statuses)
-    errors = sum(n for status, n in statuses.items() if status != 200)
     return {
         "requests": len(latencies),
-        "seconds": round(elapsed, 3),
-        "rps": len(latencies) / elapsed if elapsed else 0.0,
+        "seconds": round(seconds, 3),
+        "rounds": len(samples),
+        "rps": len(latencies) / seconds if seconds else 0.0,
         "p50_ms": percentile(latencies, 50) * 1000,
         "p95_ms": percentile(latencies, 95) * 1000,
         "p99_ms": percentile(latencies, 99) * 1000,
-        "errors": errors,
+        "errors": sum(n for status, n in statuses.items() if status != 200),
         "statuses": {str(k): v for k, v in sorted(statuses.items(), key=str)},
     }

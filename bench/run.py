@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import LoginFailed, drive, log_in
+from load import LoginFailed, drive, log_in, summarise
 from server import (
     REPO,
     WORKERS,
@@ -44,6 +44,7 @@ from pages import BASELINE, BENCH_USER, PAGES
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MAX_P95_GROWTH = 1.5
+REPEATS_NOTED = 3  # the same statement this often in one request: a likely N+1
 TITLES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -57,6 +58,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--warmup", type=float, default=None, help="unmeasured seconds per page first"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternate the scales this often per page"
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the temporary directory and databases"
@@ -74,6 +78,8 @@ def parse_args() -> argparse.Namespace:
         parser.error(f"unknown page(s) {', '.join(unknown)}; known: {', '.join(PAGES)}")
     # The baseline is always measured: every ratio is relative to it.
     args.pages = [BASELINE, *(p for p in wanted if p != BASELINE)]
+    if args.rounds < 1 or args.concurrency < 1 or args.duration <= 0:
+        parser.error("--rounds and --concurrency must be at least 1, --duration positive")
     if args.warmup is None:
         args.warmup = min(2.0, args.duration / 5)
     return args
@@ -85,7 +91,8 @@ def count_queries(env: dict[str, str], pages: list[str], out: Path) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def measure_dataset(backend: Backend, scale: int, env: dict[str, str], args) -> dict:
+def build_dataset(backend: Backend, scale: int, env: dict[str, str], args) -> tuple[dict, dict]:
+    """A fresh database with the demo at `scale`, and its SQL queries per page."""
     label = f"[{backend.name} scale {scale}]"
     env = {**env, "DATABASE_URL": backend.create(scale)}
     print(f"{label} building the data set ...", flush=True)
@@ -96,50 +103,96 @@ def measure_dataset(backend: Backend, scale: int, env: dict[str, str], args) -> 
         flush=True,
     )
     counted = count_queries(env, args.pages, backend.home / f"queries-{backend.name}-{scale}.json")
-    pages: dict[str, dict] = {name: {"queries": counted["pages"][name]} for name in args.pages}
-    server = Server(env, backend.home / f"gunicorn-{backend.name}-{scale}.log")
-    login_error = None
+    pages = {name: {"queries": counted["pages"][name]} for name in args.pages}
+    return env, {"build": built, "login_path": counted["login_path"], "pages": pages}
+
+
+def log_in_clients(server: Server, login_path: str, env: dict, args) -> tuple[list, str | None]:
+    """One session per client, each by a real log-in; or the reason it failed."""
+    password = env["SOZIALRAUM_DEMO_PASSWORD"]
     try:
-        server.wait_ready()
-        try:
-            cookies = [
-                log_in(
-                    server.base_url,
-                    counted["login_path"],
-                    BENCH_USER,
-                    env["SOZIALRAUM_DEMO_PASSWORD"],
-                )
-                for _ in range(args.concurrency)
-            ]
-        except LoginFailed as error:
-            login_error = f"log-in as {BENCH_USER} failed: {error}"
-            print(f"{label} {login_error}", flush=True)
-            cookies = []
-        for name in args.pages:
-            path = pages[name]["queries"]["path"]
-            anonymous = PAGES[name].anonymous
-            if path is None or (not anonymous and not cookies):
-                reason = pages[name]["queries"]["error"] if path is None else login_error
-                pages[name]["load"] = {"errors": 1, "requests": 0, "error": reason}
-                continue
-            clients = [None] * args.concurrency if anonymous else cookies
-            if args.warmup > 0:
-                drive("127.0.0.1", server.port, path, cookies=clients, duration=args.warmup)
-            load = drive("127.0.0.1", server.port, path, cookies=clients, duration=args.duration)
-            pages[name]["load"] = load
-            print(
-                f"{label} {name:<14} {path:<28} {load['rps']:8.1f} req/s  "
-                f"p50 {load['p50_ms']:7.1f} ms  p95 {load['p95_ms']:7.1f} ms  "
-                f"{load['errors']} errors",
-                flush=True,
+        cookies = [
+            log_in(server.base_url, login_path, BENCH_USER, password)
+            for _ in range(args.concurrency)
+        ]
+    except LoginFailed as error:
+        return [], f"log-in as {BENCH_USER} failed: {error}"
+    return cookies, None
+
+
+def measure_page(name: str, servers: dict, sessions: dict, per_scale: dict, args) -> None:
+    """Load one page on every scale's server, in alternating rounds, so that whatever else the
+    machine does meanwhile hits all scales alike."""
+    anonymous = PAGES[name].anonymous
+    ready = []
+    for scale, server in servers.items():
+        page = per_scale[scale]["pages"][name]
+        path = page["queries"]["path"]
+        cookies, login_error = sessions[scale]
+        if path is None or (not anonymous and not cookies):
+            reason = page["queries"]["error"] if path is None else login_error
+            page["load"] = {"errors": 1, "requests": 0, "error": reason}
+            continue
+        clients = [None] * args.concurrency if anonymous else cookies
+        ready.append((scale, server, path, clients))
+    samples: dict[int, list] = {scale: [] for scale, *_ in ready}
+    cpu: dict[int, float | None] = dict.fromkeys(samples, 0.0)
+    for _scale, server, path, clients in ready:
+        if args.warmup > 0:
+            drive("127.0.0.1", server.port, path, cookies=clients, duration=args.warmup)
+    duration = args.duration / args.rounds
+    for round_ in range(args.rounds):
+        for scale, server, path, clients in ready if round_ % 2 == 0 else ready[::-1]:
+            before = server.cpu_seconds()
+            sample = drive("127.0.0.1", server.port, path, cookies=clients, duration=duration)
+            after = server.cpu_seconds()
+            samples[scale].append(sample)
+            used = cpu[scale]
+            if before is None or after is None or used is None:
+                cpu[scale] = None
+            else:
+                cpu[scale] = used + after - before
+    for scale, _server, path, _clients in ready:
+        load = per_scale[scale]["pages"][name]["load"] = summarise(samples[scale])
+        used = cpu[scale]
+        load["cpu_ms"] = used * 1000 / load["requests"] if used and load["requests"] else None
+        print(
+            f"[scale {scale}] {name:<14} {path:<28} {load['rps']:8.1f} req/s  "
+            f"p50 {load['p50_ms']:7.1f} ms  p95 {load['p95_ms']:7.1f} ms  "
+            f"CPU {_fmt(load['cpu_ms'], '.2f')} ms/req  {load['errors']} errors",
+            flush=True,
+        )
+
+
+def measure_backend(backend: Backend, env: dict[str, str], args) -> dict[int, dict]:
+    """Build every scale's data set, then serve them side by side and load page by page."""
+    envs, per_scale = {}, {}
+    for scale in args.scales:
+        envs[scale], per_scale[scale] = build_dataset(backend, scale, env, args)
+    servers: dict[int, Server] = {}
+    sessions: dict[int, tuple[list, str | None]] = {}
+    try:
+        for scale in args.scales:
+            log = backend.home / f"gunicorn-{backend.name}-{scale}.log"
+            servers[scale] = Server(envs[scale], log)
+        sessions = {}
+        for scale, server in servers.items():
+            server.wait_ready()
+            sessions[scale] = log_in_clients(
+                server, per_scale[scale]["login_path"], envs[scale], args
             )
+            if sessions[scale][1]:
+                print(f"[{backend.name} scale {scale}] {sessions[scale][1]}", flush=True)
+        for name in args.pages:
+            measure_page(name, servers, sessions, per_scale, args)
     finally:
-        server.stop()
-    result = {"build": built, "pages": pages}
-    if login_error or any(p["load"].get("errors") for p in pages.values()):
-        result["server_errors"] = server.log_errors()
-        result["server_log_tail"] = server.log_tail(30)
-    return result
+        for server in servers.values():
+            server.stop()
+    for scale, result in per_scale.items():
+        if sessions[scale][1] or any(p["load"].get("errors") for p in result["pages"].values()):
+            result["server_errors"] = servers[scale].log_errors()
+            result["server_log_tail"] = servers[scale].log_tail(30)
+    return per_scale
 
 
 def _normalise(sql: str) -> str:
@@ -154,9 +207,17 @@ def repeated_sql(small: list[str], large: list[str]) -> list[tuple[int, int, str
     return sorted(((a[s], b[s], s) for s in b if b[s] > a[s]), key=lambda t: t[0] - t[1])
 
 
-def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tuple[list, list]:
-    """Summary rows for the table, and the failures (each a sentence)."""
-    rows, failures = [], []
+def repeated_within(sql: list[str]) -> list[tuple[int, str]]:
+    """Statements (numbers and strings blanked) that run REPEATS_NOTED+ times in one request."""
+    counts = Counter(map(_normalise, sql))
+    return [(n, s) for s, n in counts.most_common() if n >= REPEATS_NOTED]
+
+
+def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tuple[list, ...]:
+    """Summary rows for the table, the failures and the notes (each a sentence)."""
+    rows: list[dict] = []
+    failures: list[str] = []
+    notes: list[str] = []
     small, large = scales[0], scales[-1]
     top = per_scale[large]["pages"]
     base = top[BASELINE].get("load", {})
@@ -186,7 +247,9 @@ def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tup
             ratio_p50=_ratio(load.get("p50_ms"), base.get("p50_ms")),
             ratio_p95=_ratio(load.get("p95_ms"), base.get("p95_ms")),
             ratio_rps=_ratio(load.get("rps"), base.get("rps")),
+            cpu_ms=load.get("cpu_ms"),
             p95_growth=None,
+            cpu_growth=None,
             queries_grow=False,
         )
         if small != large:
@@ -208,14 +271,22 @@ def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tup
                 )
             growth = _ratio(row["p95_ms"], row[f"load@{small}"].get("p95_ms"))
             row["p95_growth"] = growth
+            row["cpu_growth"] = _ratio(row["cpu_ms"], row[f"load@{small}"].get("cpu_ms"))
             if growth is not None and growth > MAX_P95_GROWTH:
                 failures.append(
                     f"{TITLES[backend]}: {name} p95 grows {growth:.2f}x from scale {small} "
                     f"({row[f'load@{small}']['p95_ms']:.1f} ms) to scale {large} "
-                    f"({row['p95_ms']:.1f} ms), more than {MAX_P95_GROWTH}x"
+                    f"({row['p95_ms']:.1f} ms), more than {MAX_P95_GROWTH}x (server CPU per "
+                    f"request: {_fmt(row['cpu_growth'], '.2f', 'x')})"
                 )
+        repeated = repeated_within(top[name]["queries"]["sql"])
+        row["repeated_sql"] = [{"n": n, "sql": s} for n, s in repeated]
+        notes += [
+            f"{TITLES[backend]}: {name} runs one statement {n} times per request (N+1?): {s[:200]}"
+            for n, s in repeated
+        ]
         rows.append(row)
-    return rows, failures
+    return rows, failures, notes
 
 
 def _ratio(value, base) -> float | None:
@@ -232,7 +303,7 @@ def table(backend: str, rows: list[dict], scales: list[int], args) -> str:
     small, large = scales[0], scales[-1]
     headers = [
         "page", "req/s", "p50 ms", "p95 ms", "ratio p95 to healthz",
-        f"queries@{small}", f"queries@{large}", "p95 growth",
+        f"queries@{small}", f"queries@{large}", "p95 growth", "CPU ms/req", "CPU growth",
     ]  # fmt: skip
     lines = []
     for row in rows:
@@ -250,6 +321,8 @@ def table(backend: str, rows: list[dict], scales: list[int], args) -> str:
                 _fmt(row[f"queries@{small}"], "d"),
                 q_large,
                 growth if small != large else "–",
+                _fmt(row["cpu_ms"], ".2f"),
+                _fmt(row["cpu_growth"], ".2f", "x"),
             ]
         )
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
@@ -305,29 +378,30 @@ def main() -> int:
             "workers": WORKERS,
             "cpus": os.cpu_count(),
             "python": sys.version.split()[0],
+            "load_average_before": os.getloadavg(),
             "max_p95_growth": MAX_P95_GROWTH,
         },
         "backends": {},
         "failures": [],
+        "notes": [],
     }
     tables = []
     began = time.perf_counter()
     try:
         for backend in backends:
-            per_scale: dict[int, dict] = {}
             try:
-                for scale in args.scales:
-                    per_scale[scale] = measure_dataset(backend, scale, env, args)
+                per_scale = measure_backend(backend, env, args)
             finally:
                 if not args.keep:
                     for scale in args.scales:
                         backend.drop(scale)
-            rows, failures = evaluate(backend.name, args.scales, per_scale)
+            rows, failures, notes = evaluate(backend.name, args.scales, per_scale)
             report["backends"][backend.name] = {
                 "summary": rows,
                 "scales": {str(s): r for s, r in per_scale.items()},
             }
             report["failures"] += failures
+            report["notes"] += notes
             tables.append(table(backend.name, rows, args.scales, args))
     finally:
         if args.keep:
@@ -335,6 +409,7 @@ def main() -> int:
         else:
             shutil.rmtree(home, ignore_errors=True)
     report["seconds"] = round(time.perf_counter() - began, 1)
+    report["settings"]["load_average_after"] = os.getloadavg()
 
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{started.strftime('%Y%m%d-%H%M%S')}.json"
@@ -351,6 +426,16 @@ def main() -> int:
         )
         print(f"{TITLES[backend]} build times: {builds}")
     print(f"Results: {out.relative_to(REPO)} (also bench/results/latest.json)")
+    busiest = max(report["settings"]["load_average_before"][0], os.getloadavg()[1])
+    if busiest > (os.cpu_count() or 1):
+        print(
+            f"Warning: the machine was busy with other work (load average {busiest:.1f} on "
+            f"{os.cpu_count()} CPUs); latencies are noisy, compare ratios, or run again."
+        )
+    if report["notes"]:
+        print(f"\nNotes ({len(report['notes'])}; not failures, but worth a look):")
+        for note in report["notes"]:
+            print(f"- {note}")
     if report["failures"]:
         print(f"\nFAILED ({len(report['failures'])}):")
         for failure in report["failures"]:

@@ -145,6 +145,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _stat(pid: str) -> tuple[float, int]:
+    """(CPU seconds, parent pid) of a process from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks, int(fields[1])
+
+
 class Server:
     """gunicorn with WORKERS sync workers on a free port, its output in a log file."""
 
@@ -179,6 +186,24 @@ class Server:
             time.sleep(0.2)
         self.stop()
         sys.exit(f"gunicorn did not answer /healthz within {timeout:.0f} s:\n{self.log_tail()}")
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) the master and its workers have used so far (Linux /proc),
+        or None elsewhere. Unlike latency, it hardly changes when other programs compete for
+        the CPUs, so its growth separates a page that does more work from a busy machine."""
+        if not Path(f"/proc/{self.process.pid}/stat").exists():
+            return None
+        total = 0.0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:  # processes come and go while we look
+                seconds, parent = _stat(entry.name)
+            except (OSError, IndexError, ValueError):
+                continue
+            if self.process.pid in (parent, int(entry.name)):
+                total += seconds
+        return total
 
     def log_tail(self, lines: int = 40) -> str:
         if not self._log.closed:
