@@ -115,7 +115,7 @@ def people(request: HttpRequest) -> HttpResponse:
             "invitations": invitations,
             "roles": Role.choices,
             "role_descriptions": [
-                (label, ROLE_DESCRIPTIONS[value]) for value, label in Role.choices
+                (label, ROLE_DESCRIPTIONS[Role(value)]) for value, label in Role.choices
             ],
         },
     )

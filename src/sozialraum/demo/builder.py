@@ -83,6 +83,7 @@ def create_accounts(ctx: DemoContext) -> None:
             user = User.objects.create_superuser(email, ctx.password, name=name)
         else:
             user = User.objects.create_user(email, ctx.password, name=name)
+            assert role is not None  # every account of an office has a role there
             OfficeRole.objects.create(youth_office=ctx.offices[slug], user=user, role=role)
         ctx.users[email] = user
     # Each remaining youth office gets a coordinator of its own (not a documented login).

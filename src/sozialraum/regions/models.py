@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -101,7 +103,7 @@ class YouthOffice(models.Model):
 
 
 class TenantQuerySet(models.QuerySet):
-    def in_office(self, office: YouthOffice) -> TenantQuerySet:
+    def in_office(self, office: YouthOffice) -> Self:
         return self.filter(youth_office=office)
 
 
