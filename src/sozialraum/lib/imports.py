@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
 
@@ -99,8 +101,8 @@ def header_key(text: str) -> str:
 
 def format_megabytes(size: int) -> str:
     megabytes = size / 1024 / 1024
-    if megabytes.is_integer():
-        return str(int(megabytes))
+    if megabytes.is_integer() or megabytes >= 10:
+        return f"{megabytes:.0f}"
     return f"{megabytes:.1f}".replace(".", ",")
 
 
@@ -140,6 +142,7 @@ def read_table(
     lower_name = (filename or "").lower()
     if data.startswith(_XLSX_MAGIC):
         table = Table(file_format="xlsx")
+        _xlsx_count_rows(data, max_rows)
         records = _xlsx_records(data)
     elif data.startswith(_OLE_MAGIC) or lower_name.endswith(".xls"):
         raise ImportFileError(
@@ -254,6 +257,60 @@ def _csv_records(text: str, delimiter: str) -> Iterator[list[object]]:
 # XLSX -----------------------------------------------------------------------------------------
 
 
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _iterparse(handle):
+    # openpyxl parses the same parts with the same parser. Expat (>= 2.4) limits entity
+    # expansion and ElementTree never fetches external entities.
+    return ElementTree.iterparse(handle)  # noqa: S314
+
+
+def _first_sheet_path(archive: zipfile.ZipFile) -> str:
+    """The part name of the workbook's first sheet (xl/workbook.xml and its relationships)."""
+    with archive.open("xl/workbook.xml") as handle:
+        first_id = next(
+            (
+                value
+                for _event, element in _iterparse(handle)
+                if _local(element.tag) == "sheet"
+                for key, value in element.attrib.items()
+                if _local(key) == "id"
+            ),
+            None,
+        )
+    with archive.open("xl/_rels/workbook.xml.rels") as handle:
+        for _event, element in _iterparse(handle):
+            if _local(element.tag) == "Relationship" and element.get("Id") == first_id:
+                target = element.get("Target", "")
+                return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    raise KeyError("first sheet")
+
+
+def _xlsx_count_rows(data: bytes, max_rows: int) -> None:
+    """Refuse a sheet with too many rows before openpyxl reads it (openpyxl scans the whole
+    sheet when it has no stored dimensions, and loads every shared string). A streaming count
+    of the rows that hold a value stops as soon as the limit is passed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        path = _first_sheet_path(archive)
+        rows = 0
+        with archive.open(path) as handle:
+            for _event, element in _iterparse(handle):
+                if _local(element.tag) != "row":
+                    continue
+                if any(_local(child.tag) in ("v", "is") for cell in element for child in cell):
+                    rows += 1
+                    if rows > max_rows + 1:  # + the header row
+                        raise ImportFileError(_too_many_rows(max_rows))
+                element.clear()
+    except ImportFileError:
+        raise
+    except Exception:  # noqa: S110 - anything unusual is left to openpyxl's own checks
+        pass
+
+
 def _xlsx_records(data: bytes) -> Iterator[list[object]]:
     """The rows of the first sheet, empty rows included (so numbering matches Excel's)."""
     from openpyxl import load_workbook
@@ -348,13 +405,7 @@ def _read_records(
             continue
         data_rows += 1
         if data_rows > max_rows:
-            raise ImportFileError(
-                _(
-                    "Die Datei hat mehr als %(limit)s Datenzeilen. Bitte teilen Sie die Liste "
-                    "auf mehrere Dateien mit höchstens %(limit)s Zeilen auf."
-                )
-                % {"limit": format_number(max_rows)}
-            )
+            raise ImportFileError(_too_many_rows(max_rows))
         extra = [value for index, value in enumerate(cells) if index >= len(header) and value]
         if extra:
             table.errors.append(
@@ -377,9 +428,17 @@ def _read_records(
         raise ImportFileError(_("Die Datei ist leer. Bitte wählen Sie die richtige Datei aus."))
 
 
+def _too_many_rows(max_rows: int) -> str:
+    return _(
+        "Die Datei hat mehr als %(limit)s Datenzeilen. Bitte teilen Sie die Liste auf mehrere "
+        "Dateien mit höchstens %(limit)s Zeilen auf."
+    ) % {"limit": format_number(max_rows)}
+
+
 def _pad(text: str, digits: int | None) -> str:
-    if digits and text.isdigit() and len(text) < digits:
-        return text.zfill(digits)
+    # Exactly one digit short: the leading zero a spreadsheet dropped (PLZ 01067, AGS 03358021).
+    if digits and text.isdigit() and len(text) == digits - 1:
+        return "0" + text
     return text
 
 
