@@ -34,7 +34,10 @@ STAFF_ROLES = [(value, label) for value, label in Role.choices if value != Role.
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-Mail-Adresse"))
     name = forms.CharField(
-        label=_("Name"), max_length=150, required=False, help_text=_("Freiwillig, für die Anrede.")
+        label=_("Name"),
+        max_length=150,
+        required=False,
+        help_text=_("Für die Anrede in der E-Mail."),
     )
     role = forms.ChoiceField(
         label=_("Rolle"), choices=STAFF_ROLES, widget=forms.RadioSelect, initial=Role.PROFESSIONAL

@@ -121,7 +121,7 @@ ROLE_DESCRIPTIONS = {
     Role.READER: _("Kann alles im Jugendamt lesen, aber nichts ändern."),
     Role.CARRIER_EDITOR: _(
         "Pflegt den Eintrag der eigenen Organisation und ihre Personen; Änderungen prüft die "
-        "Koordination, bevor sie gelten."
+        "Koordination, bevor sie gelten. Einladen können Sie sie auf der Seite der Organisation."
     ),
 }
 

@@ -18,7 +18,7 @@ class SocialSpaceForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Freiwillig: Was zeichnet den Raum aus?"),
+        help_text=_("Was zeichnet den Raum aus? Wer lebt hier?"),
     )
     municipalities = MunicipalityChoiceField(
         label=_("Gemeinden"),
@@ -50,11 +50,18 @@ class SocialSpaceForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = office.municipalities().order_by("name")
-        # Which municipality already belongs to which other social space, for the hint.
+        # Which municipality already belongs to which other social space, shown at the choice.
         self.taken = taken or {}
+        self.fields["municipalities"].label_from_instance = self._municipality_label
         self.fields["municipalities"].help_text = _(
-            "Eine Gemeinde gehört zu höchstens einem %(label)s."
-        ) % {"label": office.social_space_label}
+            "Jede Gemeinde kann nur einmal zugeordnet werden."
+        )
+
+    def _municipality_label(self, municipality: Municipality) -> str:
+        other = self.taken.get(municipality.pk)
+        if other is None:
+            return municipality.name
+        return _("%(name)s (gehört zu %(space)s)") % {"name": municipality.name, "space": other}
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -65,8 +72,7 @@ class SocialSpaceForm(forms.Form):
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
             raise forms.ValidationError(
-                _("Es gibt schon einen %(label)s mit diesem Namen.")
-                % {"label": self.office.social_space_label}
+                _("Dieser Name ist schon vergeben. Bitte wählen Sie einen anderen.")
             )
         return name
 
