@@ -56,6 +56,7 @@ def count_queries(names: list[str]) -> dict:
                 response = client.get(result["path"])
             result["status"] = response.status_code
             result["queries"] = len(captured)
+            result["bytes"] = len(response.content)
             result["sql"] = [query["sql"] for query in captured.captured_queries]
         except Exception as error:
             result["error"] = f"{type(error).__name__}: {error}"

@@ -276,8 +276,9 @@ def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tup
                 failures.append(
                     f"{TITLES[backend]}: {name} p95 grows {growth:.2f}x from scale {small} "
                     f"({row[f'load@{small}']['p95_ms']:.1f} ms) to scale {large} "
-                    f"({row['p95_ms']:.1f} ms), more than {MAX_P95_GROWTH}x (server CPU per "
-                    f"request: {_fmt(row['cpu_growth'], '.2f', 'x')})"
+                    f"({row['p95_ms']:.1f} ms), more than {MAX_P95_GROWTH}x; server CPU per "
+                    f"request {_fmt(row['cpu_growth'], '.2f', 'x')}, HTML "
+                    f"{_kb(per_scale[small], name)} -> {_kb(per_scale[large], name)}"
                 )
         repeated = repeated_within(top[name]["queries"]["sql"])
         row["repeated_sql"] = [{"n": n, "sql": s} for n, s in repeated]
@@ -287,6 +288,11 @@ def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tup
         ]
         rows.append(row)
     return rows, failures, notes
+
+
+def _kb(result: dict, name: str) -> str:
+    size = result["pages"][name]["queries"].get("bytes")
+    return "?" if size is None else f"{size / 1024:.0f} KB"
 
 
 def _ratio(value, base) -> float | None:
