@@ -18,7 +18,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,6 @@ from sozialraum.lib.imports import (
 )
 from sozialraum.lib.text import duplicate_key, search_key
 from sozialraum.network.models import Organisation, OrganisationKind
-from sozialraum.network.selectors import split_by_postcode
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 BATCH = 500
@@ -133,6 +133,8 @@ class ImportPreview:
     columns: list[str] = field(default_factory=list)
     file_error: str = ""  # the file as a whole could not be read (also in `errors`, line 0)
     data: bytes = b""
+    office_id: int | None = None
+    fingerprint: tuple = ()  # the state of the directory the plan was made against
 
     @property
     def is_valid(self) -> bool:
@@ -164,7 +166,7 @@ class ImportResult:
 def parse_organisations(*, data: bytes, filename: str, office: YouthOffice) -> ImportPreview:
     """Read, validate and plan the import. Never raises for bad input: file-level problems
     become `file_error` (and one error with line 0), row problems become RowErrors."""
-    preview = ImportPreview(filename=filename, data=data)
+    preview = ImportPreview(filename=filename, data=data, office_id=office.pk)
     try:
         table = read_table(data, filename, COLUMNS)
     except ImportFileError as error:
@@ -181,6 +183,7 @@ def parse_organisations(*, data: bytes, filename: str, office: YouthOffice) -> I
         return preview
     if any(c.required and c.name not in table.columns for c in COLUMNS):
         return preview  # the missing column is reported once, not in every row
+    preview.fingerprint = directory_fingerprint(office)
     _Planner(office, table.columns).plan(table.rows, preview)
     preview.errors.sort(
         key=lambda e: (e.line, HEADERS.index(e.column) if e.column in HEADERS else -1)
@@ -207,11 +210,13 @@ class _Planner:
             if municipality.kreis_key == office.kreis_key:
                 key = search_key(municipality.short_name)
                 self.by_short_name.setdefault(key, []).append(municipality)
-        existing = list(
-            Organisation.objects.in_office(office)
-            .select_related("municipality")
-            .prefetch_related("social_spaces")
-        )
+        existing = list(Organisation.objects.in_office(office).select_related("municipality"))
+        self.spaces_of: dict[int, set[int]] = {}
+        links = Organisation.social_spaces.through.objects.filter(
+            organisation__youth_office=office
+        ).values_list("organisation_id", "socialspace_id")
+        for organisation_id, space_id in links:
+            self.spaces_of.setdefault(organisation_id, set()).add(space_id)
         self.existing = {org.pk: org for org in existing}
         self.by_external_id = {org.external_id: org for org in existing if org.external_id}
         self.by_name_postcode = {(org.name_key, org.postcode): org for org in existing}
@@ -487,7 +492,7 @@ class _Planner:
             for name, value in values.items()
             if getattr(target, name) != value
         ]
-        current_spaces = {s.pk for s in target.social_spaces.all()}
+        current_spaces = self.spaces_of.get(target.pk, set())
         if spaces is not None and current_spaces != {s.pk for s in spaces}:
             changes.append(str(Organisation._meta.get_field("social_spaces").verbose_name))
         return PlannedRow(line, "aktualisieren", values, spaces, target.pk, changes)
@@ -503,14 +508,11 @@ class _Planner:
         if not key:
             return
         postcode = planned.values.get("postcode", "")
-        probe = Organisation(name=planned.name, postcode=postcode)
-        others = [org for org in self.by_duplicate_key.get(key, []) if org is not target]
+        # Same name in another town is no duplicate; an entry without postcode may be either.
         similar = [
             org
-            for group in split_by_postcode([probe, *others])
-            if probe in group
-            for org in group
-            if org is not probe
+            for org in self.by_duplicate_key.get(key, [])
+            if org is not target and (not postcode or not org.postcode or org.postcode == postcode)
         ]
         for org in dict.fromkeys(similar):
             place = " ".join(part for part in (org.postcode, org.city) if part)
@@ -568,69 +570,70 @@ def _kind_list() -> str:
 # Applying -------------------------------------------------------------------------------------
 
 
+def directory_fingerprint(office: YouthOffice) -> tuple:
+    """Changes whenever an organisation or social space of the office is added, changed or
+    deleted (every write raises a `version`)."""
+    organisations = Organisation.objects.in_office(office).aggregate(
+        n=Count("id"), last=Max("id"), versions=Sum("version")
+    )
+    spaces = SocialSpace.objects.in_office(office).aggregate(
+        n=Count("id"), last=Max("id"), versions=Sum("version")
+    )
+    return (*organisations.values(), *spaces.values())
+
+
 @transaction.atomic
 def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> ImportResult:
-    """Write the planned rows, all or nothing. Plans again inside the transaction (with the
-    organisations of the office locked on PostgreSQL), so the result matches the directory as
-    it is now. ValueError if the file has errors."""
+    """Write the planned rows, all or nothing. If the directory changed since the preview was
+    made, it plans again (inside the transaction, with the office's organisations locked on
+    PostgreSQL), so the result never duplicates an entry made meanwhile. ValueError if the
+    file has errors or no longer fits."""
+    if preview.office_id != office.pk:
+        raise ValueError("The preview was made for another youth office.")
     if not preview.is_valid:
         raise ValueError(
             _("Die Datei enthält Fehler. Es wurde nichts übernommen. Bitte korrigieren Sie sie.")
         )
     list(Organisation.objects.in_office(office).select_for_update().values_list("pk", flat=True))
-    fresh = parse_organisations(data=preview.data, filename=preview.filename, office=office)
-    if not fresh.is_valid:
-        raise ValueError(
-            _(
-                "Das Verzeichnis hat sich seit der Vorschau geändert; die Datei passt nicht mehr "
-                "dazu. Es wurde nichts übernommen. Bitte laden Sie die Datei erneut hoch."
+    plan = preview
+    if directory_fingerprint(office) != preview.fingerprint:
+        plan = parse_organisations(data=preview.data, filename=preview.filename, office=office)
+        if not plan.is_valid:
+            raise ValueError(
+                _(
+                    "Das Verzeichnis hat sich seit der Vorschau geändert; die Datei passt nicht "
+                    "mehr dazu. Es wurde nichts übernommen. Bitte laden Sie die Datei erneut hoch."
+                )
             )
-        )
     now = timezone.now()
-    new_rows = [row for row in fresh.rows if row.action == "neu"]
-    changed_rows = [row for row in fresh.rows if row.action == "aktualisieren" and row.changes]
-    unchanged_ids = [row.organisation_id for row in fresh.rows if row.is_unchanged]
+    new_rows = [row for row in plan.rows if row.action == "neu"]
+    changed_rows = [row for row in plan.rows if row.action == "aktualisieren" and row.changes]
+    unchanged_ids = [row.organisation_id for row in plan.rows if row.is_unchanged]
+    through = Organisation.social_spaces.through
 
     created = Organisation.objects.bulk_create(
         [_new_organisation(office, row.values, now) for row in new_rows], batch_size=BATCH
     )
-    through = Organisation.social_spaces.through
     links = [
         through(organisation_id=org.pk, socialspace_id=space.pk)
         for org, row in zip(created, new_rows, strict=True)
         for space in row.social_spaces or []
     ]
-
     if changed_rows:
-        targets = Organisation.objects.in_bulk([row.organisation_id for row in changed_rows])
-        fields: set[str] = set()
-        for row in changed_rows:
-            org = targets[row.organisation_id]
-            for name, value in row.values.items():
-                setattr(org, name, value)
-                fields.add(name)
-            org.name_key = search_key(org.name)
-            org.duplicate_key = duplicate_key(org.name)
-            org.version += 1
-            org.confirmed_at = now
-            org.updated_at = now
-        fields |= {"name_key", "duplicate_key", "version", "confirmed_at", "updated_at"}
-        Organisation.objects.bulk_update(list(targets.values()), sorted(fields), batch_size=BATCH)
-        respaced = [row for row in changed_rows if row.social_spaces is not None]
-        through.objects.filter(
-            organisation_id__in=[row.organisation_id for row in respaced]
-        ).delete()
+        _update_organisations(changed_rows, now)
+        respaced = [row.organisation_id for row in changed_rows if row.social_spaces is not None]
+        for chunk in _chunks(respaced):
+            through.objects.filter(organisation_id__in=chunk).delete()
         links += [
             through(organisation_id=row.organisation_id, socialspace_id=space.pk)
-            for row in respaced
-            for space in row.social_spaces or []
+            for row in changed_rows
+            if row.social_spaces is not None
+            for space in row.social_spaces
         ]
     through.objects.bulk_create(links, batch_size=BATCH)
     # Re-importing an unchanged entry confirms it as current.
-    for start in range(0, len(unchanged_ids), BATCH):
-        Organisation.objects.filter(pk__in=unchanged_ids[start : start + BATCH]).update(
-            confirmed_at=now
-        )
+    for chunk in _chunks(unchanged_ids):
+        Organisation.objects.filter(pk__in=chunk).update(confirmed_at=now)
 
     result = ImportResult(
         created=len(created), updated=len(changed_rows), unchanged=len(unchanged_ids)
@@ -654,6 +657,45 @@ def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> Impor
         },
     )
     return result
+
+
+def _chunks(ids: list[int]):
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def _update_organisations(rows: list[PlannedRow], now) -> None:
+    """One UPDATE statement per row, sent with executemany: far faster than bulk_update's
+    CASE expressions for thousands of rows with different values."""
+    current = {}
+    for chunk in _chunks([row.organisation_id for row in rows]):
+        current.update(Organisation.objects.in_bulk(chunk))
+    names = sorted({name for row in rows for name in row.values})
+    fields = [Organisation._meta.get_field(name) for name in names]
+    fields += [
+        Organisation._meta.get_field(name)
+        for name in ("name_key", "duplicate_key", "version", "confirmed_at", "updated_at")
+    ]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    table = quote(Organisation._meta.db_table)
+    # Only table and column names from the model go into the text; values are parameters.
+    sql = f"UPDATE {table} SET {assignments} WHERE {quote('id')} = %s"  # noqa: S608
+    params = []
+    for row in rows:
+        org = current[row.organisation_id]
+        for name, value in row.values.items():
+            setattr(org, name, value)
+        org.name_key = search_key(org.name)
+        org.duplicate_key = duplicate_key(org.name)
+        org.version += 1
+        org.confirmed_at = now
+        org.updated_at = now
+        params.append(
+            [f.get_db_prep_save(getattr(org, f.attname), connection) for f in fields] + [org.pk]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _new_organisation(office: YouthOffice, values: dict[str, Any], now) -> Organisation:
