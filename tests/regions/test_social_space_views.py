@@ -139,7 +139,7 @@ def test_it_rejects_a_duplicate_name(world, client_for):
         url("social_space_create"),
         form_data(name="walsrode", municipalities=[municipality("03358002").pk]),
     )
-    assert_rejected(response, "name", "Es gibt schon einen Sozialraumbezirk mit diesem Namen.")
+    assert_rejected(response, "name", "Dieser Name ist schon vergeben.")
     assert SocialSpace.objects.in_office(world.office_a).count() == 2
 
 
