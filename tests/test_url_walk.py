@@ -454,12 +454,32 @@ def check(response, expected: Status, what: str) -> None:
 # The tests ----------------------------------------------------------------------------------
 
 
+def without_expectation(routes: list[Route]) -> list[str]:
+    return [str(route) for route in routes if route.key not in EXPECTED]
+
+
 def test_every_url_pattern_has_an_expectation():
-    missing = [str(route) for route in ROUTES if route.key not in EXPECTED]
+    missing = without_expectation(ROUTES)
     assert not missing, (
         "These URL patterns have no entry in EXPECTED in tests/test_url_walk.py; say what "
         "every persona gets there: " + ", ".join(missing)
     )
+
+
+def test_a_new_url_pattern_without_expectation_is_named():
+    """The walk finds patterns however deep they are included, and names the uncovered ones."""
+    from django.http import HttpResponse
+    from django.urls import include, path
+
+    def secret(request, office_slug, pk):
+        return HttpResponse("geheim")
+
+    inner = ([path("geheim/<int:pk>/", secret, name="secret")], "neu")
+    urlconf = type("urlconf", (), {"urlpatterns": [path("<slug:office_slug>/", include(inner))]})
+    routes = list(walk_resolver(get_resolver(urlconf)))
+    assert [route.key for route in routes] == ["neu:secret"]
+    assert routes[0].parameters == ["office_slug", "pk"]
+    assert without_expectation(routes) == ["neu:secret (/<slug:office_slug>/geheim/<int:pk>/)"]
 
 
 def test_every_expectation_belongs_to_a_url_pattern():
