@@ -13,10 +13,10 @@ class FeedbackForm(forms.Form):
         label=_("Seite (Adresse oder Name)"),
         required=False,
         max_length=500,
-        help_text=_("Freiwillig: auf welcher Seite ist Ihnen das aufgefallen?"),
+        help_text=_("Auf welcher Seite ist Ihnen das aufgefallen?"),
     )
     email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse"),
         required=False,
-        help_text=_("Freiwillig, nur wenn Sie eine Antwort wünschen."),
+        help_text=_("Nur wenn Sie eine Antwort wünschen."),
     )
