@@ -18,6 +18,7 @@ from django.db import transaction
 
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
+from sozialraum.network.demo import build_network
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
@@ -96,7 +97,7 @@ def create_accounts(ctx: DemoContext) -> None:
             ctx.users[user.email] = user
 
 
-STEPS: list[Callable[[DemoContext], None]] = [load_regions]
+STEPS: list[Callable[[DemoContext], None]] = [load_regions, build_network]
 
 
 def demo_password(configured: str | None) -> tuple[str, bool]:

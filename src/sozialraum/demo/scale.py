@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_token
 from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.network.demo import scale_network
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -285,6 +286,7 @@ SCALE_STEPS: list[ScaleStep] = [
     bench_office_invitations,
     bench_office_audit_trail,
     synthetic_offices,
+    scale_network,
 ]
 
 

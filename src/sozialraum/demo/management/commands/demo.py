@@ -48,7 +48,7 @@ class Command(BaseCommand):
         )
         self.stdout.write("Anmeldungen: admin@sozialraum.example, koordination@heidekreis.example,")
         self.stdout.write("  fachkraft@heidekreis.example, schule@heidekreis.example, ")
-        self.stdout.write("  koordination@verden.example")
+        self.stdout.write("  traeger@heidekreis.example, koordination@verden.example")
         if generated:
             self.stdout.write(
                 self.style.WARNING(
