@@ -167,6 +167,7 @@ def measure_page(name: str, servers: dict, sessions: dict, per_scale: dict, args
 def measure_backend(backend: Backend, env: dict[str, str], args) -> dict[int, dict]:
     """Build every scale's data set, then serve them side by side and load page by page."""
     envs, per_scale = {}, {}
+    collectstatic(env)  # per backend: the code may have changed since the last one
     for scale in args.scales:
         envs[scale], per_scale[scale] = build_dataset(backend, scale, env, args)
     servers: dict[int, Server] = {}
@@ -372,7 +373,6 @@ def main() -> int:
         f"{', '.join(b.name for b in backends)}; working directory {home}",
         flush=True,
     )
-    collectstatic(env)
     report: dict = {
         "started": started.isoformat(timespec="seconds"),
         "revision": git_revision(),
