@@ -46,8 +46,10 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         )
         messages.success(
             request,
-            _("Vielen Dank! Ihre Rückmeldung ist angekommen. Wir antworten in der Regel "
-              "innerhalb von zwei Wochen."),
+            _(
+                "Vielen Dank! Ihre Rückmeldung ist angekommen. Wir antworten in der Regel "
+                "innerhalb von zwei Wochen."
+            ),
         )
         return redirect("pages:accessibility")
     return render(request, "pages/accessibility.html", {"form": form})
