@@ -27,7 +27,7 @@ def organisation_table(queryset: QuerySet[Organisation]) -> tuple[list[str], Ite
                 org.street,
                 org.postcode,
                 org.city,
-                org.municipality.ags if org.municipality_id else "",
+                org.municipality.ags if org.municipality else "",
                 org.phone,
                 org.email,
                 org.website,

@@ -13,6 +13,7 @@ not in the file leave them alone; an empty `Kennung` never removes a stored one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -488,13 +489,13 @@ class _Planner:
         if not values.get("external_id"):
             values.pop("external_id", None)  # an empty Kennung keeps the stored one
         changes = [
-            str(Organisation._meta.get_field(name).verbose_name)
+            str(_field(name).verbose_name)
             for name, value in values.items()
             if getattr(target, name) != value
         ]
         current_spaces = self.spaces_of.get(target.pk, set())
         if spaces is not None and current_spaces != {s.pk for s in spaces}:
-            changes.append(str(Organisation._meta.get_field("social_spaces").verbose_name))
+            changes.append(str(_field("social_spaces").verbose_name))
         return PlannedRow(line, "aktualisieren", values, spaces, target.pk, changes)
 
     def warn_duplicates(
@@ -543,8 +544,13 @@ class _Planner:
         seen.setdefault(key, []).append((planned.line, planned.name, postcode))
 
 
+def _field(name: str) -> Any:
+    """A field of Organisation (typed loosely: get_field's union includes relations)."""
+    return Organisation._meta.get_field(name)
+
+
 def _max_length(name: str) -> int:
-    return Organisation._meta.get_field(name).max_length or DESCRIPTION_MAX
+    return _field(name).max_length or DESCRIPTION_MAX
 
 
 def _kind_lookup() -> dict[str, str]:
@@ -659,7 +665,7 @@ def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> Impor
     return result
 
 
-def _chunks(ids: list[int]):
+def _chunks(ids: list) -> Iterator[list]:
     for start in range(0, len(ids), BATCH):
         yield ids[start : start + BATCH]
 
@@ -671,9 +677,9 @@ def _update_organisations(rows: list[PlannedRow], now) -> None:
     for chunk in _chunks([row.organisation_id for row in rows]):
         current.update(Organisation.objects.in_bulk(chunk))
     names = sorted({name for row in rows for name in row.values})
-    fields = [Organisation._meta.get_field(name) for name in names]
+    fields = [_field(name) for name in names]
     fields += [
-        Organisation._meta.get_field(name)
+        _field(name)
         for name in ("name_key", "duplicate_key", "version", "confirmed_at", "updated_at")
     ]
     quote = connection.ops.quote_name

@@ -85,7 +85,7 @@ __all__ = [
 class InvalidData(ValueError):
     """Field values that do not pass validation. `errors`: field name -> German messages."""
 
-    def __init__(self, errors: dict[str, list[str]], model: type | None = None):
+    def __init__(self, errors: dict[str, list[str]], model: Any = None):
         self.errors = errors
         labels = []
         for name, messages in errors.items():
@@ -696,8 +696,8 @@ def export_person_data(*, person: Person, actor) -> dict[str, Any]:
         .order_by("organisation__name_key", "pk")
     )
     account = None
-    if person.user_id:
-        user = person.user
+    user = person.user
+    if user is not None:
         role = OfficeRole.objects.in_office(office).filter(user=user).first()
         account = {
             "E-Mail-Adresse": user.email,

@@ -61,8 +61,8 @@ class Command(BaseCommand):
         for warning in preview.duplicate_warnings:
             self.stdout.write(f"Hinweis: {warning}")
         if preview.errors:
-            for error in preview.errors:
-                self.stderr.write(str(error))
+            for row_error in preview.errors:
+                self.stderr.write(str(row_error))
             raise CommandError(
                 f"Die Datei enthält {len(preview.errors)} Fehler. Es wurde nichts importiert."
             )
