@@ -29,7 +29,7 @@ from sozialraum.network.models import (
     Sponsorship,
     expected_kinds,
 )
-from sozialraum.network.views import MANAGE, VIEW
+from sozialraum.network.views import MANAGE, VIEW, posted
 from sozialraum.regions.models import Municipality, SocialSpace
 from sozialraum.regions.services import ConcurrentEditError
 
@@ -78,10 +78,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def expected_kinds_edit(request: HttpRequest) -> HttpResponse:
     office = request.youth_office
     # Bound on every POST: unticking all kinds sends no field at all.
-    form = ExpectedKindsForm(
-        request.POST if request.method == "POST" else None,
-        initial={"kinds": expected_kinds(office)},
-    )
+    form = ExpectedKindsForm(posted(request), initial={"kinds": expected_kinds(office)})
     if request.method == "POST" and form.is_valid():
         services.set_expected_kinds(
             office=office, actor=request.user, kinds=form.cleaned_data["kinds"]
@@ -296,7 +293,7 @@ def get_pending_import_for_user(request: HttpRequest, pk: int) -> PendingImport:
 @office_view(MANAGE)
 def import_upload(request: HttpRequest) -> HttpResponse:
     office = request.youth_office
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         _clean_up_pending_imports()

@@ -15,6 +15,10 @@ MAX_IMPORT_BYTES = MAX_BYTES
 IMPORT_EXTENSIONS = (".csv", ".txt", ".xlsx")
 
 
+# Search fields are all optional; their labels need no "(freiwillig)".
+FILTER_FIELD_TEMPLATE = "network/_filter_field.html"
+
+
 class MunicipalityField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Municipality) -> str:
         return obj.name
@@ -38,10 +42,9 @@ class DirectoryFilterForm(forms.Form):
     """The search and filters above the directory. Invalid values are simply ignored."""
 
     q = forms.CharField(
-        label=_("Suche"),
+        label=_("Name oder Ort"),
         required=False,
         max_length=200,
-        help_text=_("Name oder Ort, z. B. „Muller“ findet auch „Müller“."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     art = forms.ChoiceField(label=_("Art"), required=False)
@@ -54,6 +57,8 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, office: YouthOffice, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.template_name = FILTER_FIELD_TEMPLATE
         self.fields["art"].choices = [("", _("Alle Arten")), *OrganisationKind.choices]
         self.fields["raum"].label = office.social_space_label
         self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("name")
@@ -75,11 +80,11 @@ class DirectoryFilterForm(forms.Form):
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Suche"),
+        label=_("Vor- oder Nachname"),
         required=False,
         max_length=200,
-        help_text=_("Vor- oder Nachname; Umlaute dürfen auch als ae, oe, ue, ss geschrieben sein."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        template_name=FILTER_FIELD_TEMPLATE,
     )
 
 
@@ -88,7 +93,11 @@ class PeopleFilterForm(forms.Form):
 
 
 class OrganisationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=250)
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=250,
+        error_messages={"required": _("Bitte geben Sie einen Namen ein.")},
+    )
     kind = forms.ChoiceField(
         label=_("Art"),
         choices=[("", _("Bitte wählen")), *OrganisationKind.choices],
@@ -160,7 +169,10 @@ class OrganisationForm(forms.Form):
         label=_("Kennung"),
         max_length=100,
         required=False,
-        help_text=_("Freiwillig: eine Nummer aus einer anderen Liste, damit Importe sie finden."),
+        help_text=_(
+            "Eine Nummer aus einer anderen Liste, damit ein späterer Import den Eintrag "
+            "wiederfindet."
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -181,9 +193,7 @@ class OrganisationForm(forms.Form):
         spaces = self.fields["social_spaces"]
         spaces.label = office.social_space_label_plural
         spaces.queryset = SocialSpace.objects.in_office(office).order_by("name")
-        spaces.help_text = _("In welchen %(plural)s ist die Organisation aktiv?") % {
-            "plural": office.social_space_label_plural
-        }
+        spaces.help_text = _("Wo ist die Organisation aktiv? Wählen Sie alle passenden aus.")
         if proposal:
             # Carrier editors do not manage the import key.
             del self.fields["external_id"]
@@ -271,7 +281,7 @@ class RejectChangeForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Freiwillig. Die Redaktion sieht diese Anmerkung bei ihrem Vorschlag."),
+        help_text=_("Die Redaktion sieht diese Anmerkung bei ihrem Vorschlag."),
     )
 
 

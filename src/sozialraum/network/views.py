@@ -118,6 +118,11 @@ def _next_url(request: HttpRequest, default: str) -> str:
     return default
 
 
+def posted(request: HttpRequest):
+    """The form data of a POST, also when it is empty (so an empty form shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true" and not request.headers.get(
         "HX-History-Restore-Request"
@@ -252,7 +257,7 @@ def _organisation_saved(request, form: OrganisationForm, org: Organisation | Non
 
 @office_view(EDIT)
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(request.POST or None, office=request.youth_office)
+    form = OrganisationForm(posted(request), office=request.youth_office)
     if request.method == "POST" and form.is_valid():
         org = _organisation_saved(request, form, None)
         if org is not None:
@@ -264,7 +269,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @office_view(EDIT)
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_organisation_for_user(request, pk)
-    form = OrganisationForm(request.POST or None, office=request.youth_office, instance=org)
+    form = OrganisationForm(posted(request), office=request.youth_office, instance=org)
     if request.method == "POST" and form.is_valid():
         saved = _organisation_saved(request, form, org)
         if saved is not None:
@@ -280,7 +285,7 @@ def organisation_propose(request: HttpRequest, pk: int) -> HttpResponse:
     if _own_organisation_id(request) != org.pk:
         raise PermissionDenied
     form = OrganisationForm(
-        request.POST or None, office=request.youth_office, instance=org, proposal=True
+        posted(request), office=request.youth_office, instance=org, proposal=True
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -337,7 +342,7 @@ def organisation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_invite_editor(request: HttpRequest, pk: int) -> HttpResponse:
     office = request.youth_office
     org = get_organisation_for_user(request, pk)
-    form = InviteEditorForm(request.POST or None, office=office)
+    form = InviteEditorForm(posted(request), office=office)
     if request.method == "POST" and form.is_valid():
         invitation, _token = account_services.invite(
             office=office,
@@ -437,7 +442,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     preset = request.GET.get("organisation", "")
     if preset.isdigit():
         initial["organisation"] = int(preset)
-    form = PersonCreateForm(request.POST or None, office=office, initial=initial)
+    form = PersonCreateForm(posted(request), office=office, initial=initial)
     if own and not _can_edit(request):
         # A carrier editor adds people to their own organisation only.
         field = form.fields["organisation"]
@@ -470,7 +475,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request, pk)
     if not _may_edit_person(request, person):
         raise PermissionDenied
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(posted(request), instance=person)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.update_person(
@@ -549,7 +554,7 @@ def affiliation_create(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request, pk)
     if not _may_edit_person(request, person):
         raise PermissionDenied
-    form = AffiliationForm(request.POST or None, office=office)
+    form = AffiliationForm(posted(request), office=office)
     own = _own_organisation_id(request)
     if not _can_edit(request):
         field = form.fields["organisation"]
@@ -596,7 +601,7 @@ def _affiliation_for_editing(request: HttpRequest, pk: int) -> Affiliation:
 def affiliation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     affiliation = _affiliation_for_editing(request, pk)
     form = AffiliationForm(
-        request.POST if request.method == "POST" else None,  # every field may be empty
+        posted(request),
         office=request.youth_office,
         with_organisation=False,
         instance=affiliation,
