@@ -203,15 +203,16 @@ class _Planner:
             for space in SocialSpace.objects.in_office(office).order_by("name")
         }
         self.space_names = [space.name for space in self.spaces.values()]
-        self.municipalities = {
-            m.ags: m for m in Municipality.objects.all().only("ags", "name", "kreis_key")
-        }
+        # Keys outside the Kreis are refused by their first five digits, so the Kreis suffices.
+        self.municipalities = {m.ags: m for m in office.municipalities()}
         self.by_short_name: dict[str, list[Municipality]] = {}
         for municipality in self.municipalities.values():
-            if municipality.kreis_key == office.kreis_key:
-                key = search_key(municipality.short_name)
-                self.by_short_name.setdefault(key, []).append(municipality)
-        existing = list(Organisation.objects.in_office(office).select_related("municipality"))
+            key = search_key(municipality.short_name)
+            self.by_short_name.setdefault(key, []).append(municipality)
+        existing = list(
+            Organisation.objects.in_office(office).defer("created_at", "updated_at", "confirmed_at")
+        )
+        self.labels = {name: str(_field(name).verbose_name) for name in _IMPORTED_FIELDS}
         self.spaces_of: dict[int, set[int]] = {}
         links = Organisation.social_spaces.through.objects.filter(
             organisation__youth_office=office
@@ -489,13 +490,13 @@ class _Planner:
         if not values.get("external_id"):
             values.pop("external_id", None)  # an empty Kennung keeps the stored one
         changes = [
-            str(_field(name).verbose_name)
+            self.labels[name]
             for name, value in values.items()
-            if getattr(target, name) != value
+            if _stored(target, name) != (value.pk if isinstance(value, Municipality) else value)
         ]
         current_spaces = self.spaces_of.get(target.pk, set())
         if spaces is not None and current_spaces != {s.pk for s in spaces}:
-            changes.append(str(_field("social_spaces").verbose_name))
+            changes.append(self.labels["social_spaces"])
         return PlannedRow(line, "aktualisieren", values, spaces, target.pk, changes)
 
     def warn_duplicates(
@@ -542,6 +543,21 @@ class _Planner:
                     )
                 )
         seen.setdefault(key, []).append((planned.line, planned.name, postcode))
+
+
+_IMPORTED_FIELDS = (
+    *_TEXT_FIELDS.values(),
+    "kind",
+    "postcode",
+    "municipality",
+    "email",
+    "website",
+    "social_spaces",
+)
+
+
+def _stored(organisation: Organisation, name: str) -> Any:
+    return organisation.municipality_id if name == "municipality" else getattr(organisation, name)
 
 
 def _field(name: str) -> Any:
