@@ -84,8 +84,11 @@ class PeopleFilterForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-        template_name=FILTER_FIELD_TEMPLATE,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].template_name = FILTER_FIELD_TEMPLATE
 
 
 # ---------------------------------------------------------------------------------------------
