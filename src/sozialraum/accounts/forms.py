@@ -101,4 +101,6 @@ class AcceptInvitationForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Rolle"), choices=STAFF_ROLES)
+    # All roles are valid input; giving the carrier-editor role needs an organisation, which the
+    # service checks (it is given by invitation from the organisation's page).
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)

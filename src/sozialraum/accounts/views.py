@@ -103,7 +103,11 @@ def people(request: HttpRequest) -> HttpResponse:
         )
         return redirect("access:people", office_slug=office.slug)
 
-    roles = OfficeRole.objects.in_office(office).select_related("user").order_by("user__name")
+    roles = (
+        OfficeRole.objects.in_office(office)
+        .select_related("user", "organisation")
+        .order_by("user__name")
+    )
     page = Paginator(roles, 50).get_page(request.GET.get("seite"))
     invitations = Invitation.objects.in_office(office).pending().select_related("invited_by")[:100]
     return render(
@@ -140,6 +144,14 @@ def change_role(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.LastCoordinatorError as error:
             messages.error(request, str(error))
+        except ValueError:
+            messages.error(
+                request,
+                _(
+                    "Die Rolle „Redaktion einer Organisation“ vergeben Sie mit einer Einladung auf "
+                    "der Seite der Organisation."
+                ),
+            )
     return redirect("access:people", office_slug=request.youth_office.slug)
 
 
@@ -157,7 +169,7 @@ def remove_person(request: HttpRequest, pk: int) -> HttpResponse:
         except services.LastCoordinatorError as error:
             messages.error(request, str(error))
         return redirect("access:people", office_slug=request.youth_office.slug)
-    return render(request, "accounts/remove_person.html", {"office_role": office_role})
+    return render(request, "accounts/remove_person.html", {"target": office_role})
 
 
 @require_POST
