@@ -2,8 +2,9 @@
 
 `parse_organisations` reads and validates the whole file and plans every row ("neu" or
 "aktualisieren") without writing anything. `apply_import` writes the plan, all or nothing, with
-bulk operations and one audit entry for the whole import. It plans again inside its transaction,
-so a directory changed since the preview never leads to duplicates.
+bulk operations and one audit entry for the whole import. If the directory changed since the
+preview, it plans again inside its transaction, so an entry made meanwhile is never duplicated.
+Re-importing an unchanged entry confirms it as current. Row validation: network.import_rows.
 
 Matching: by `Kennung` (external id) first, else by name (German-aware key) and PLZ. Columns that
 are in the file overwrite the stored values (an empty cell empties the field), columns that are
