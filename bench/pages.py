@@ -51,6 +51,23 @@ def social_space() -> str:
     return reverse("regions:social_space", kwargs={"office_slug": BENCH_OFFICE, "pk": space.pk})
 
 
+def directory_search() -> str:
+    """The directory of organisations with a search term and a kind (as a user would type)."""
+    return office_url("network:directory")() + "?q=kita&art=kita"
+
+
+def organisation() -> str:
+    """A fixed demo organisation (the free carrier of Soltau/Wietzendorf) at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.network.models import Organisation
+
+    org = Organisation.objects.get(
+        youth_office__slug=BENCH_OFFICE, name="Jugendhilfeverbund Heideland e. V."
+    )
+    return reverse("network:organisation", kwargs={"office_slug": BENCH_OFFICE, "pk": org.pk})
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -59,4 +76,7 @@ PAGES: dict[str, Page] = {
     "social_space": Page(social_space),
     "people": Page(office_url("access:people")),
     "audit_trail": Page(office_url("audit:trail")),
+    "directory_search": Page(directory_search),
+    "organisation": Page(organisation),
+    "county_overview": Page(office_url("network:overview")),
 }
