@@ -221,3 +221,19 @@ def client_for(db) -> Callable[[User | None], Client]:
 @pytest.fixture
 def coordinator_client(client_for, coordinator) -> Client:
     return client_for(coordinator)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say loudly at the end when the browser tests were skipped (no Chromium)."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "BROWSER TESTS SKIPPED" in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(
+            f"{len(skipped)} browser tests (axe-core, 320 px, keyboard) did not run: no Chromium. "
+            "Run `make browser` (as root) or set CHROMIUM_PATH.",
+            red=True,
+        )

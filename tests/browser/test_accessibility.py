@@ -7,8 +7,11 @@ horizontally. Pages are also checked for Content-Security-Policy violations in t
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -105,6 +108,11 @@ def test_it_has_no_serious_accessibility_violation(spec: Page, data, new_page):
         )
         if spec.prepare:
             spec.prepare(page)
+        if os.environ.get("SCREENSHOT_DIR"):  # e.g. SCREENSHOT_DIR=test-results/screenshots
+            folder = Path(os.environ["SCREENSHOT_DIR"])
+            folder.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^a-z0-9]+", "-", spec.name.lower()).strip("-")
+            page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
         found = serious(run_axe(page))
         if found:
             problems.append(f"{spec} at {width} px ({page.url}):\n{describe(found)}")
