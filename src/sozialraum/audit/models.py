@@ -18,6 +18,8 @@ class Action(models.TextChoices):
     ROLE = "role", _("Rolle geändert")
     REMOVE = "remove", _("entfernt")
     ERASE = "erase", _("personenbezogene Daten gelöscht")
+    IMPORT = "import", _("importiert")
+    EXPORT = "export", _("exportiert")
 
 
 class AuditEntry(TenantModel):

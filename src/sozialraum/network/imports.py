@@ -156,7 +156,7 @@ def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> Impor
     record(
         office=office,
         actor=actor,
-        action=Action.CREATE if result.created else Action.UPDATE,
+        action=Action.IMPORT,
         instance=Organisation(youth_office=office),
         label=_("Import aus „%(file)s“") % {"file": preview.filename},
         changes={

@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.text import duplicate_key, search_key
-from sozialraum.regions.models import Municipality, SocialSpace, TenantModel, YouthOffice
+from sozialraum.regions.models import (
+    Municipality,
+    SocialSpace,
+    TenantModel,
+    TenantQuerySet,
+    YouthOffice,
+)
 
 
 class OrganisationKind(models.TextChoices):
@@ -160,7 +166,7 @@ class Person(TenantModel):
         )
 
 
-class AffiliationQuerySet(models.QuerySet):
+class AffiliationQuerySet(TenantQuerySet):
     def current(self) -> AffiliationQuerySet:
         today = timezone.localdate()
         return self.filter(models.Q(until__isnull=True) | models.Q(until__gte=today))

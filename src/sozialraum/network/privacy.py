@@ -79,7 +79,7 @@ def export_person_data(*, person: Person, actor) -> dict[str, Any]:
     record(
         office=office,
         actor=actor,
-        action=Action.UPDATE,
+        action=Action.EXPORT,
         instance=person,
         changes={
             str(_("Auskunft nach Art. 15 DSGVO")): {
