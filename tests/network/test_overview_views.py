@@ -113,7 +113,7 @@ def test_the_overview_counts_kinds_per_social_space_and_marks_gaps(
     assert soltau[OrganisationKind.KITA]["count"] == 2
     assert soltau[OrganisationKind.SCHOOL]["missing"]
     assert not soltau[OrganisationKind.CHURCH]["missing"]  # not on the checklist
-    assert rows["Walsrode"]["missing"] == 2
+    assert rows["Walsrode"]["missing"] == ["Schule", "Gesundheitswesen (z. B. Familienhebamme)"]
     content = response.content.decode()
     assert "<caption" in content
     assert "fehlt" in content  # text, besides the colour

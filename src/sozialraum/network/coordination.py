@@ -55,7 +55,13 @@ def overview(request: HttpRequest) -> HttpResponse:
             {"kind": kind, "label": label, "count": count, "missing": kind in missing_set}
             for (kind, label), count in zip(kinds, counts, strict=True)
         ]
-        rows.append({"space": space, "cells": cells, "missing": len(missing_set)})
+        rows.append(
+            {
+                "space": space,
+                "cells": cells,
+                "missing": [cell["label"] for cell in cells if cell["missing"]],
+            }
+        )
     expected = set(expected_kinds(office))
     return render(
         request,
