@@ -55,10 +55,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench scripts
 	$(BIN)/ruff format src tests bench scripts
 
+# makemessages runs inside src/sozialraum (so it does not scan .venv) and needs loaded settings to
+# find LOCALE_PATHS: SOZIALRAUM_TESTING=1 loads them without a SECRET_KEY, keeping var/ here.
+I18N_ENV = SOZIALRAUM_TESTING=1 SOZIALRAUM_HOME=$(CURDIR)
+
 messages: $(STAMP)
-	cd src/sozialraum && ../../$(BIN)/sozialraum makemessages -l en --no-obsolete --no-location -v0
+	cd src/sozialraum && $(I18N_ENV) ../../$(BIN)/sozialraum makemessages -l en --no-obsolete --no-location -v0
 	$(BIN)/python scripts/check_messages.py
-	cd src/sozialraum && ../../$(BIN)/sozialraum compilemessages -v0
+	cd src/sozialraum && $(I18N_ENV) ../../$(BIN)/sozialraum compilemessages -v0
 
 bench: $(STAMP) var/secret_key
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
