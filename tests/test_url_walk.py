@@ -26,11 +26,16 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from sozialraum.accounts import services as account_services
-from sozialraum.accounts.models import OfficeRole, Role
+from sozialraum.accounts.models import OfficeRole, Role, User
 from tests.conftest import PERSONAS, make_user
 
 LOGIN = "login"
 Status = int | str
+
+# The personas of tests/conftest.py, plus the carrier editor (Redaktion einer Organisation) of
+# the organisation the walk's network URLs point at.
+WALK_PERSONAS = (*PERSONAS, "carrier_editor")
+CARRIER_EDITOR = "redaktion@lindenhof.example"
 
 # Namespaces not walked here, with the reason.
 EXCLUDED_NAMESPACES = {
@@ -49,6 +54,7 @@ def row(
     professional: Status,
     coordinator: Status,
     operator: Status,
+    carrier_editor: Status,
 ) -> dict[str, Status]:
     """One status per persona; keyword-only so every cell of the table is named."""
     return {
@@ -59,11 +65,12 @@ def row(
         "professional": professional,
         "coordinator": coordinator,
         "operator": operator,
+        "carrier_editor": carrier_editor,
     }
 
 
 def same(status: Status) -> dict[str, Status]:
-    return dict.fromkeys(PERSONAS, status)
+    return dict.fromkeys(WALK_PERSONAS, status)
 
 
 # The recurring rows, spelled out once.
@@ -77,6 +84,7 @@ MEMBER_PAGE = row(
     professional=200,
     coordinator=200,
     operator=200,
+    carrier_editor=200,
 )
 # A page of office A for its coordination; readers and professionals get 403.
 COORDINATION_PAGE = row(
@@ -87,6 +95,7 @@ COORDINATION_PAGE = row(
     professional=403,
     coordinator=200,
     operator=200,
+    carrier_editor=403,
 )
 # A write of office A's coordination that redirects after success.
 COORDINATION_WRITE = {**COORDINATION_PAGE, "coordinator": 302, "operator": 302}
@@ -119,14 +128,25 @@ def social_space(walk: Walk) -> int:
 
 # The network of actors: edits by coordination and professionals; readers 403.
 NETWORK_EDIT_PAGE = {**MEMBER_PAGE, "reader": 403}
-NETWORK_EDIT_WRITE = {**NETWORK_EDIT_PAGE, "professional": 302, "coordinator": 302, "operator": 302}
-# Pages of a carrier editor (not a persona of the walk): every member of office A gets 403.
+# The carrier editor edits the people and affiliations of their own organisation directly.
+NETWORK_EDIT_WRITE = {
+    **NETWORK_EDIT_PAGE,
+    "professional": 302,
+    "coordinator": 302,
+    "operator": 302,
+    "carrier_editor": 302,
+}
+# Organisations themselves: the carrier editor proposes changes instead (organisation_propose).
+ORGANISATION_EDIT_PAGE = {**NETWORK_EDIT_PAGE, "carrier_editor": 403}
+ORGANISATION_EDIT_WRITE = {**NETWORK_EDIT_WRITE, "carrier_editor": 403}
+# Pages of the organisation's carrier editor: every other member of office A gets 403.
 CARRIER_EDITOR_ONLY = {
     **MEMBER_PAGE,
     "reader": 403,
     "professional": 403,
     "coordinator": 403,
     "operator": 403,
+    "carrier_editor": 200,
 }
 UPLOADER_PAGE = {**COORDINATION_PAGE, "operator": 404}
 
@@ -151,7 +171,7 @@ def _network_rows(walk: Walk) -> dict[str, int]:
         affiliation = network_services.add_affiliation(
             person=person, organisation=org, actor=world.coordinator, function="Leitung"
         )
-        editor = make_user("redaktion@lindenhof.example", "Rita Redaktion")
+        editor = make_user(CARRIER_EDITOR, "Rita Redaktion")
         OfficeRole.objects.create(
             youth_office=world.office_a, user=editor, role=Role.CARRIER_EDITOR, organisation=org
         )
@@ -210,6 +230,7 @@ EXPECTED: dict[str, Expect] = {
             professional=302,
             coordinator=302,
             operator=200,  # chooses among all offices
+            carrier_editor=302,
         )
     ),
     "pages:imprint": Expect(get=PUBLIC),
@@ -234,6 +255,7 @@ EXPECTED: dict[str, Expect] = {
             professional=410,
             coordinator=410,
             operator=302,
+            carrier_editor=410,
         ),
     ),
     # Office A: start page and social spaces
@@ -266,17 +288,17 @@ EXPECTED: dict[str, Expect] = {
     "network:directory": Expect(get=MEMBER_PAGE),
     "network:directory_csv": Expect(get=MEMBER_PAGE),
     "network:directory_xlsx": Expect(get=MEMBER_PAGE),
-    "network:organisation_create": Expect(get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_PAGE),
+    "network:organisation_create": Expect(get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_PAGE),
     "network:organisation": Expect(get=MEMBER_PAGE, pk=network_organisation),
     "network:organisation_edit": Expect(
-        get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_PAGE, pk=network_organisation
+        get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_PAGE, pk=network_organisation
     ),
     # Only the carrier editor of the organisation proposes changes (tests/network).
     "network:organisation_propose": Expect(
         get=CARRIER_EDITOR_ONLY, post=CARRIER_EDITOR_ONLY, pk=network_organisation
     ),
     "network:organisation_delete": Expect(
-        get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_WRITE, pk=network_organisation
+        get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_WRITE, pk=network_organisation
     ),
     "network:organisation_confirm": Expect(
         get=POST_ONLY, post=NETWORK_EDIT_WRITE, pk=network_organisation
@@ -347,6 +369,7 @@ EXPECTED: dict[str, Expect] = {
             professional=200,
             coordinator=200,
             operator=200,
+            carrier_editor=200,
         )
     ),
 }
@@ -494,8 +517,15 @@ def test_the_walk_sees_the_office_and_api_patterns():
     assert not any(key.startswith("admin:") for key in keys)
 
 
+def walk_persona(walk: Walk, name: str):
+    if name == "carrier_editor":
+        _network_rows(walk)
+        return User.objects.get(email=CARRIER_EDITOR)
+    return walk.world.persona(name)
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("persona", WALK_PERSONAS)
 @pytest.mark.parametrize("route", ROUTES, ids=str)
 def test_it_answers_each_persona_as_expected(route, persona, walk):
     expect = EXPECTED.get(route.key)
@@ -505,7 +535,7 @@ def test_it_answers_each_persona_as_expected(route, persona, walk):
     world = walk.world
     url = build_url(route, sample_values(route, walk, expect, world.office_a.slug))
     client = Client()
-    user = world.persona(persona)
+    user = walk_persona(walk, persona)
     if user is not None:
         client.force_login(user)
 
