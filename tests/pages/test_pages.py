@@ -257,3 +257,26 @@ def test_a_failed_csrf_check_gets_a_page_in_the_design(db):
     assert response.status_code == 403
     assert "errors/csrf.html" in template_names(response)
     assert mail.outbox == []
+
+
+# Language -----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_it_speaks_german_by_default_and_english_on_request(client):
+    german = client.get("/")
+    assert '<html lang="de">' in german.content.decode()
+    assert "Zum Inhalt springen" in german.content.decode()
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/impressum/"})
+    assert response.status_code == 302
+    assert response.url == "/impressum/"
+    english = client.get("/").content.decode()
+    assert '<html lang="en">' in english
+    assert "Skip to content" in english
+    assert "Sign in" in english
+
+
+@pytest.mark.django_db
+def test_it_ignores_a_language_it_does_not_offer(client):
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    assert '<html lang="de">' in client.get("/").content.decode()
