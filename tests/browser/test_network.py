@@ -192,7 +192,9 @@ def test_searching_and_filtering_the_directory(network, new_page):
 
 
 def test_the_search_works_without_javascript(network, chromium, live_server):
-    context = chromium.new_context(java_script_enabled=False, base_url=live_server.url)
+    context = chromium.new_context(
+        java_script_enabled=False, base_url=live_server.url, locale="de-DE"
+    )
     try:
         page = context.new_page()
         log_in(page, COORDINATOR)
