@@ -44,6 +44,7 @@ from pages import BASELINE, BENCH_USER, PAGES
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MAX_P95_GROWTH = 1.5
+QUIET_CPU_GROWTH = 1.2  # below this, a p95 growth is more likely the machine than the page
 REPEATS_NOTED = 3  # the same statement this often in one request: a likely N+1
 TITLES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -280,6 +281,11 @@ def evaluate(backend: str, scales: list[int], per_scale: dict[int, dict]) -> tup
                     f"({row['p95_ms']:.1f} ms), more than {MAX_P95_GROWTH}x; server CPU per "
                     f"request {_fmt(row['cpu_growth'], '.2f', 'x')}, HTML "
                     f"{_kb(per_scale[small], name)} -> {_kb(per_scale[large], name)}"
+                    + (
+                        " (the CPU per request did not grow: likely the busy machine; run again)"
+                        if row["cpu_growth"] is not None and row["cpu_growth"] < QUIET_CPU_GROWTH
+                        else ""
+                    )
                 )
         repeated = repeated_within(top[name]["queries"]["sql"])
         row["repeated_sql"] = [{"n": n, "sql": s} for n, s in repeated]
