@@ -40,7 +40,7 @@ def grow(office, actor, spaces, n: int, prefix: str = "Verein") -> None:
 # Search -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", ["Müller", "Mueller", "MUELLER", "müller", "Muller"])
+@pytest.mark.parametrize("query", ["Müller", "Mueller", "MUELLER", "müller"])
 def test_it_finds_people_however_the_umlaut_is_written(office_a, coordinator, query):
     make_person(office_a, coordinator, "Müller", "Anna")
     make_person(office_a, coordinator, "Mueller", "Bernd")

@@ -1,9 +1,10 @@
 """Reads of the network of actors. Every function is scoped to one youth office and runs a
 fixed number of queries, however many organisations and people there are.
 
-Search is German-aware: the stored `name_key` spells umlauts and ß out (lib.text.search_key),
-and the comparison additionally folds ae/oe/ue to a/o/u on both sides, so "Müller", "Mueller",
-"MUELLER" and "Muller" all find each other, and "Straße" finds "Strasse" and vice versa.
+Search is German-aware: the stored `name_key` spells umlauts and ß out (lib.text.search_key) and
+the search words are keyed the same way, so "Müller", "Mueller" and "MUELLER" find each other and
+"Straße" finds "Strasse" and vice versa. The comparison runs on the stored key, with no function
+applied per row.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Value, Window
-from django.db.models.functions import Replace, RowNumber
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from sozialraum.lib.text import search_key
@@ -31,25 +32,11 @@ from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 # How many organisations of one kind the social-space glance lists (the count is always full).
 GLANCE_LIMIT = 12
-_FOLDS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
-
-
-def _fold(text: str) -> str:
-    for long, short in _FOLDS:
-        text = text.replace(long, short)
-    return text
-
-
-def _folded(field: str):
-    expression: Any = F(field)
-    for long, short in _FOLDS:
-        expression = Replace(expression, Value(long), Value(short))
-    return expression
 
 
 def search_terms(q: str) -> list[str]:
     """The folded words of a search (at most 8, so a pasted paragraph stays cheap)."""
-    return [_fold(term) for term in search_key(q).split()][:8]
+    return search_key(q).split()[:8]
 
 
 def _pk(value) -> int | None:
@@ -76,10 +63,9 @@ def directory(
     organisations = Organisation.objects.in_office(office).select_related("municipality")
     terms = search_terms(q)
     if terms:
-        organisations = organisations.alias(folded_name=_folded("name_key"))
         for term in terms:
             organisations = organisations.filter(
-                Q(folded_name__contains=term) | Q(city__icontains=term)
+                Q(name_key__contains=term) | Q(city__icontains=term)
             )
     if kind:
         organisations = organisations.filter(kind=kind)
@@ -99,9 +85,8 @@ def people_directory(
     people = Person.objects.in_office(office)
     terms = search_terms(q)
     if terms:
-        people = people.alias(folded_name=_folded("name_key"))
         for term in terms:
-            people = people.filter(folded_name__contains=term)
+            people = people.filter(name_key__contains=term)
     organisation_id = _pk(organisation)
     if organisation_id is not None:
         people = people.filter(
