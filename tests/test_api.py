@@ -69,3 +69,12 @@ def test_it_keeps_its_query_count_when_the_office_grows(world, client_for):
             )
 
     assert_queries_constant(client_for(world.reader), SPACES_A, grow)
+
+
+def test_the_api_docs_load_nothing_from_other_sites(client, db):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "swagger-ui-bundle.js" in body
+    assert "https://" not in body and "http://" not in body
+    assert client.get("/api/v1/openapi.json").json()["info"]["title"] == "Sozialraum API"

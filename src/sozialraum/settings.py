@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "ninja",  # serves the API docs' Swagger UI from our static files, not from a CDN (CSP)
     "django_tasks",
     "django_tasks_db",
     "sozialraum.accounts",
