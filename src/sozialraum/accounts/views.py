@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -99,7 +101,7 @@ def people(request: HttpRequest) -> HttpResponse:
         messages.success(
             request,
             _("Die Einladung an %(email)s ist verschickt. Sie gilt bis %(date)s.")
-            % {"email": invitation.email, "date": invitation.expires_at.strftime("%d.%m.%Y")},
+            % {"email": invitation.email, "date": date_format(localtime(invitation.expires_at))},
         )
         return redirect("access:people", office_slug=office.slug)
 
@@ -109,7 +111,9 @@ def people(request: HttpRequest) -> HttpResponse:
         .order_by("user__name")
     )
     page = Paginator(roles, 50).get_page(request.GET.get("seite"))
-    invitations = Invitation.objects.in_office(office).pending().select_related("invited_by")[:100]
+    invitations = Paginator(
+        Invitation.objects.in_office(office).pending().select_related("invited_by"), 20
+    ).get_page(request.GET.get("einladungen"))
     return render(
         request,
         "accounts/people.html",
