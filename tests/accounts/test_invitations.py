@@ -47,7 +47,7 @@ def accept_data(**changes) -> dict:
 
 
 def test_it_sends_a_german_mail_with_the_link(
-    coordinator_client, office_a, django_capture_on_commit_callbacks
+    coordinator_client, client, office_a, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(
@@ -69,7 +69,7 @@ def test_it_sends_a_german_mail_with_the_link(
     assert found, message.body
     # The mail's link opens the invitation; the token itself is not stored.
     assert invitation.token_hash != found.group(1)
-    page = coordinator_client.get(link(found.group(1)))
+    page = client.get(link(found.group(1)))  # the invited person, not yet logged in
     assert page.status_code == 200
     entry = AuditEntry.objects.get(action=Action.INVITE)
     assert entry.actor.email == "koordination@heidekreis.example"
@@ -163,8 +163,13 @@ def test_it_rejects_bad_input_when_accepting(client, invitation, changes, field,
     assert not User.objects.filter(email="neu@heidekreis.example").exists()
 
 
-def test_an_existing_user_joins_while_logged_in(client, invitation, coordinator_b, office_a):
-    pending, token = invitation
+def test_an_existing_user_joins_while_logged_in(client, coordinator, coordinator_b, office_a):
+    pending, token = services.invite(
+        office=office_a,
+        actor=coordinator,
+        email=coordinator_b.email.upper(),
+        role=Role.PROFESSIONAL,
+    )
     client.force_login(coordinator_b)
     page = client.get(link(token))
     assert page.status_code == 200
@@ -177,6 +182,17 @@ def test_an_existing_user_joins_while_logged_in(client, invitation, coordinator_
     assert OfficeRole.objects.filter(user=coordinator_b).count() == 2
     pending.refresh_from_db()
     assert pending.accepted_by == coordinator_b
+
+
+def test_it_refuses_a_link_opened_by_somebody_else(client, invitation, coordinator_b, office_a):
+    pending, token = invitation
+    client.force_login(coordinator_b)
+    for response in (client.get(link(token)), client.post(link(token))):
+        assert response.status_code == 403
+        assert "Diese Einladung gilt für neu@heidekreis.example" in response.content.decode()
+    assert coordinator_b.role_in(office_a) is None
+    pending.refresh_from_db()
+    assert pending.accepted_at is None
 
 
 def test_an_existing_user_who_is_not_logged_in_is_asked_to_log_in(client, office_a, coordinator):

@@ -23,6 +23,22 @@ class InvitationError(Exception):
     """An invitation link that cannot be used; the message says why and what to do."""
 
 
+class WrongInviteeError(InvitationError):
+    """The link is opened by a logged-in person with another e-mail address."""
+
+
+def check_invitee(invitation: Invitation, user: User) -> None:
+    """An invitation is for the address it was sent to: the link alone is not a credential."""
+    if user.email.lower() != invitation.email.lower():
+        raise WrongInviteeError(
+            _(
+                "Diese Einladung gilt für %(invited)s. Sie sind aber als %(own)s angemeldet. Bitte "
+                "melden Sie sich ab und öffnen Sie den Link dann noch einmal."
+            )
+            % {"invited": invitation.email, "own": user.email}
+        )
+
+
 class LastCoordinatorError(Exception):
     pass
 
@@ -145,6 +161,8 @@ def accept_invitation(
                 )
             )
         user = User.objects.create_user(invitation.email, password, name=name.strip())
+    else:
+        check_invitee(invitation, user)
     office = invitation.youth_office
     if OfficeRole.objects.filter(youth_office=office, user=user).exists():
         # Accepting must never change an existing role (it could demote the last coordinator).

@@ -52,6 +52,12 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
 
     if request.user.is_authenticated:
+        try:
+            services.check_invitee(invitation, request.user)
+        except services.WrongInviteeError as error:
+            return render(
+                request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=403
+            )
         if request.method == "POST":
             try:
                 services.accept_invitation(token=token, user=request.user)
