@@ -66,6 +66,7 @@ messages: $(STAMP)
 
 bench: $(STAMP) var/secret_key
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/import_time.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

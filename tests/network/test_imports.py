@@ -381,35 +381,3 @@ def test_it_reports_an_xlsx_that_is_broken(office_a):
         archive.writestr("[Content_Types].xml", "<kaputt")
     preview = parse(office_a, data.getvalue(), "kaputt.xlsx")
     assert "nicht als Excel-Arbeitsmappe" in preview.file_error
-
-
-@pytest.mark.skipif(
-    not os.environ.get("SOZIALRAUM_SLOW"), reason="measurement; run with SOZIALRAUM_SLOW=1 -s"
-)
-def test_it_imports_10000_organisations(office_a, coordinator, spaces):
-    """Prints the time of a first import and of a re-import that updates every row."""
-    kinds = ["Kita", "Schule", "Familienzentrum", "Beratungsstelle", "Verein", "Freier Träger"]
-    names = [space.name for space in spaces]
-
-    def rows(version: str) -> list[str]:
-        return [
-            f"Organisation {n:05d};{kinds[n % len(kinds)]};Hauptstraße {n};29614;Soltau;"
-            f"03358021;05191 {n:05d};info{n}@example.org;www.org{n}.example;"
-            f'{names[n % 3]} | {names[(n + 1) % 3]};"Angebot {version}";ID-{n}'
-            for n in range(10_000)
-        ]
-
-    header = HEADER + ";Kennung"
-    for label, version in (("first import", "A"), ("re-import, every row changed", "B")):
-        data = excel_csv(*rows(version), header=header)
-        started = time.monotonic()
-        preview = parse(office_a, data)
-        parsed = time.monotonic()
-        assert preview.is_valid, preview.errors[:3]
-        result = apply_import(preview=preview, office=office_a, actor=coordinator)
-        done = time.monotonic()
-        print(
-            f"\n10,000 organisations, {label}: parse+validate {parsed - started:.2f} s, "
-            f"apply {done - parsed:.2f} s, total {done - started:.2f} s ({result})"
-        )
-    assert Organisation.objects.in_office(office_a).count() == 10_000
