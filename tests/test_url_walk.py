@@ -155,6 +155,7 @@ def _network_rows(walk: Walk) -> dict[str, int]:
     """Office A's network rows the walk's URLs point at, created on first use."""
     rows = getattr(walk, "network_rows", None)
     if rows is None:
+        from sozialraum.network import review as network_review
         from sozialraum.network import services as network_services
         from sozialraum.network.models import OrganisationKind, PendingImport
 
@@ -175,7 +176,7 @@ def _network_rows(walk: Walk) -> dict[str, int]:
         OfficeRole.objects.create(
             youth_office=world.office_a, user=editor, role=Role.CARRIER_EDITOR, organisation=org
         )
-        change = network_services.propose_organisation_change(
+        change = network_review.propose_organisation_change(
             organisation=org, actor=editor, data={"phone": "05191 12345"}, social_spaces=None
         )
         pending = PendingImport.objects.create(

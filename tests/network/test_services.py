@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.network import services
+from sozialraum.network import review, services
 from sozialraum.network.models import (
     Affiliation,
     ChangeStatus,
@@ -269,7 +269,7 @@ def test_it_sets_the_expected_kinds(office_a, office_b, coordinator):
 def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     org_a, carrier_editor, coordinator, space_a2
 ):
-    change = services.propose_organisation_change(
+    change = review.propose_organisation_change(
         organisation=org_a,
         actor=carrier_editor,
         data={"phone": "05191 9999", "municipality": municipality("03358024")},
@@ -287,7 +287,7 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     assert proposal_entry.actor == carrier_editor
     assert proposal_entry.changes["Telefon"] == {"old": "", "new": "05191 9999"}
 
-    approved = services.approve_change(change=change, actor=coordinator)
+    approved = review.approve_change(change=change, actor=coordinator)
     assert approved.phone == "05191 9999"
     assert approved.municipality.ags == "03358024"
     assert list(approved.social_spaces.all()) == [space_a2]
@@ -300,20 +300,20 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
         "new": "freigegeben",
     }
     with pytest.raises(ValueError, match="schon entschieden"):
-        services.approve_change(change=change, actor=coordinator)
+        review.approve_change(change=change, actor=coordinator)
 
 
 def test_it_refuses_to_approve_a_proposal_on_a_changed_organisation(
     org_a, carrier_editor, coordinator
 ):
-    change = services.propose_organisation_change(
+    change = review.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
     services.update_organisation(
         organisation=org_a, actor=coordinator, version=org_a.version, data={"phone": "2"}
     )
     with pytest.raises(ConcurrentEditError):
-        services.approve_change(change=change, actor=coordinator)
+        review.approve_change(change=change, actor=coordinator)
     org_a.refresh_from_db()
     assert org_a.phone == "2"
     change.refresh_from_db()
@@ -321,10 +321,10 @@ def test_it_refuses_to_approve_a_proposal_on_a_changed_organisation(
 
 
 def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
-    change = services.propose_organisation_change(
+    change = review.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"name": "Heideblick"}
     )
-    services.reject_change(change=change, actor=coordinator, note="Bitte vollen Namen angeben.")
+    review.reject_change(change=change, actor=coordinator, note="Bitte vollen Namen angeben.")
     change.refresh_from_db()
     assert change.status == ChangeStatus.REJECTED
     assert change.review_note == "Bitte vollen Namen angeben."
@@ -334,10 +334,10 @@ def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
 
 
 def test_it_replaces_an_older_pending_proposal(org_a, carrier_editor):
-    first = services.propose_organisation_change(
+    first = review.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
-    services.propose_organisation_change(
+    review.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "2"}
     )
     first.refresh_from_db()
@@ -347,11 +347,11 @@ def test_it_replaces_an_older_pending_proposal(org_a, carrier_editor):
 
 def test_it_refuses_an_empty_or_foreign_proposal(org_a, carrier_editor, space_b):
     with pytest.raises(ValueError, match="nichts geändert"):
-        services.propose_organisation_change(
+        review.propose_organisation_change(
             organisation=org_a, actor=carrier_editor, data={"name": org_a.name}
         )
     with pytest.raises(ValueError, match="Achim"):
-        services.propose_organisation_change(
+        review.propose_organisation_change(
             organisation=org_a, actor=carrier_editor, data={}, social_spaces=[space_b]
         )
 

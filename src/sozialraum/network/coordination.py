@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.tenancy import get_for_office, office_view
-from sozialraum.network import imports, selectors, services
+from sozialraum.network import imports, review, selectors, services
 from sozialraum.network.forms import (
     ExpectedKindsForm,
     ImportUploadForm,
@@ -220,7 +220,7 @@ def change_approve(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("Über diesen Vorschlag ist schon entschieden."))
         return redirect("network:changes", office_slug=office.slug)
     try:
-        services.approve_change(change=change, actor=request.user)
+        review.approve_change(change=change, actor=request.user)
     except ConcurrentEditError:
         messages.error(
             request,
@@ -253,9 +253,7 @@ def change_reject(request: HttpRequest, pk: int) -> HttpResponse:
     form = RejectChangeForm(request.POST)
     if not form.is_valid():
         return _render_change(request, change, form)
-    services.reject_change(
-        change=change, actor=request.user, note=form.cleaned_data["note"].strip()
-    )
+    review.reject_change(change=change, actor=request.user, note=form.cleaned_data["note"].strip())
     messages.success(request, _("Der Vorschlag ist abgelehnt. Die Redaktion sieht Ihre Anmerkung."))
     return redirect("network:changes", office_slug=office.slug)
 

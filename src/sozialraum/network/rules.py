@@ -12,7 +12,7 @@ Object-level permissions take the organisation or person:
 
 - ``network.edit_organisation``  coordination/Fachkraft of its office, and the carrier editor
   bound to exactly this organisation. Carrier editors do not save directly: their edits go
-  through ``services.propose_organisation_change`` and coordination reviews them.
+  through ``review.propose_organisation_change`` and coordination reviews them.
 - ``network.edit_person``  coordination/Fachkraft of the office, and the carrier editor of an
   organisation the person currently works for.
 """

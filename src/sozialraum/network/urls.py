@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sozialraum.network import coordination, views
+from sozialraum.network import coordination, people_views, views
 
 app_name = "network"
 
@@ -21,21 +21,27 @@ urlpatterns = [
         name="organisation_invite_editor",
     ),
     # People and their affiliations
-    path("personen/", views.people, name="people"),
-    path("personen/neu/", views.person_create, name="person_create"),
-    path("personen/<int:pk>/", views.person, name="person"),
-    path("personen/<int:pk>/bearbeiten/", views.person_edit, name="person_edit"),
-    path("personen/<int:pk>/bestaetigen/", views.person_confirm, name="person_confirm"),
-    path("personen/<int:pk>/auskunft/", views.person_export, name="person_export"),
-    path("personen/<int:pk>/loeschen/", views.person_erase, name="person_erase"),
+    path("personen/", people_views.people, name="people"),
+    path("personen/neu/", people_views.person_create, name="person_create"),
+    path("personen/<int:pk>/", people_views.person, name="person"),
+    path("personen/<int:pk>/bearbeiten/", people_views.person_edit, name="person_edit"),
+    path("personen/<int:pk>/bestaetigen/", people_views.person_confirm, name="person_confirm"),
+    path("personen/<int:pk>/auskunft/", people_views.person_export, name="person_export"),
+    path("personen/<int:pk>/loeschen/", people_views.person_erase, name="person_erase"),
     path(
         "personen/<int:pk>/taetigkeiten/neu/",
-        views.affiliation_create,
+        people_views.affiliation_create,
         name="affiliation_create",
     ),
-    path("taetigkeiten/<int:pk>/bearbeiten/", views.affiliation_edit, name="affiliation_edit"),
-    path("taetigkeiten/<int:pk>/beenden/", views.affiliation_end, name="affiliation_end"),
-    path("taetigkeiten/<int:pk>/entfernen/", views.affiliation_delete, name="affiliation_delete"),
+    path(
+        "taetigkeiten/<int:pk>/bearbeiten/", people_views.affiliation_edit, name="affiliation_edit"
+    ),
+    path("taetigkeiten/<int:pk>/beenden/", people_views.affiliation_end, name="affiliation_end"),
+    path(
+        "taetigkeiten/<int:pk>/entfernen/",
+        people_views.affiliation_delete,
+        name="affiliation_delete",
+    ),
     # Coordination
     path("akteure/uebersicht/", coordination.overview, name="overview"),
     path("akteure/checkliste/", coordination.expected_kinds_edit, name="expected_kinds"),

@@ -5,19 +5,14 @@ The coordination pages (county overview, checklist, review, import) are in coord
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,15 +20,11 @@ from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import OfficeRole, Role
 from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.tenancy import get_for_office, office_view
-from sozialraum.network import exports, selectors, services
+from sozialraum.network import exports, review, selectors, services
 from sozialraum.network.forms import (
-    AffiliationForm,
     DirectoryFilterForm,
     InviteEditorForm,
     OrganisationForm,
-    PeopleFilterForm,
-    PersonCreateForm,
-    PersonForm,
 )
 from sozialraum.network.models import (
     Affiliation,
@@ -87,29 +78,29 @@ def get_affiliation_for_user(request: HttpRequest, pk: int) -> Affiliation:
     return get_for_office(request, queryset, pk=pk)
 
 
-def _own_organisation_id(request: HttpRequest) -> int | None:
+def own_organisation_id(request: HttpRequest) -> int | None:
     """For a carrier editor: the organisation they maintain, else None."""
     return request.user.edited_organisation_id(request.youth_office)
 
 
-def _can_edit(request: HttpRequest) -> bool:
+def user_can_edit(request: HttpRequest) -> bool:
     return request.user.has_perm(EDIT, request.youth_office)
 
 
-def _can_manage(request: HttpRequest) -> bool:
+def user_can_manage(request: HttpRequest) -> bool:
     return request.user.has_perm(MANAGE, request.youth_office)
 
 
-def _may_confirm_organisation(request: HttpRequest, org: Organisation) -> bool:
-    return _can_edit(request) or _own_organisation_id(request) == org.pk
+def may_confirm_organisation(request: HttpRequest, org: Organisation) -> bool:
+    return user_can_edit(request) or own_organisation_id(request) == org.pk
 
 
-def _may_edit_person(request: HttpRequest, person: Person) -> bool:
+def may_edit_person(request: HttpRequest, person: Person) -> bool:
     """Editors edit everybody; a carrier editor the people who work for their organisation."""
     return request.user.has_perm("network.edit_person", person)
 
 
-def _next_url(request: HttpRequest, default: str) -> str:
+def next_url(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -123,7 +114,7 @@ def posted(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
-def _is_htmx(request: HttpRequest) -> bool:
+def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true" and not request.headers.get(
         "HX-History-Restore-Request"
     )
@@ -147,10 +138,10 @@ def directory(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "filtered": any(filters.values()),
-        "can_edit": _can_edit(request),
-        "can_manage": _can_manage(request),
+        "can_edit": user_can_edit(request),
+        "can_manage": user_can_manage(request),
     }
-    context["htmx"] = _is_htmx(request)
+    context["htmx"] = is_htmx(request)
     template = "network/directory_results.html" if context["htmx"] else "network/directory.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
@@ -194,8 +185,8 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     current = [a for a in affiliations if a.until is None or a.until >= today]
     former = [a for a in affiliations if a.until is not None and a.until < today]
-    can_manage = _can_manage(request)
-    own = _own_organisation_id(request) == org.pk
+    can_manage = user_can_manage(request)
+    own = own_organisation_id(request) == org.pk
     changes = []
     if can_manage or own:
         changes = list(
@@ -222,10 +213,10 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": changes,
             "pending_change": next((c for c in changes if c.status == ChangeStatus.PENDING), None),
             "editors": editors,
-            "can_edit": _can_edit(request),
+            "can_edit": user_can_edit(request),
             "can_manage": can_manage,
             "is_own": own,
-            "can_confirm": _may_confirm_organisation(request, org),
+            "can_confirm": may_confirm_organisation(request, org),
         },
     )
 
@@ -282,14 +273,14 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_propose(request: HttpRequest, pk: int) -> HttpResponse:
     """A carrier editor proposes a change of their own organisation; coordination reviews it."""
     org = get_organisation_for_user(request, pk)
-    if _own_organisation_id(request) != org.pk:
+    if own_organisation_id(request) != org.pk:
         raise PermissionDenied
     form = OrganisationForm(
         posted(request), office=request.youth_office, instance=org, proposal=True
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.propose_organisation_change(
+            review.propose_organisation_change(
                 organisation=org,
                 actor=request.user,
                 data=form.data_for_service(),
@@ -329,13 +320,13 @@ def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @office_view(VIEW)
 def organisation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_organisation_for_user(request, pk)
-    if not _may_confirm_organisation(request, org):
+    if not may_confirm_organisation(request, org):
         raise PermissionDenied
     services.confirm_organisation(organisation=org, actor=request.user)
     messages.success(
         request, _("Danke! Die Angaben zu „%(name)s“ sind als aktuell bestätigt.") % {"name": org}
     )
-    return redirect(_next_url(request, org.get_absolute_url()))
+    return redirect(next_url(request, org.get_absolute_url()))
 
 
 @office_view(MANAGE)
@@ -372,302 +363,6 @@ def organisation_invite_editor(request: HttpRequest, pk: int) -> HttpResponse:
 # People
 
 
-@office_view(VIEW)
-def people(request: HttpRequest) -> HttpResponse:
-    office = request.youth_office
-    form = PeopleFilterForm(request.GET)
-    q = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
-    persons = selectors.people_directory(office, q=q).prefetch_related(
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.current()
-            .select_related("organisation")
-            .order_by("organisation__name_key"),
-            to_attr="current_affiliations",
-        )
-    )
-    page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
-    context = {
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
-        "q": q,
-        "can_edit": _can_edit(request) or bool(_own_organisation_id(request)),
-    }
-    context["htmx"] = _is_htmx(request)
-    template = "network/people_results.html" if context["htmx"] else "network/people.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
-
-
-@office_view(VIEW)
-def person(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request, pk)
-    affiliations = list(
-        Affiliation.objects.filter(person=person)
-        .select_related("organisation")
-        .order_by("until", "organisation__name_key")
-    )
-    today = timezone.localdate()
-    may_edit = _may_edit_person(request, person)
-    can_edit = _can_edit(request)
-    own = _own_organisation_id(request)
-    for affiliation in affiliations:
-        # A carrier editor changes only the affiliations with their own organisation.
-        affiliation.editable = may_edit and (can_edit or affiliation.organisation_id == own)
-    return render(
-        request,
-        "network/person.html",
-        {
-            "person": person,
-            "current": [a for a in affiliations if a.until is None or a.until >= today],
-            "former": [a for a in affiliations if a.until is not None and a.until < today],
-            "is_due": person.confirmed_at < selectors.confirmation_deadline(),
-            "may_edit": may_edit,
-            "can_manage": _can_manage(request),
-        },
-    )
-
-
-@office_view(VIEW)
-def person_create(request: HttpRequest) -> HttpResponse:
-    office = request.youth_office
-    own = _own_organisation_id(request)
-    if not (_can_edit(request) or own):
-        raise PermissionDenied
-    initial = {}
-    preset = request.GET.get("organisation", "")
-    if preset.isdigit():
-        initial["organisation"] = int(preset)
-    form = PersonCreateForm(posted(request), office=office, initial=initial)
-    if own and not _can_edit(request):
-        # A carrier editor adds people to their own organisation only.
-        field = form.fields["organisation"]
-        field.queryset = field.queryset.filter(pk=own)
-        field.required = True
-        field.empty_label = None
-    if request.method == "POST" and form.is_valid():
-        org = form.cleaned_data["organisation"]
-        try:
-            created = services.create_person(
-                office=office, actor=request.user, data=form.data_for_service()
-            )
-            if org is not None:
-                services.add_affiliation(
-                    person=created,
-                    organisation=org,
-                    actor=request.user,
-                    function=form.cleaned_data["function"].strip(),
-                )
-        except ValueError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("„%(name)s“ wurde angelegt.") % {"name": created})
-            return redirect(created)
-    return render(request, "network/person_form.html", {"form": form, "person": None})
-
-
-@office_view(VIEW)
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request, pk)
-    if not _may_edit_person(request, person):
-        raise PermissionDenied
-    form = PersonForm(posted(request), instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.update_person(
-                person=person,
-                actor=request.user,
-                version=form.cleaned_data["version"] or 0,
-                data=form.data_for_service(),
-            )
-        except ConcurrentEditError:
-            form.add_error(None, concurrent_edit_message())
-        except ValueError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Ihre Änderungen wurden gespeichert."))
-            return redirect(saved)
-    return render(request, "network/person_form.html", {"form": form, "person": person})
-
-
-@require_POST
-@office_view(VIEW)
-def person_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request, pk)
-    if not _may_edit_person(request, person):
-        raise PermissionDenied
-    services.confirm_person(person=person, actor=request.user)
-    messages.success(
-        request, _("Danke! Die Angaben zu %(name)s sind als aktuell bestätigt.") % {"name": person}
-    )
-    return redirect(_next_url(request, person.get_absolute_url()))
-
-
-@office_view(MANAGE)
-def person_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """DSGVO Art. 15: everything stored about the person, as a JSON file (download by POST)."""
-    person = get_person_for_user(request, pk)
-    if request.method != "POST":
-        return render(request, "network/person_export.html", {"person": person})
-    data = services.export_person_data(person=person, actor=request.user)
-    name = slugify(person.last_name) or "person"
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="auskunft-{name}-{timezone.localdate():%Y-%m-%d}.json"'
-    )
-    return response
-
-
-@office_view(MANAGE)
-def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
-    """DSGVO Art. 17: delete the person; records that must remain keep only the organisation."""
-    person = get_person_for_user(request, pk)
-    error = ""
-    if request.method == "POST":
-        if request.POST.get("bestaetigt") == "ja":
-            services.erase_person(person=person, actor=request.user)
-            messages.success(request, _("Die Daten der Person wurden gelöscht."))
-            return redirect("network:people", office_slug=request.youth_office.slug)
-        error = _("Bitte bestätigen Sie mit dem Häkchen, dass Sie die Person löschen möchten.")
-    affiliations = list(Affiliation.objects.filter(person=person).select_related("organisation"))
-    return render(
-        request,
-        "network/person_erase.html",
-        {"person": person, "affiliations": affiliations, "error": error},
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Affiliations
-
-
-@office_view(VIEW)
-def affiliation_create(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.youth_office
-    person = get_person_for_user(request, pk)
-    if not _may_edit_person(request, person):
-        raise PermissionDenied
-    form = AffiliationForm(posted(request), office=office)
-    own = _own_organisation_id(request)
-    if not _can_edit(request):
-        field = form.fields["organisation"]
-        field.queryset = field.queryset.filter(pk=own)
-        field.empty_label = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_affiliation(
-                person=person,
-                organisation=data["organisation"],
-                actor=request.user,
-                function=data["function"].strip(),
-                since=data["since"],
-                until=data["until"],
-                is_contact=data["is_contact"],
-            )
-        except ValueError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(person)s ist jetzt bei „%(org)s“ eingetragen.")
-                % {"person": person, "org": data["organisation"]},
-            )
-            return redirect(person)
-    return render(
-        request,
-        "network/affiliation_form.html",
-        {"form": form, "person": person, "affiliation": None},
-    )
-
-
-def _affiliation_for_editing(request: HttpRequest, pk: int) -> Affiliation:
-    affiliation = get_affiliation_for_user(request, pk)
-    if _can_edit(request):
-        return affiliation
-    if _own_organisation_id(request) != affiliation.organisation_id:
-        raise PermissionDenied
-    return affiliation
-
-
-@office_view(VIEW)
-def affiliation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    affiliation = _affiliation_for_editing(request, pk)
-    form = AffiliationForm(
-        posted(request),
-        office=request.youth_office,
-        with_organisation=False,
-        instance=affiliation,
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.update_affiliation(
-            affiliation=affiliation,
-            actor=request.user,
-            function=data["function"].strip(),
-            since=data["since"],
-            until=data["until"],
-            is_contact=data["is_contact"],
-        )
-        messages.success(request, _("Ihre Änderungen wurden gespeichert."))
-        return redirect(affiliation.person)
-    return render(
-        request,
-        "network/affiliation_form.html",
-        {"form": form, "person": affiliation.person, "affiliation": affiliation},
-    )
-
-
-@require_POST
-@office_view(VIEW)
-def affiliation_end(request: HttpRequest, pk: int) -> HttpResponse:
-    """Mark an affiliation as ended today (the person no longer works there)."""
-    affiliation = _affiliation_for_editing(request, pk)
-    today = timezone.localdate()
-    if affiliation.until is None or affiliation.until > today:
-        services.update_affiliation(
-            affiliation=affiliation,
-            actor=request.user,
-            function=affiliation.function,
-            since=affiliation.since if affiliation.since and affiliation.since <= today else None,
-            until=today,
-            is_contact=False,
-        )
-    messages.success(
-        request,
-        _("Die Tätigkeit von %(person)s bei „%(org)s“ ist zum %(date)s beendet.")
-        % {
-            "person": affiliation.person,
-            "org": affiliation.organisation,
-            "date": today.strftime("%d.%m.%Y"),
-        },
-    )
-    return redirect(_next_url(request, affiliation.person.get_absolute_url()))
-
-
-@office_view(VIEW)
-def affiliation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    """Remove an affiliation entered by mistake (ending it keeps the history instead)."""
-    affiliation = _affiliation_for_editing(request, pk)
-    if request.method == "POST":
-        person = affiliation.person
-        services.remove_affiliation(affiliation=affiliation, actor=request.user)
-        messages.success(request, _("Der Eintrag wurde entfernt."))
-        return redirect(person)
-    return render(request, "network/affiliation_delete.html", {"affiliation": affiliation})
-
-
-# ---------------------------------------------------------------------------------------------
-# The network section of a social space's page (regions.views.social_space)
-
-
 def glance_context(request: HttpRequest, space) -> dict:
     """The social space at a glance: kinds present with their organisations, kinds missing."""
     office = request.youth_office
@@ -689,5 +384,5 @@ def glance_context(request: HttpRequest, space) -> dict:
         "missing": [{"kind": kind, "label": label} for kind, label in glance["missing"]],
         "has_checklist": bool(expected),
         "total": glance["total"],
-        "can_manage": _can_manage(request),
+        "can_manage": user_can_manage(request),
     }
