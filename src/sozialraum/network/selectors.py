@@ -13,8 +13,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from sozialraum.lib.text import search_key
@@ -31,7 +30,7 @@ from sozialraum.network.models import (
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 # How many organisations of one kind the social-space glance lists (the count is always full).
-GLANCE_LIMIT = 12
+GLANCE_LIMIT = 5
 
 
 def search_terms(q: str) -> list[str]:
@@ -118,7 +117,11 @@ def kind_label(kind: str) -> str:
 
 def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, Any]:
     """Which kinds are active in the space (with up to GLANCE_LIMIT organisations each, by
-    name) and which kinds of the coordinator's checklist are missing. Three queries.
+    name) and which kinds of the coordinator's checklist are missing.
+
+    Always 2 + len(OrganisationKind) queries: the counts, the checklist, and per kind the first
+    organisations by name, each walking the (youth_office, kind, name_key) index and stopping
+    after GLANCE_LIMIT hits, so the cost does not grow with the number of organisations.
 
     present:  [(kind, label, [organisations])] in the order of OrganisationKind
     missing:  [(kind, label)] expected but absent
@@ -131,16 +134,10 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, An
     counts = dict(
         in_space.values_list("kind").annotate(n=Count("id")).order_by().values_list("kind", "n")
     )
-    ranked = (
-        in_space.annotate(
-            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("name_key"), F("id")])
-        )
-        .filter(rank__lte=GLANCE_LIMIT)
-        .order_by("name_key", "id")
-    )
-    by_kind: dict[str, list[Organisation]] = defaultdict(list)
-    for organisation in ranked:
-        by_kind[organisation.kind].append(organisation)
+    by_kind: dict[str, list[Organisation]] = {
+        kind: list(in_space.filter(kind=kind).order_by("name_key", "id")[:GLANCE_LIMIT])
+        for kind in OrganisationKind.values
+    }
     expected = expected_kinds(office)
     present = [
         (kind, str(label), by_kind[kind])
