@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from sozialraum.accounts.models import OfficeRole, Role, User
@@ -237,3 +238,11 @@ def pytest_terminal_summary(terminalreporter) -> None:
             "Run `make browser` (as root) or set CHROMIUM_PATH.",
             red=True,
         )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached summaries are keyed by office and data version; no test sees another's entries."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -121,6 +121,27 @@ def test_the_overview_counts_kinds_per_social_space_and_marks_gaps(
     assert "Checkliste ändern" not in content  # only coordination changes the checklist
 
 
+def test_the_overview_is_cached_until_the_office_data_changes(
+    client_for, coordinator, office_a, space_a, checklist, django_assert_max_num_queries
+):
+    client = client_for(coordinator)
+
+    def kitas_in_soltau() -> int:
+        response = client.get(office_url("overview", office_a))
+        rows = {row["space"].name: row for row in response.context["rows"]}
+        cells = {cell["kind"]: cell for cell in rows["Soltau/Wietzendorf"]["cells"]}
+        return cells[OrganisationKind.KITA]["count"]
+
+    assert kitas_in_soltau() == 0
+    with django_assert_max_num_queries(5):  # served from the cache: session, user, office, role
+        kitas_in_soltau()
+    make_organisation(office_a, coordinator, "Kita Neu", spaces=[space_a])
+    assert kitas_in_soltau() == 1  # the write changed the data version: counted again
+    organisation = Organisation.objects.get(name="Kita Neu")
+    services.delete_organisation(organisation=organisation, actor=coordinator)
+    assert kitas_in_soltau() == 0
+
+
 def test_the_overview_is_for_members_only(client_for, coordinator_b, outsider, office_a):
     for user in (coordinator_b, outsider):
         assert client_for(user).get(office_url("overview", office_a)).status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import F
 
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.regions.models import YouthOffice
@@ -45,6 +46,9 @@ def record(
     label: str | None = None,
 ) -> AuditEntry:
     user = actor if getattr(actor, "is_authenticated", False) else None
+    # Every audited write changes the office's data: summaries cached under the old version
+    # (e.g. the county overview) are no longer used.
+    YouthOffice.objects.filter(pk=office.pk).update(data_version=F("data_version") + 1)
     return AuditEntry.objects.create(
         youth_office=office,
         actor=user,

@@ -46,7 +46,7 @@ PENDING_IMPORT_LIFETIME = timedelta(days=1)
 @office_view(VIEW)
 def overview(request: HttpRequest) -> HttpResponse:
     office = request.youth_office
-    table = selectors.county_overview(office)
+    table = selectors.cached_county_overview(office)
     kinds = table["kinds"]
     rows = []
     for space, counts, missing in table["rows"]:

@@ -13,8 +13,10 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from sozialraum.lib.text import search_key
 from sozialraum.network.models import (
@@ -156,6 +158,20 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, An
         "counts": counts,
         "total": sum(counts.values()),
     }
+
+
+def cached_county_overview(office: YouthOffice) -> dict[str, Any]:
+    """county_overview, cached until the office's data changes (YouthOffice.data_version)."""
+    key = ":".join(
+        [
+            "county-overview",
+            str(office.pk),
+            str(office.created_at.timestamp()),
+            str(office.data_version),
+            get_language() or "",
+        ]
+    )
+    return cache.get_or_set(key, lambda: county_overview(office), timeout=60 * 60)
 
 
 def county_overview(office: YouthOffice) -> dict[str, Any]:

@@ -81,6 +81,9 @@ class YouthOffice(models.Model):
         default=SocialSpaceLabel.SOZIALRAUM,
     )
     contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
+    # Counts every audited change to the office's data (audit.services.record); part of the key
+    # of cached summaries such as the county overview, so they are never stale on any server.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
     class Meta:
