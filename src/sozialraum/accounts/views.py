@@ -116,7 +116,7 @@ def people(request: HttpRequest) -> HttpResponse:
         .select_related("user", "organisation")
         .order_by("user__name")
     )
-    page = Paginator(roles, 50).get_page(request.GET.get("seite"))
+    page = Paginator(roles, 25).get_page(request.GET.get("seite"))
     invitations = Paginator(
         Invitation.objects.in_office(office).pending().select_related("invited_by"), 20
     ).get_page(request.GET.get("einladungen"))

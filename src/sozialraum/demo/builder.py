@@ -12,9 +12,11 @@ import random
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
@@ -97,7 +99,54 @@ def create_accounts(ctx: DemoContext) -> None:
             ctx.users[user.email] = user
 
 
-STEPS: list[Callable[[DemoContext], None]] = [load_regions, build_network]
+# A county youth office works with a few dozen people on the platform; the demo shows that.
+HEIDEKREIS_STAFF = 30
+HEIDEKREIS_PENDING_INVITATIONS = [
+    ("neu.fachkraft@heidekreis.example", "Lena Brandt", Role.PROFESSIONAL),
+    ("gemeinde.soltau@heidekreis.example", "", Role.READER),
+]
+
+
+def add_staff(ctx: DemoContext) -> None:
+    """Heidekreis: professionals and readers with access, and invitations not yet accepted."""
+    from sozialraum.accounts.models import Invitation, hash_token
+    from sozialraum.demo.scale import password_hash
+
+    office = ctx.offices["heidekreis"]
+    hashed = password_hash(ctx)
+    users = User.objects.bulk_create(
+        User(
+            email=f"team{number:02d}@heidekreis.example",
+            name=ctx.person_name(),
+            password=hashed,
+        )
+        for number in range(1, HEIDEKREIS_STAFF + 1)
+    )
+    OfficeRole.objects.bulk_create(
+        OfficeRole(
+            youth_office=office,
+            user=user,
+            role=Role.READER if number % 5 == 0 else Role.PROFESSIONAL,
+        )
+        for number, user in enumerate(users, start=1)
+    )
+    # Pending invitations, written directly: the demo sends no e-mail and keeps no usable link.
+    coordinator = ctx.users["koordination@heidekreis.example"]
+    Invitation.objects.bulk_create(
+        Invitation(
+            youth_office=office,
+            email=email,
+            name=name,
+            role=role,
+            token_hash=hash_token(secrets.token_urlsafe(32)),
+            invited_by=coordinator,
+            expires_at=timezone.now() + timedelta(days=10),
+        )
+        for email, name, role in HEIDEKREIS_PENDING_INVITATIONS
+    )
+
+
+STEPS: list[Callable[[DemoContext], None]] = [load_regions, add_staff, build_network]
 
 
 def demo_password(configured: str | None) -> tuple[str, bool]:

@@ -2,6 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
+from sozialraum.accounts.models import User
 from sozialraum.demo.builder import build_demo, demo_password, reset_demo
 from sozialraum.regions.models import YouthOffice
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo geladen: {len(ctx.offices)} Jugendämter, "
                 f"{sum(len(s) for s in ctx.spaces.values())} Sozialräume, "
-                f"{len(ctx.users)} Zugänge (Maßstab {scale})."
+                f"{User.objects.count()} Zugänge (Maßstab {scale})."
             )
         )
         self.stdout.write("Anmeldungen: admin@sozialraum.example, koordination@heidekreis.example,")
