@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from sozialraum.regions.models import YouthOffice
 
@@ -35,7 +36,7 @@ def office_view(perm: str = "regions.view_office") -> Callable[[View], View]:
             office = YouthOffice.objects.filter(slug=office_slug).first()
             role = request.user.role_in(office) if office else None
             if office is None or role is None:
-                raise Http404("Kein Jugendamt mit dieser Adresse.")
+                raise Http404(_("Kein Jugendamt mit dieser Adresse."))
             if not request.user.has_perm(perm, office):
                 raise PermissionDenied
             request.youth_office = office  # type: ignore[attr-defined]

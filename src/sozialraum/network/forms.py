@@ -60,7 +60,7 @@ class DirectoryFilterForm(forms.Form):
         for field in self.fields.values():
             field.template_name = FILTER_FIELD_TEMPLATE
         self.fields["art"].choices = [("", _("Alle Arten")), *OrganisationKind.choices]
-        self.fields["raum"].label = office.social_space_label
+        self.fields["raum"].label = office.get_social_space_label_display()
         self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("name")
         self.fields["raum"].empty_label = _("Alle")
         self.fields["gemeinde"].queryset = office.municipalities().order_by("name")

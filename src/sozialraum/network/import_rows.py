@@ -395,7 +395,7 @@ class Planner:
                         unknown.append(pieces[start])
                     start += 1
         if unknown:
-            label = self.office.social_space_label
+            label = self.office.get_social_space_label_display()
             error(
                 "Sozialräume",
                 _(
