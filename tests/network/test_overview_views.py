@@ -142,6 +142,21 @@ def test_the_overview_is_cached_until_the_office_data_changes(
     assert kitas_in_soltau() == 0
 
 
+def test_the_glance_is_cached_until_the_office_data_changes(
+    client_for, coordinator, office_a, space_a, checklist
+):
+    client = client_for(coordinator)
+
+    def kinds_present() -> list[str]:
+        return [
+            item["kind"] for item in client.get(space_url(space_a)).context["glance"]["present"]
+        ]
+
+    assert OrganisationKind.KITA not in kinds_present()
+    make_organisation(office_a, coordinator, "Kita Neu", spaces=[space_a])
+    assert OrganisationKind.KITA in kinds_present()
+
+
 def test_the_overview_is_for_members_only(client_for, coordinator_b, outsider, office_a):
     for user in (coordinator_b, outsider):
         assert client_for(user).get(office_url("overview", office_a)).status_code == 404

@@ -185,7 +185,7 @@ def test_it_builds_the_overview_in_constant_queries(
     grow(office_a, coordinator, [space_a, space_a2], 10)
     with django_assert_num_queries(5):
         selectors.county_overview(office_a)
-    glance_queries = 2 + len(OrganisationKind.values)  # counts, checklist, one per kind
+    glance_queries = 3  # counts, the ranked organisations, the checklist
     with django_assert_num_queries(glance_queries):
         selectors.social_space_glance(office_a, space_a)
     with django_assert_num_queries(1):

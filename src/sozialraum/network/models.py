@@ -90,11 +90,7 @@ class Organisation(TenantModel):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
         ordering = ["name_key", "id"]
-        indexes = [
-            models.Index(fields=["youth_office", "name_key"]),
-            # The social-space glance: the first organisations of one kind by name.
-            models.Index(fields=["youth_office", "kind", "name_key"]),
-        ]
+        indexes = [models.Index(fields=["youth_office", "name_key"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["youth_office", "external_id"],

@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -121,9 +122,9 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, An
     """Which kinds are active in the space (with up to GLANCE_LIMIT organisations each, by
     name) and which kinds of the coordinator's checklist are missing.
 
-    Always 2 + len(OrganisationKind) queries: the counts, the checklist, and per kind the first
-    organisations by name, each walking the (youth_office, kind, name_key) index and stopping
-    after GLANCE_LIMIT hits, so the cost does not grow with the number of organisations.
+    Three queries: the counts per kind, the first organisations of each kind (ranked in the
+    database, one query), and the checklist. Measured against one query per kind, the single
+    ranked query is cheaper at every size (kinds absent from the space cost a full index walk).
 
     present:  [(kind, label, [organisations])] in the order of OrganisationKind
     missing:  [(kind, label)] expected but absent
@@ -136,10 +137,16 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, An
     counts = dict(
         in_space.values_list("kind").annotate(n=Count("id")).order_by().values_list("kind", "n")
     )
-    by_kind: dict[str, list[Organisation]] = {
-        kind: list(in_space.filter(kind=kind).order_by("name_key", "id")[:GLANCE_LIMIT])
-        for kind in OrganisationKind.values
-    }
+    ranked = (
+        in_space.annotate(
+            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("name_key"), F("id")])
+        )
+        .filter(rank__lte=GLANCE_LIMIT)
+        .order_by("name_key", "id")
+    )
+    by_kind: dict[str, list[Organisation]] = defaultdict(list)
+    for organisation in ranked:
+        by_kind[organisation.kind].append(organisation)
     expected = expected_kinds(office)
     present = [
         (kind, str(label), by_kind[kind])
@@ -160,18 +167,30 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, An
     }
 
 
-def cached_county_overview(office: YouthOffice) -> dict[str, Any]:
-    """county_overview, cached until the office's data changes (YouthOffice.data_version)."""
-    key = ":".join(
+def _office_cache_key(name: str, office: YouthOffice, *parts: object) -> str:
+    """A cache key that changes with every audited write to the office (data_version)."""
+    return ":".join(
         [
-            "county-overview",
+            name,
             str(office.pk),
             str(office.created_at.timestamp()),
             str(office.data_version),
             get_language() or "",
+            *(str(part) for part in parts),
         ]
     )
+
+
+def cached_county_overview(office: YouthOffice) -> dict[str, Any]:
+    """county_overview, cached until the office's data changes (YouthOffice.data_version)."""
+    key = _office_cache_key("county-overview", office)
     return cache.get_or_set(key, lambda: county_overview(office), timeout=60 * 60)
+
+
+def cached_social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, Any]:
+    """social_space_glance, cached until the office's data changes."""
+    key = _office_cache_key("glance", office, space.pk)
+    return cache.get_or_set(key, lambda: social_space_glance(office, space), timeout=60 * 60)
 
 
 def county_overview(office: YouthOffice) -> dict[str, Any]:

@@ -366,7 +366,7 @@ def organisation_invite_editor(request: HttpRequest, pk: int) -> HttpResponse:
 def glance_context(request: HttpRequest, space) -> dict:
     """The social space at a glance: kinds present with their organisations, kinds missing."""
     office = request.youth_office
-    glance = selectors.social_space_glance(office, space)
+    glance = selectors.cached_social_space_glance(office, space)
     expected = set(glance["expected"])
     present = [
         {
