@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet, Window
@@ -184,13 +184,14 @@ def _office_cache_key(name: str, office: YouthOffice, *parts: object) -> str:
 def cached_county_overview(office: YouthOffice) -> dict[str, Any]:
     """county_overview, cached until the office's data changes (YouthOffice.data_version)."""
     key = _office_cache_key("county-overview", office)
-    return cache.get_or_set(key, lambda: county_overview(office), timeout=60 * 60)
+    return cast(dict[str, Any], cache.get_or_set(key, lambda: county_overview(office), 60 * 60))
 
 
 def cached_social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, Any]:
     """social_space_glance, cached until the office's data changes."""
     key = _office_cache_key("glance", office, space.pk)
-    return cache.get_or_set(key, lambda: social_space_glance(office, space), timeout=60 * 60)
+    build = lambda: social_space_glance(office, space)  # noqa: E731
+    return cast(dict[str, Any], cache.get_or_set(key, build, 60 * 60))
 
 
 def county_overview(office: YouthOffice) -> dict[str, Any]:
