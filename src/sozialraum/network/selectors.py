@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import partial
 from typing import Any, cast
 
 from django.core.cache import cache
@@ -184,13 +185,14 @@ def _office_cache_key(name: str, office: YouthOffice, *parts: object) -> str:
 def cached_county_overview(office: YouthOffice) -> dict[str, Any]:
     """county_overview, cached until the office's data changes (YouthOffice.data_version)."""
     key = _office_cache_key("county-overview", office)
-    return cast(dict[str, Any], cache.get_or_set(key, lambda: county_overview(office), 60 * 60))
+    build = partial(county_overview, office)
+    return cast(dict[str, Any], cache.get_or_set(key, build, 60 * 60))
 
 
 def cached_social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, Any]:
     """social_space_glance, cached until the office's data changes."""
     key = _office_cache_key("glance", office, space.pk)
-    build = lambda: social_space_glance(office, space)  # noqa: E731
+    build = partial(social_space_glance, office, space)
     return cast(dict[str, Any], cache.get_or_set(key, build, 60 * 60))
 
 
