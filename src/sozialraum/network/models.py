@@ -90,7 +90,11 @@ class Organisation(TenantModel):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
         ordering = ["name_key", "id"]
-        indexes = [models.Index(fields=["youth_office", "name_key"])]
+        indexes = [
+            models.Index(fields=["youth_office", "name_key"]),
+            # The directory filtered by kind reads one kind's rows in name order.
+            models.Index(fields=["youth_office", "kind", "name_key"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["youth_office", "external_id"],
