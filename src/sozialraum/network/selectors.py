@@ -34,7 +34,7 @@ from sozialraum.network.models import (
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 # How many organisations of one kind the social-space glance lists (the count is always full).
-GLANCE_LIMIT = 5
+GLANCE_LIMIT = 3
 
 
 def search_terms(q: str) -> list[str]:
