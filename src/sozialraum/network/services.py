@@ -280,24 +280,28 @@ def delete_organisation(*, organisation: Organisation, actor) -> None:
     organisation.delete()
 
 
-@transaction.atomic
-def confirm_organisation(*, organisation: Organisation, actor) -> None:
+def _confirm(entry: Organisation | Person, actor) -> None:
     """The entry was checked and is current (resets the 12-month check)."""
-    old = organisation.confirmed_at
-    organisation.confirmed_at = timezone.now()
-    Organisation.objects.filter(pk=organisation.pk).update(confirmed_at=organisation.confirmed_at)
+    old = entry.confirmed_at
+    entry.confirmed_at = timezone.now()
+    type(entry).objects.filter(pk=entry.pk).update(confirmed_at=entry.confirmed_at)
     record(
-        office=organisation.youth_office,
+        office=entry.youth_office,
         actor=actor,
         action=Action.UPDATE,
-        instance=organisation,
+        instance=entry,
         changes={
             str(_("zuletzt bestätigt")): {
                 "old": _format_datetime(old),
-                "new": _format_datetime(organisation.confirmed_at),
+                "new": _format_datetime(entry.confirmed_at),
             }
         },
     )
+
+
+@transaction.atomic
+def confirm_organisation(*, organisation: Organisation, actor) -> None:
+    _confirm(organisation, actor)
 
 
 # People ---------------------------------------------------------------------------------------
@@ -359,21 +363,7 @@ def update_person(*, person: Person, actor, version: int, data: dict[str, Any]) 
 
 @transaction.atomic
 def confirm_person(*, person: Person, actor) -> None:
-    old = person.confirmed_at
-    person.confirmed_at = timezone.now()
-    Person.objects.filter(pk=person.pk).update(confirmed_at=person.confirmed_at)
-    record(
-        office=person.youth_office,
-        actor=actor,
-        action=Action.UPDATE,
-        instance=person,
-        changes={
-            str(_("zuletzt bestätigt")): {
-                "old": _format_datetime(old),
-                "new": _format_datetime(person.confirmed_at),
-            }
-        },
-    )
+    _confirm(person, actor)
 
 
 # Affiliations (recorded on the person) --------------------------------------------------------
