@@ -74,7 +74,7 @@ PAGES: dict[str, Page] = {
     "login": Page(url("accounts:login"), anonymous=True),
     "office": Page(office_url("regions:office")),
     "social_space": Page(social_space),
-    "people": Page(office_url("access:people")),
+    "access_list": Page(office_url("access:list")),
     "audit_trail": Page(office_url("audit:trail")),
     "directory_search": Page(directory_search),
     "organisation": Page(organisation),

@@ -155,7 +155,7 @@ def _network_rows(walk: Walk) -> dict[str, int]:
     """Office A's network rows the walk's URLs point at, created on first use."""
     rows = getattr(walk, "network_rows", None)
     if rows is None:
-        from sozialraum.network import review as network_review
+        from sozialraum.network import proposals as network_review
         from sozialraum.network import services as network_services
         from sozialraum.network.models import OrganisationKind, PendingImport
 
@@ -262,14 +262,14 @@ EXPECTED: dict[str, Expect] = {
         get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=social_space
     ),
     # Office A: people with access
-    "access:people": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
+    "access:list": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
     "access:change_role": Expect(
         get=POST_ONLY,
         post=COORDINATION_WRITE,
         post_data={"role": Role.PROFESSIONAL},
         pk=lambda walk: walk.reader_role_pk,
     ),
-    "access:remove_person": Expect(
+    "access:remove_access": Expect(
         get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=lambda walk: walk.reader_role_pk
     ),
     "access:revoke_invitation": Expect(
@@ -506,7 +506,7 @@ def test_every_expectation_belongs_to_a_url_pattern():
 
 def test_the_walk_sees_the_office_and_api_patterns():
     keys = {route.key for route in ROUTES}
-    assert {"regions:office", "access:people", "audit:trail", "api:list_social_spaces"} <= keys
+    assert {"regions:office", "access:list", "audit:trail", "api:list_social_spaces"} <= keys
     assert not any(key.startswith("admin:") for key in keys)
 
 

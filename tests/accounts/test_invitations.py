@@ -17,7 +17,7 @@ from sozialraum.audit.models import Action, AuditEntry
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = reverse("access:people", kwargs={"office_slug": "heidekreis"})
+PEOPLE = reverse("access:list", kwargs={"office_slug": "heidekreis"})
 NEW_PASSWORD = "Heideblüte-Soltau-77"
 
 
@@ -287,7 +287,7 @@ def test_the_last_coordinator_cannot_be_demoted(coordinator_client, coordinator,
 def test_the_last_coordinator_cannot_be_removed(coordinator_client, coordinator):
     role = OfficeRole.objects.get(user=coordinator)
     response = coordinator_client.post(
-        reverse("access:remove_person", kwargs={"office_slug": "heidekreis", "pk": role.pk}),
+        reverse("access:remove_access", kwargs={"office_slug": "heidekreis", "pk": role.pk}),
         follow=True,
     )
     assert response.status_code == 200

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sozialraum.accounts.models import OfficeRole, Role, User
-from sozialraum.network import review, services
+from sozialraum.network import proposals, services
 from sozialraum.network.models import (
     ChangeStatus,
     Organisation,
@@ -82,7 +82,7 @@ def network(world) -> Network:
     OfficeRole.objects.create(
         youth_office=office, user=editor, role=Role.CARRIER_EDITOR, organisation=carrier
     )
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=school, actor=editor, data={"phone": "05191 1"}, social_spaces=None
     )
     pending = PendingImport.objects.create(

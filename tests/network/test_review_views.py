@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sozialraum.accounts.models import OfficeRole, Role, User
-from sozialraum.network import review, services
+from sozialraum.network import proposals, services
 from sozialraum.network.models import ChangeStatus, OrganisationChange
 from sozialraum.regions import services as region_services
 from tests.conftest import municipality
@@ -26,7 +26,7 @@ def url(name: str, obj=None, office=None) -> str:
 
 @pytest.fixture
 def change(carrier_editor, org_a, space_a2) -> OrganisationChange:
-    return review.propose_organisation_change(
+    return proposals.propose_organisation_change(
         organisation=org_a,
         actor=carrier_editor,
         data={"phone": "05191 4711", "description": "Neu: Elterncafé"},
@@ -144,7 +144,7 @@ def test_the_list_runs_the_same_queries_however_many_proposals(
             OfficeRole.objects.create(
                 youth_office=office_a, user=editor, role=Role.CARRIER_EDITOR, organisation=org
             )
-            review.propose_organisation_change(
+            proposals.propose_organisation_change(
                 organisation=org, actor=editor, data={"phone": "1"}, social_spaces=None
             )
 
@@ -163,7 +163,7 @@ def test_the_diff_runs_the_same_queries_however_many_spaces(
         )
         for ags in ("03358001", "03358002")
     ]
-    proposal = review.propose_organisation_change(
+    proposal = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={}, social_spaces=spaces[:1]
     )
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.network import review, services
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData
+from sozialraum.network import privacy, proposals, services
 from sozialraum.network.models import (
     Affiliation,
     ChangeStatus,
@@ -18,7 +19,6 @@ from sozialraum.network.models import (
     Organisation,
     Person,
 )
-from sozialraum.regions.services import ConcurrentEditError
 from tests.conftest import municipality
 from tests.network.conftest import make_organisation, make_person
 
@@ -68,7 +68,7 @@ def test_it_refuses_a_municipality_outside_the_kreis(office_a, coordinator):
 
 
 def test_it_refuses_invalid_fields_in_german(office_a, coordinator):
-    with pytest.raises(services.InvalidData) as info:
+    with pytest.raises(InvalidData) as info:
         make_organisation(office_a, coordinator, "", email="kein-at", kind="gibtsnicht")
     assert set(info.value.errors) == {"name", "email", "kind"}
     assert "E-Mail:" in str(info.value)
@@ -77,7 +77,7 @@ def test_it_refuses_invalid_fields_in_german(office_a, coordinator):
 
 def test_it_refuses_a_taken_external_id(office_a, coordinator, office_b, coordinator_b):
     make_organisation(office_a, coordinator, "Kita A", external_id="K-1")
-    with pytest.raises(services.InvalidData, match="Diese Kennung hat schon „Kita A“"):
+    with pytest.raises(InvalidData, match="Diese Kennung hat schon „Kita A“"):
         make_organisation(office_a, coordinator, "Kita B", external_id="K-1")
     # Another youth office may use the same id.
     make_organisation(office_b, coordinator_b, "Kita B", external_id="K-1")
@@ -171,7 +171,7 @@ def test_it_creates_and_updates_a_person(office_a, coordinator, professional):
         services.update_person(
             person=person, actor=coordinator, version=person.version, data={"phone": "1"}
         )
-    with pytest.raises(services.InvalidData):
+    with pytest.raises(InvalidData):
         services.create_person(office=office_a, actor=coordinator, data={"last_name": " "})
 
 
@@ -269,7 +269,7 @@ def test_it_sets_the_expected_kinds(office_a, office_b, coordinator):
 def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     org_a, carrier_editor, coordinator, space_a2
 ):
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=org_a,
         actor=carrier_editor,
         data={"phone": "05191 9999", "municipality": municipality("03358024")},
@@ -287,7 +287,7 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     assert proposal_entry.actor == carrier_editor
     assert proposal_entry.changes["Telefon"] == {"old": "", "new": "05191 9999"}
 
-    approved = review.approve_change(change=change, actor=coordinator)
+    approved = proposals.approve_change(change=change, actor=coordinator)
     assert approved.phone == "05191 9999"
     assert approved.municipality.ags == "03358024"
     assert list(approved.social_spaces.all()) == [space_a2]
@@ -300,20 +300,20 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
         "new": "freigegeben",
     }
     with pytest.raises(ValueError, match="schon entschieden"):
-        review.approve_change(change=change, actor=coordinator)
+        proposals.approve_change(change=change, actor=coordinator)
 
 
 def test_it_refuses_to_approve_a_proposal_on_a_changed_organisation(
     org_a, carrier_editor, coordinator
 ):
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
     services.update_organisation(
         organisation=org_a, actor=coordinator, version=org_a.version, data={"phone": "2"}
     )
     with pytest.raises(ConcurrentEditError):
-        review.approve_change(change=change, actor=coordinator)
+        proposals.approve_change(change=change, actor=coordinator)
     org_a.refresh_from_db()
     assert org_a.phone == "2"
     change.refresh_from_db()
@@ -321,10 +321,10 @@ def test_it_refuses_to_approve_a_proposal_on_a_changed_organisation(
 
 
 def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"name": "Heideblick"}
     )
-    review.reject_change(change=change, actor=coordinator, note="Bitte vollen Namen angeben.")
+    proposals.reject_change(change=change, actor=coordinator, note="Bitte vollen Namen angeben.")
     change.refresh_from_db()
     assert change.status == ChangeStatus.REJECTED
     assert change.review_note == "Bitte vollen Namen angeben."
@@ -334,10 +334,10 @@ def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
 
 
 def test_it_replaces_an_older_pending_proposal(org_a, carrier_editor):
-    first = review.propose_organisation_change(
+    first = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
-    review.propose_organisation_change(
+    proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "2"}
     )
     first.refresh_from_db()
@@ -347,11 +347,11 @@ def test_it_replaces_an_older_pending_proposal(org_a, carrier_editor):
 
 def test_it_refuses_an_empty_or_foreign_proposal(org_a, carrier_editor, space_b):
     with pytest.raises(ValueError, match="nichts geändert"):
-        review.propose_organisation_change(
+        proposals.propose_organisation_change(
             organisation=org_a, actor=carrier_editor, data={"name": org_a.name}
         )
     with pytest.raises(ValueError, match="Achim"):
-        review.propose_organisation_change(
+        proposals.propose_organisation_change(
             organisation=org_a, actor=carrier_editor, data={}, social_spaces=[space_b]
         )
 
@@ -376,7 +376,7 @@ def person_with_history(office_a, org_a, person_a, coordinator, professional):
 
 
 def test_it_exports_everything_about_a_person(person_with_history, coordinator, office_b):
-    data = services.export_person_data(person=person_with_history, actor=coordinator)
+    data = privacy.export_person_data(person=person_with_history, actor=coordinator)
     json.dumps(data)  # serialisable as it is
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Person"]["E-Mail"] == "anna.mueller@example.org"
@@ -401,7 +401,7 @@ def test_it_exports_only_the_role_in_the_own_office(person_with_history, coordin
     OfficeRole.objects.create(
         youth_office=office_b, user=person_with_history.user, role=Role.READER
     )
-    data = services.export_person_data(person=person_with_history, actor=coordinator)
+    data = privacy.export_person_data(person=person_with_history, actor=coordinator)
     assert data["Zugang"]["Rollen"] == [{"Jugendamt": "Landkreis Heidekreis", "Rolle": "Fachkraft"}]
 
 
@@ -409,10 +409,10 @@ def test_it_erases_a_person_and_scrubs_the_audit_trail(
     person_with_history, org_a, coordinator, professional
 ):
     person = person_with_history
-    services.export_person_data(person=person, actor=coordinator)
+    privacy.export_person_data(person=person, actor=coordinator)
     pk = person.pk
     before = len(entries_for(person))
-    services.erase_person(person=person, actor=coordinator)
+    privacy.erase_person(person=person, actor=coordinator)
 
     assert not Person.objects.filter(pk=pk).exists()
     assert not Affiliation.objects.filter(person_id=pk).exists()

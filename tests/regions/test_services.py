@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.regions import services
 from sozialraum.regions.models import SocialSpace, SocialSpaceMunicipality
 from tests.conftest import municipality
@@ -100,7 +101,7 @@ def test_it_refuses_an_update_from_a_stale_version(space_a, coordinator):
         municipalities=list(space_a.municipalities.all()),
     )
     stale = SocialSpace.objects.get(pk=space_a.pk)
-    with pytest.raises(services.ConcurrentEditError):
+    with pytest.raises(ConcurrentEditError):
         services.update_social_space(
             space=stale,
             actor=coordinator,

@@ -85,7 +85,7 @@ class AcceptInvitationForm(forms.Form):
         return name
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("Die beiden Passwörter stimmen nicht überein."))

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 from sozialraum.accounts import services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
-from sozialraum.lib.tenancy import get_for_office, office_view
+from sozialraum.lib.http import posted
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 
 login_view = auth_views.LoginView.as_view(
     template_name="accounts/login.html",
@@ -92,10 +93,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@office_view("accounts.manage_people")
-def people(request: HttpRequest) -> HttpResponse:
+@office_view("accounts.manage_access")
+def access_list(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
-    form = InviteForm(request.POST or None, office=office)
+    form = InviteForm(posted(request), office=office)
     if request.method == "POST" and form.is_valid():
         invitation, _token = services.invite(
             office=office,
@@ -109,7 +110,7 @@ def people(request: HttpRequest) -> HttpResponse:
             _("Die Einladung an %(email)s ist verschickt. Sie gilt bis %(date)s.")
             % {"email": invitation.email, "date": date_format(localtime(invitation.expires_at))},
         )
-        return redirect("access:people", office_slug=office.slug)
+        return redirect("access:list", office_slug=office.slug)
 
     roles = (
         OfficeRole.objects.in_office(office)
@@ -122,7 +123,7 @@ def people(request: HttpRequest) -> HttpResponse:
     ).get_page(request.GET.get("einladungen"))
     return render(
         request,
-        "accounts/people.html",
+        "accounts/access_list.html",
         {
             "form": form,
             "page": page,
@@ -136,9 +137,9 @@ def people(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@office_view("accounts.manage_people")
-def change_role(request: HttpRequest, pk: int) -> HttpResponse:
-    office_role = get_for_office(request, OfficeRole.objects.select_related("user"), pk=pk)
+@office_view("accounts.manage_access")
+def change_role(request: OfficeRequest, pk: int) -> HttpResponse:
+    office_role = get_for_user(request, OfficeRole.objects.select_related("user"), pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Bitte wählen Sie eine gültige Rolle."))
@@ -162,12 +163,12 @@ def change_role(request: HttpRequest, pk: int) -> HttpResponse:
                     "der Seite der Organisation."
                 ),
             )
-    return redirect("access:people", office_slug=request.youth_office.slug)
+    return redirect("access:list", office_slug=request.youth_office.slug)
 
 
-@office_view("accounts.manage_people")
-def remove_person(request: HttpRequest, pk: int) -> HttpResponse:
-    office_role = get_for_office(request, OfficeRole.objects.select_related("user"), pk=pk)
+@office_view("accounts.manage_access")
+def remove_access(request: OfficeRequest, pk: int) -> HttpResponse:
+    office_role = get_for_user(request, OfficeRole.objects.select_related("user"), pk=pk)
     if request.method == "POST":
         try:
             services.remove_from_office(office_role=office_role, actor=request.user)
@@ -178,16 +179,16 @@ def remove_person(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.LastCoordinatorError as error:
             messages.error(request, str(error))
-        return redirect("access:people", office_slug=request.youth_office.slug)
-    return render(request, "accounts/remove_person.html", {"target": office_role})
+        return redirect("access:list", office_slug=request.youth_office.slug)
+    return render(request, "accounts/remove_access.html", {"target": office_role})
 
 
 @require_POST
-@office_view("accounts.manage_people")
-def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_for_office(request, Invitation.objects.pending(), pk=pk)
+@office_view("accounts.manage_access")
+def revoke_invitation(request: OfficeRequest, pk: int) -> HttpResponse:
+    invitation = get_for_user(request, Invitation.objects.pending(), pk=pk)
     services.revoke_invitation(invitation=invitation, actor=request.user)
     messages.success(
         request, _("Die Einladung an %(email)s ist zurückgezogen.") % {"email": invitation.email}
     )
-    return redirect("access:people", office_slug=request.youth_office.slug)
+    return redirect("access:list", office_slug=request.youth_office.slug)

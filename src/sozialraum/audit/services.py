@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import F
 
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.regions.models import YouthOffice
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 
 def snapshot(instance: models.Model, fields: list[str]) -> dict[str, str]:
@@ -39,13 +42,13 @@ def diff(before: dict[str, str], after: dict[str, str]) -> dict[str, dict[str, s
 def record(
     *,
     office: YouthOffice,
-    actor: Any,
+    actor: User | None,
     action: Action | str,
     instance: models.Model,
     changes: dict[str, dict[str, str]] | None = None,
     label: str | None = None,
 ) -> AuditEntry:
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = actor if actor is not None and actor.is_authenticated else None
     # Every audited write changes the office's data: summaries cached under the old version
     # (e.g. the county overview) are no longer used.
     YouthOffice.objects.filter(pk=office.pk).update(data_version=F("data_version") + 1)

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.lib.tenancy import office_view
+from sozialraum.lib.tenancy import OfficeRequest, office_view
 
 
 @office_view("audit.view_trail")
-def trail(request: HttpRequest) -> HttpResponse:
+def trail(request: OfficeRequest) -> HttpResponse:
     entries = AuditEntry.objects.in_office(request.youth_office).select_related("actor")
     object_types = list(
         AuditEntry.objects.in_office(request.youth_office)

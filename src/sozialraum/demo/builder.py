@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
-from sozialraum.network.demo import build_network
+from sozialraum.demo.network import build_network
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_token
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.network.demo import scale_network
+from sozialraum.demo.network import scale_network
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import OfficeRole
@@ -58,13 +61,18 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, office: YouthOffice, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.template_name = FILTER_FIELD_TEMPLATE
-        self.fields["art"].choices = [("", _("Alle Arten")), *OrganisationKind.choices]
-        self.fields["raum"].label = office.get_social_space_label_display()
-        self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("name")
-        self.fields["raum"].empty_label = _("Alle")
-        self.fields["gemeinde"].queryset = office.municipalities().order_by("name")
-        self.fields["gemeinde"].empty_label = _("Alle Gemeinden")
+            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Field.template_name exists since Django 5.0; stubs lag
+        cast(forms.ChoiceField, self.fields["art"]).choices = [
+            ("", _("Alle Arten")),
+            *OrganisationKind.choices,
+        ]
+        space = cast(forms.ModelChoiceField, self.fields["raum"])
+        space.label = office.get_social_space_label_display()
+        space.queryset = SocialSpace.objects.in_office(office).order_by("name")
+        space.empty_label = _("Alle")
+        municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
+        municipality.queryset = office.municipalities().order_by("name")
+        municipality.empty_label = _("Alle Gemeinden")
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments for selectors.directory."""
@@ -88,7 +96,7 @@ class PeopleFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].template_name = FILTER_FIELD_TEMPLATE
+        self.fields["q"].template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # as above
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,8 +200,9 @@ class OrganisationForm(forms.Form):
         if instance is not None and "initial" not in kwargs:
             kwargs["initial"] = organisation_initial(instance)
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = office.municipalities().order_by("name")
-        spaces = self.fields["social_spaces"]
+        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
+        municipality.queryset = office.municipalities().order_by("name")
+        spaces = cast(forms.ModelMultipleChoiceField, self.fields["social_spaces"])
         spaces.label = office.social_space_label_plural
         spaces.queryset = SocialSpace.objects.in_office(office).order_by("name")
         spaces.help_text = _("Wo ist die Organisation aktiv? Wählen Sie alle passenden aus.")
@@ -369,6 +378,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def limit_organisations(
+    field: forms.Field, office: YouthOffice, organisations: QuerySet[Organisation] | None
+) -> None:
+    """Offer `organisations` (default: all of the office); a single allowed one is preselected."""
+    assert isinstance(field, forms.ModelChoiceField)
+    if organisations is None:
+        organisations = Organisation.objects.in_office(office)
+    elif field.required:
+        field.empty_label = None
+    field.queryset = organisations.only("pk", "name", "city")
+
+
 class AffiliationForm(forms.Form):
     """Function of a person in an organisation. `organisation` only when adding."""
 
@@ -406,6 +427,7 @@ class AffiliationForm(forms.Form):
         self,
         *args,
         office: YouthOffice,
+        organisations: QuerySet[Organisation] | None = None,
         with_organisation: bool = True,
         instance=None,
         **kwargs,
@@ -419,14 +441,12 @@ class AffiliationForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         if with_organisation:
-            self.fields["organisation"].queryset = Organisation.objects.in_office(office).only(
-                "pk", "name", "city"
-            )
+            limit_organisations(self.fields["organisation"], office, organisations)
         else:
             del self.fields["organisation"]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         since, until = data.get("since"), data.get("until")
         if since and until and until < since:
             self.add_error("until", _("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."))
@@ -452,11 +472,21 @@ class PersonCreateForm(PersonForm):
         help_text=_("Z. B. Schulleitung, Familienhebamme, Teamleitung."),
     )
 
-    def __init__(self, *args, office: YouthOffice, **kwargs):
+    def __init__(
+        self,
+        *args,
+        office: YouthOffice,
+        organisations: QuerySet[Organisation] | None = None,
+        organisation_required: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.in_office(office).only(
-            "pk", "name", "city"
-        )
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
+        limit_organisations(field, office, organisations)
+        if organisation_required:
+            # A carrier editor adds people to their own organisation only.
+            field.required = True
+            field.empty_label = None
 
 
 # ---------------------------------------------------------------------------------------------

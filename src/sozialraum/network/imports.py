@@ -14,7 +14,7 @@ not in the file leave them alone; an empty `Kennung` never removes a stored one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import Count, Max, Sum
@@ -36,6 +36,9 @@ from sozialraum.network.import_rows import (
 )
 from sozialraum.network.models import Organisation
 from sozialraum.regions.models import SocialSpace, YouthOffice
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 __all__ = [
     "COLUMNS",
@@ -98,7 +101,9 @@ def directory_fingerprint(office: YouthOffice) -> tuple:
 
 
 @transaction.atomic
-def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> ImportResult:
+def apply_import(
+    *, preview: ImportPreview, office: YouthOffice, actor: User | None
+) -> ImportResult:
     """Write the planned rows, all or nothing. If the directory changed since the preview was
     made, it plans again (inside the transaction, with the office's organisations locked on
     PostgreSQL), so the result never duplicates an entry made meanwhile. ValueError if the

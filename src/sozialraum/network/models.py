@@ -193,7 +193,7 @@ class Affiliation(TenantModel):
     until = models.DateField(_("bis"), null=True, blank=True)
     is_contact = models.BooleanField(_("Ansprechperson"), default=False)
 
-    objects = AffiliationQuerySet.as_manager()
+    objects = AffiliationQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
 
     class Meta:
         verbose_name = _("Zugehörigkeit")

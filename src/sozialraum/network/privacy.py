@@ -8,7 +8,7 @@ people so that it keeps working.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -18,6 +18,9 @@ from sozialraum.accounts.models import OfficeRole
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import record
 from sozialraum.network.models import Affiliation, Person
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 # What the audit trail shows instead of an erased person's name.
 ERASED_LABEL = "Gelöschte Person"
@@ -47,7 +50,7 @@ def _person_entries(person: Person):
 
 
 @transaction.atomic
-def export_person_data(*, person: Person, actor) -> dict[str, Any]:
+def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
     """Everything this youth office stores about the person, JSON-serialisable (Art. 15).
     The export itself is recorded in the audit trail."""
     office = person.youth_office
@@ -130,7 +133,7 @@ def export_person_data(*, person: Person, actor) -> dict[str, Any]:
 
 
 @transaction.atomic
-def erase_person(*, person: Person, actor) -> None:
+def erase_person(*, person: Person, actor: User | None) -> None:
     """Delete the person and their affiliations (Art. 17). Audit entries about the person keep
     the fact of a change but lose the name and the values; a final entry records the erasure
     without the name. The login account (if any) is not touched: it has its own lifecycle."""

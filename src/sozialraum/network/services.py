@@ -3,7 +3,7 @@
 Every function checks tenancy (social spaces, municipality, organisation and person belong to
 the same youth office) and raises ValueError with a German message otherwise; invalid field
 values raise `InvalidData` (a ValueError that also carries the messages per field). A stale
-`version` raises regions.services.ConcurrentEditError: nobody's edit is silently overwritten.
+`version` raises lib.errors.ConcurrentEditError: nobody's edit is silently overwritten.
 
 Changes to a person's affiliations are recorded in the audit trail *on the person*, so the
 DSGVO erasure (`erase_person`) finds and anonymises every entry that carries the name.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.lib.text import duplicate_key, search_key
 from sozialraum.network.models import (
     Affiliation,
@@ -32,9 +33,10 @@ from sozialraum.network.models import (
     OrganisationKind,
     Person,
 )
-from sozialraum.network.privacy import ERASED_LABEL, erase_person, export_person_data
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
-from sozialraum.regions.services import ConcurrentEditError
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 ORGANISATION_FIELDS = (
     "name",
@@ -52,45 +54,8 @@ ORGANISATION_FIELDS = (
     "external_id",
 )
 PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
-_ORGANISATION_AUDITED = [*ORGANISATION_FIELDS, "social_spaces"]
+ORGANISATION_AUDITED = [*ORGANISATION_FIELDS, "social_spaces"]
 _PERSON_AUDITED = list(PERSON_FIELDS)
-
-__all__ = [
-    "ERASED_LABEL",
-    "ConcurrentEditError",
-    "InvalidData",
-    "add_affiliation",
-    "confirm_organisation",
-    "confirm_person",
-    "create_organisation",
-    "create_person",
-    "delete_organisation",
-    "erase_person",
-    "export_person_data",
-    "remove_affiliation",
-    "set_expected_kinds",
-    "update_affiliation",
-    "update_organisation",
-    "update_person",
-]
-
-
-class InvalidData(ValueError):
-    """Field values that do not pass validation. `errors`: field name -> German messages."""
-
-    def __init__(self, errors: dict[str, list[str]], model: Any = None):
-        self.errors = errors
-        labels = []
-        for name, messages in errors.items():
-            label = name
-            if model is not None:
-                try:
-                    label = str(model._meta.get_field(name).verbose_name)
-                except Exception:  # a non-field error key
-                    label = ""
-            text = " ".join(messages)
-            labels.append(f"{label}: {text}" if label else text)
-        super().__init__(" ".join(labels))
 
 
 # Helpers ----------------------------------------------------------------------------------------
@@ -128,7 +93,7 @@ def _check_municipality(office: YouthOffice, municipality: Municipality | None) 
         )
 
 
-def _check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> list[SocialSpace]:
+def check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> list[SocialSpace]:
     chosen = list(dict.fromkeys(social_spaces))
     foreign = [space for space in chosen if space.youth_office_id != office.pk]
     if foreign:
@@ -139,7 +104,7 @@ def _check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> 
     return chosen
 
 
-def _apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -> None:
+def apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -> None:
     _check_keys(data, ORGANISATION_FIELDS)
     for name, value in data.items():
         if isinstance(value, str):
@@ -151,12 +116,12 @@ def _apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -
         setattr(organisation, name, value)
 
 
-def _validate_organisation(
+def validate_organisation(
     office: YouthOffice, organisation: Organisation, social_spaces: list[SocialSpace] | None
 ) -> None:
     _check_municipality(office, organisation.municipality)
     if social_spaces is not None:
-        _check_spaces(office, social_spaces)
+        check_spaces(office, social_spaces)
     _full_clean(organisation, exclude=["youth_office", "name_key", "duplicate_key"])
     if organisation.external_id:
         taken = (
@@ -179,14 +144,14 @@ def _validate_organisation(
 def create_organisation(
     *,
     office: YouthOffice,
-    actor,
+    actor: User | None,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] = (),
 ) -> Organisation:
     organisation = Organisation(youth_office=office)
-    _apply_organisation_data(organisation, data)
-    spaces = _check_spaces(office, social_spaces)
-    _validate_organisation(office, organisation, spaces)
+    apply_organisation_data(organisation, data)
+    spaces = check_spaces(office, social_spaces)
+    validate_organisation(office, organisation, spaces)
     organisation.save()
     organisation.social_spaces.set(spaces)
     record(
@@ -194,15 +159,15 @@ def create_organisation(
         actor=actor,
         action=Action.CREATE,
         instance=organisation,
-        changes=diff({}, snapshot(organisation, _ORGANISATION_AUDITED)),
+        changes=diff({}, snapshot(organisation, ORGANISATION_AUDITED)),
     )
     return organisation
 
 
-def _save_organisation(
+def save_organisation(
     *,
     current: Organisation,
-    actor,
+    actor: User | None,
     version: int,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] | None,
@@ -210,13 +175,13 @@ def _save_organisation(
 ) -> Organisation:
     """The update itself (inside the caller's transaction): check, conditional UPDATE, audit."""
     office = current.youth_office
-    before = snapshot(current, _ORGANISATION_AUDITED)
+    before = snapshot(current, ORGANISATION_AUDITED)
     if current.version != version:
         raise ConcurrentEditError
     candidate = copy.copy(current)
-    _apply_organisation_data(candidate, data)
-    spaces = None if social_spaces is None else _check_spaces(office, social_spaces)
-    _validate_organisation(office, candidate, spaces)
+    apply_organisation_data(candidate, data)
+    spaces = None if social_spaces is None else check_spaces(office, social_spaces)
+    validate_organisation(office, candidate, spaces)
     values = {name: getattr(candidate, name) for name in data}
     now = timezone.now()
     updated = Organisation.objects.filter(pk=current.pk, version=version).update(
@@ -234,7 +199,7 @@ def _save_organisation(
     )
     if spaces is not None:
         organisation.social_spaces.set(spaces)
-    changes = diff(before, snapshot(organisation, _ORGANISATION_AUDITED))
+    changes = diff(before, snapshot(organisation, ORGANISATION_AUDITED))
     if changes:
         record(
             office=office,
@@ -251,7 +216,7 @@ def _save_organisation(
 def update_organisation(
     *,
     organisation: Organisation,
-    actor,
+    actor: User | None,
     version: int,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] | None = None,
@@ -261,15 +226,15 @@ def update_organisation(
     current = Organisation.objects.select_related("youth_office", "municipality").get(
         pk=organisation.pk
     )
-    return _save_organisation(
+    return save_organisation(
         current=current, actor=actor, version=version, data=data, social_spaces=social_spaces
     )
 
 
 @transaction.atomic
-def delete_organisation(*, organisation: Organisation, actor) -> None:
+def delete_organisation(*, organisation: Organisation, actor: User | None) -> None:
     office = organisation.youth_office
-    changes = diff(snapshot(organisation, _ORGANISATION_AUDITED), {})
+    changes = diff(snapshot(organisation, ORGANISATION_AUDITED), {})
     people = Affiliation.objects.filter(organisation=organisation).count()
     if people:
         changes[str(_("Zugehörigkeiten"))] = {
@@ -280,7 +245,7 @@ def delete_organisation(*, organisation: Organisation, actor) -> None:
     organisation.delete()
 
 
-def _confirm(entry: Organisation | Person, actor) -> None:
+def _confirm(entry: Organisation | Person, actor: User | None) -> None:
     """The entry was checked and is current (resets the 12-month check)."""
     old = entry.confirmed_at
     entry.confirmed_at = timezone.now()
@@ -300,7 +265,7 @@ def _confirm(entry: Organisation | Person, actor) -> None:
 
 
 @transaction.atomic
-def confirm_organisation(*, organisation: Organisation, actor) -> None:
+def confirm_organisation(*, organisation: Organisation, actor: User | None) -> None:
     _confirm(organisation, actor)
 
 
@@ -314,7 +279,7 @@ def _apply_person_data(person: Person, data: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def create_person(*, office: YouthOffice, actor, data: dict[str, Any]) -> Person:
+def create_person(*, office: YouthOffice, actor: User | None, data: dict[str, Any]) -> Person:
     person = Person(youth_office=office)
     _apply_person_data(person, data)
     _full_clean(person, exclude=["youth_office", "user", "name_key"])
@@ -330,7 +295,9 @@ def create_person(*, office: YouthOffice, actor, data: dict[str, Any]) -> Person
 
 
 @transaction.atomic
-def update_person(*, person: Person, actor, version: int, data: dict[str, Any]) -> Person:
+def update_person(
+    *, person: Person, actor: User | None, version: int, data: dict[str, Any]
+) -> Person:
     current = Person.objects.select_related("youth_office").get(pk=person.pk)
     if current.version != version:
         raise ConcurrentEditError
@@ -362,7 +329,7 @@ def update_person(*, person: Person, actor, version: int, data: dict[str, Any]) 
 
 
 @transaction.atomic
-def confirm_person(*, person: Person, actor) -> None:
+def confirm_person(*, person: Person, actor: User | None) -> None:
     _confirm(person, actor)
 
 
@@ -391,7 +358,9 @@ def _check_period(since: date | None, until: date | None) -> None:
         raise ValueError(_("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."))
 
 
-def _record_affiliation(affiliation: Affiliation, actor, action, old: str, new: str) -> None:
+def _record_affiliation(
+    affiliation: Affiliation, actor: User | None, action, old: str, new: str
+) -> None:
     record(
         office=affiliation.person.youth_office,
         actor=actor,
@@ -406,7 +375,7 @@ def add_affiliation(
     *,
     person: Person,
     organisation: Organisation,
-    actor,
+    actor: User | None,
     function: str = "",
     since: date | None = None,
     until: date | None = None,
@@ -434,7 +403,7 @@ def add_affiliation(
 def update_affiliation(
     *,
     affiliation: Affiliation,
-    actor,
+    actor: User | None,
     function: str,
     since: date | None,
     until: date | None,
@@ -455,7 +424,7 @@ def update_affiliation(
 
 
 @transaction.atomic
-def remove_affiliation(*, affiliation: Affiliation, actor) -> None:
+def remove_affiliation(*, affiliation: Affiliation, actor: User | None) -> None:
     _record_affiliation(affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), "")
     affiliation.delete()
 
@@ -464,7 +433,7 @@ def remove_affiliation(*, affiliation: Affiliation, actor) -> None:
 
 
 @transaction.atomic
-def set_expected_kinds(*, office: YouthOffice, actor, kinds: list[str]) -> None:
+def set_expected_kinds(*, office: YouthOffice, actor: User | None, kinds: list[str]) -> None:
     wanted = list(dict.fromkeys(kinds))
     unknown = [kind for kind in wanted if kind not in OrganisationKind.values]
     if unknown:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -49,13 +51,12 @@ class SocialSpaceForm(forms.Form):
                 "version": instance.version,
             }
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = office.municipalities().order_by("name")
+        field = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+        field.queryset = office.municipalities().order_by("name")
         # Which municipality already belongs to which other social space, shown at the choice.
         self.taken = taken or {}
-        self.fields["municipalities"].label_from_instance = self._municipality_label
-        self.fields["municipalities"].help_text = _(
-            "Jede Gemeinde kann nur einmal zugeordnet werden."
-        )
+        field.label_from_instance = self._municipality_label  # type: ignore[method-assign,assignment]  # a bound method replaces the field's label
+        field.help_text = _("Jede Gemeinde kann nur einmal zugeordnet werden.")
 
     def _municipality_label(self, municipality: Municipality) -> str:
         other = self.taken.get(municipality.pk)

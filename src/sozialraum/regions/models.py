@@ -162,11 +162,13 @@ class SocialSpace(TenantModel):
         blank=True,
         help_text=_("Was zeichnet den Raum aus? Wer lebt hier? Sichtbar für alle Mitglieder."),
     )
-    municipalities = models.ManyToManyField(
-        Municipality,
-        through="SocialSpaceMunicipality",
-        related_name="social_spaces",
-        verbose_name=_("Gemeinden"),
+    municipalities: models.ManyToManyField[Municipality, SocialSpaceMunicipality] = (
+        models.ManyToManyField(
+            Municipality,
+            through="SocialSpaceMunicipality",
+            related_name="social_spaces",
+            verbose_name=_("Gemeinden"),
+        )
     )
     is_demo = models.BooleanField(
         _("Demo-Daten"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -17,11 +19,10 @@ from sozialraum.regions.models import (
     YouthOffice,
 )
 
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
+
 _AUDITED = ["name", "description", "municipalities"]
-
-
-class ConcurrentEditError(Exception):
-    """Somebody else saved the record since this form was opened."""
 
 
 class MunicipalityConflict(ValueError):
@@ -78,7 +79,7 @@ def _set_municipalities(space: SocialSpace, municipalities: list[Municipality]) 
 def create_social_space(
     *,
     office: YouthOffice,
-    actor,
+    actor: User | None,
     name: str,
     description: str = "",
     municipalities: Iterable[Municipality] = (),
@@ -103,7 +104,7 @@ def create_social_space(
 def update_social_space(
     *,
     space: SocialSpace,
-    actor,
+    actor: User | None,
     version: int,
     name: str,
     description: str,
@@ -126,7 +127,7 @@ def update_social_space(
 
 
 @transaction.atomic
-def delete_social_space(*, space: SocialSpace, actor) -> None:
+def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
     office = space.youth_office
     record(
         office=office,

@@ -22,9 +22,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
-from sozialraum.lib.text import duplicate_key, search_key
-from sozialraum.network import review, services
-from sozialraum.network.demo_data import (
+from sozialraum.demo.network_data import (
     CARRIER_EDITOR_EMAIL,
     CARRIER_EDITOR_NAME,
     HEIDEKREIS,
@@ -35,6 +33,8 @@ from sozialraum.network.demo_data import (
     VERDEN,
     VERDEN_PEOPLE,
 )
+from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.network import proposals, services
 from sozialraum.network.models import (
     Affiliation,
     Organisation,
@@ -169,7 +169,7 @@ def _link_accounts(ctx: DemoContext, organisations: dict[str, Organisation]) -> 
                 user=user
             )
     carrier.refresh_from_db()
-    review.propose_organisation_change(
+    proposals.propose_organisation_change(
         organisation=carrier,
         actor=editor,
         data={

@@ -1,54 +1,44 @@
-"""Pages of the people in the network: directory, person, affiliations, DSGVO."""
+"""Pages of the people in the network: directory, person, affiliations, DSGVO requests."""
 
 from __future__ import annotations
 
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sozialraum.lib.tenancy import office_view
-from sozialraum.network import selectors, services
-from sozialraum.network.forms import (
-    AffiliationForm,
-    PeopleFilterForm,
-    PersonCreateForm,
-    PersonForm,
-)
-from sozialraum.network.models import (
-    Affiliation,
-)
-from sozialraum.network.views import (
-    MANAGE,
+from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.http import (
     PAGE_SIZE,
-    VIEW,
     add_service_error,
     concurrent_edit_message,
+    list_response,
+    next_url,
+    posted,
+    query_without,
+)
+from sozialraum.lib.tenancy import OfficeRequest, office_view
+from sozialraum.network import privacy, selectors, services
+from sozialraum.network.access import (
     get_affiliation_for_user,
     get_person_for_user,
-    is_htmx,
-    may_edit_person,
-    next_url,
-    own_organisation_id,
-    posted,
-    user_can_edit,
-    user_can_manage,
+    organisations_for_affiliations,
 )
-from sozialraum.regions.services import ConcurrentEditError
+from sozialraum.network.forms import AffiliationForm, PeopleFilterForm, PersonCreateForm, PersonForm
+from sozialraum.network.models import Affiliation
 
 
-@office_view(VIEW)
-def people(request: HttpRequest) -> HttpResponse:
+@office_view("network.view_directory")
+def people(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = PeopleFilterForm(request.GET)
     q = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
@@ -62,24 +52,16 @@ def people(request: HttpRequest) -> HttpResponse:
         )
     )
     page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
-    context = {
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
-        "q": q,
-        "can_edit": user_can_edit(request) or bool(own_organisation_id(request)),
-    }
-    context["htmx"] = is_htmx(request)
-    template = "network/people_results.html" if context["htmx"] else "network/people.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return list_response(
+        request,
+        page_template="network/people.html",
+        results_template="network/people_results.html",
+        context={"form": form, "page": page, "query": query_without(request, "seite"), "q": q},
+    )
 
 
-@office_view(VIEW)
-def person(request: HttpRequest, pk: int) -> HttpResponse:
+@office_view("network.view_directory")
+def person(request: OfficeRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request, pk)
     affiliations = list(
         Affiliation.objects.filter(person=person)
@@ -87,12 +69,6 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("until", "organisation__name_key")
     )
     today = timezone.localdate()
-    may_edit = may_edit_person(request, person)
-    can_edit = user_can_edit(request)
-    own = own_organisation_id(request)
-    for affiliation in affiliations:
-        # A carrier editor changes only the affiliations with their own organisation.
-        affiliation.editable = may_edit and (can_edit or affiliation.organisation_id == own)
     return render(
         request,
         "network/person.html",
@@ -101,29 +77,28 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             "current": [a for a in affiliations if a.until is None or a.until >= today],
             "former": [a for a in affiliations if a.until is not None and a.until < today],
             "is_due": person.confirmed_at < selectors.confirmation_deadline(),
-            "may_edit": may_edit,
-            "can_manage": user_can_manage(request),
         },
     )
 
 
-@office_view(VIEW)
-def person_create(request: HttpRequest) -> HttpResponse:
-    office = request.youth_office
-    own = own_organisation_id(request)
-    if not (user_can_edit(request) or own):
-        raise PermissionDenied
-    initial = {}
+def preset_organisation(request: OfficeRequest) -> dict[str, int]:
+    """?organisation=<pk> preselects the organisation (from its page); anything else is ignored."""
     preset = request.GET.get("organisation", "")
-    if preset.isdigit():
-        initial["organisation"] = int(preset)
-    form = PersonCreateForm(posted(request), office=office, initial=initial)
-    if own and not user_can_edit(request):
-        # A carrier editor adds people to their own organisation only.
-        field = form.fields["organisation"]
-        field.queryset = field.queryset.filter(pk=own)
-        field.required = True
-        field.empty_label = None
+    if preset.isascii() and preset.isdigit() and len(preset) < 12:
+        return {"organisation": int(preset)}
+    return {}
+
+
+@office_view("network.add_person")
+def person_create(request: OfficeRequest) -> HttpResponse:
+    office = request.youth_office
+    form = PersonCreateForm(
+        posted(request),
+        office=office,
+        organisations=organisations_for_affiliations(request),
+        organisation_required=not request.user.has_perm("network.edit_directory", office),
+        initial=preset_organisation(request),
+    )
     if request.method == "POST" and form.is_valid():
         org = form.cleaned_data["organisation"]
         try:
@@ -145,11 +120,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
     return render(request, "network/person_form.html", {"form": form, "person": None})
 
 
-@office_view(VIEW)
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request, pk)
-    if not may_edit_person(request, person):
-        raise PermissionDenied
+@office_view("network.view_directory")
+def person_edit(request: OfficeRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request, pk, perm="network.change_person")
     form = PersonForm(posted(request), instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -170,11 +143,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@office_view(VIEW)
-def person_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request, pk)
-    if not may_edit_person(request, person):
-        raise PermissionDenied
+@office_view("network.view_directory")
+def person_confirm(request: OfficeRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request, pk, perm="network.confirm_person")
     services.confirm_person(person=person, actor=request.user)
     messages.success(
         request, _("Danke! Die Angaben zu %(name)s sind als aktuell bestätigt.") % {"name": person}
@@ -182,13 +153,13 @@ def person_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(next_url(request, person.get_absolute_url()))
 
 
-@office_view(MANAGE)
-def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+@office_view("network.view_directory")
+def person_export(request: OfficeRequest, pk: int) -> HttpResponse:
     """DSGVO Art. 15: everything stored about the person, as a JSON file (download by POST)."""
-    person = get_person_for_user(request, pk)
+    person = get_person_for_user(request, pk, perm="network.export_person")
     if request.method != "POST":
         return render(request, "network/person_export.html", {"person": person})
-    data = services.export_person_data(person=person, actor=request.user)
+    data = privacy.export_person_data(person=person, actor=request.user)
     name = slugify(person.last_name) or "person"
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -200,14 +171,14 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@office_view(MANAGE)
-def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+@office_view("network.view_directory")
+def person_erase(request: OfficeRequest, pk: int) -> HttpResponse:
     """DSGVO Art. 17: delete the person; records that must remain keep only the organisation."""
-    person = get_person_for_user(request, pk)
+    person = get_person_for_user(request, pk, perm="network.erase_person")
     error = ""
     if request.method == "POST":
         if request.POST.get("bestaetigt") == "ja":
-            services.erase_person(person=person, actor=request.user)
+            privacy.erase_person(person=person, actor=request.user)
             messages.success(request, _("Die Daten der Person wurden gelöscht."))
             return redirect("network:people", office_slug=request.youth_office.slug)
         error = _("Bitte bestätigen Sie mit dem Häkchen, dass Sie die Person löschen möchten.")
@@ -223,18 +194,14 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
 # Affiliations
 
 
-@office_view(VIEW)
-def affiliation_create(request: HttpRequest, pk: int) -> HttpResponse:
-    office = request.youth_office
-    person = get_person_for_user(request, pk)
-    if not may_edit_person(request, person):
-        raise PermissionDenied
-    form = AffiliationForm(posted(request), office=office)
-    own = own_organisation_id(request)
-    if not user_can_edit(request):
-        field = form.fields["organisation"]
-        field.queryset = field.queryset.filter(pk=own)
-        field.empty_label = None
+@office_view("network.view_directory")
+def affiliation_create(request: OfficeRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request, pk, perm="network.add_affiliation")
+    form = AffiliationForm(
+        posted(request),
+        office=request.youth_office,
+        organisations=organisations_for_affiliations(request),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -263,18 +230,9 @@ def affiliation_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _affiliation_for_editing(request: HttpRequest, pk: int) -> Affiliation:
-    affiliation = get_affiliation_for_user(request, pk)
-    if user_can_edit(request):
-        return affiliation
-    if own_organisation_id(request) != affiliation.organisation_id:
-        raise PermissionDenied
-    return affiliation
-
-
-@office_view(VIEW)
-def affiliation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    affiliation = _affiliation_for_editing(request, pk)
+@office_view("network.view_directory")
+def affiliation_edit(request: OfficeRequest, pk: int) -> HttpResponse:
+    affiliation = get_affiliation_for_user(request, pk, perm="network.change_affiliation")
     form = AffiliationForm(
         posted(request),
         office=request.youth_office,
@@ -301,10 +259,10 @@ def affiliation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@office_view(VIEW)
-def affiliation_end(request: HttpRequest, pk: int) -> HttpResponse:
+@office_view("network.view_directory")
+def affiliation_end(request: OfficeRequest, pk: int) -> HttpResponse:
     """Mark an affiliation as ended today (the person no longer works there)."""
-    affiliation = _affiliation_for_editing(request, pk)
+    affiliation = get_affiliation_for_user(request, pk, perm="network.change_affiliation")
     today = timezone.localdate()
     if affiliation.until is None or affiliation.until > today:
         services.update_affiliation(
@@ -321,23 +279,19 @@ def affiliation_end(request: HttpRequest, pk: int) -> HttpResponse:
         % {
             "person": affiliation.person,
             "org": affiliation.organisation,
-            "date": today.strftime("%d.%m.%Y"),
+            "date": date_format(today, "SHORT_DATE_FORMAT"),
         },
     )
     return redirect(next_url(request, affiliation.person.get_absolute_url()))
 
 
-@office_view(VIEW)
-def affiliation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+@office_view("network.view_directory")
+def affiliation_delete(request: OfficeRequest, pk: int) -> HttpResponse:
     """Remove an affiliation entered by mistake (ending it keeps the history instead)."""
-    affiliation = _affiliation_for_editing(request, pk)
+    affiliation = get_affiliation_for_user(request, pk, perm="network.change_affiliation")
     if request.method == "POST":
         person = affiliation.person
         services.remove_affiliation(affiliation=affiliation, actor=request.user)
         messages.success(request, _("Der Eintrag wurde entfernt."))
         return redirect(person)
     return render(request, "network/affiliation_delete.html", {"affiliation": affiliation})
-
-
-# ---------------------------------------------------------------------------------------------
-# The network section of a social space's page (regions.views.social_space)

@@ -6,8 +6,8 @@ import pytest
 
 from sozialraum.accounts.models import Role, User
 from sozialraum.demo.builder import build_demo
-from sozialraum.network import selectors
-from sozialraum.network.demo import HEIDEKREIS, ORGANISATIONS_PER_SCALE, PEOPLE_PER_SCALE
+from sozialraum.demo.network import HEIDEKREIS, ORGANISATIONS_PER_SCALE, PEOPLE_PER_SCALE
+from sozialraum.network import selectors, summaries
 from sozialraum.network.models import Affiliation, Organisation, OrganisationChange, Person
 from sozialraum.regions.models import YouthOffice
 
@@ -22,11 +22,13 @@ def test_it_builds_a_network_with_visible_gaps(demo):
     assert Organisation.objects.in_office(heidekreis).count() == len(HEIDEKREIS)
     assert not Organisation.objects.filter(is_demo=False).exists()
     assert not Person.objects.filter(is_demo=False).exists()
-    overview = selectors.county_overview(heidekreis)
-    missing = {space.name: set(kinds) for space, _counts, kinds in overview["rows"]}
+    overview = summaries.county_overview(heidekreis)
+    missing = {
+        row.space.name: {cell.kind for cell in row.cells if cell.missing} for row in overview.rows
+    }
     assert "gesundheitswesen" in missing["Walsrode"]
     assert missing["Soltau/Wietzendorf"] == set()
-    assert set(overview["expected"]) == {
+    assert {kind.kind for kind in overview.kinds if kind.expected} == {
         "kita",
         "schule",
         "familienzentrum",

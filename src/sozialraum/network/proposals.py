@@ -1,4 +1,4 @@
-"""Review of changes proposed by carrier editors: propose, approve, reject.
+"""Changes proposed by carrier editors: propose, compare, approve, reject.
 
 A carrier editor's edit of their organisation becomes an OrganisationChange; coordination
 approves it (applied with the optimistic-locking check of services) or rejects it with a note.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,21 +16,27 @@ from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.fields import field_label
 from sozialraum.network.models import (
     ChangeStatus,
     Organisation,
     OrganisationChange,
+    OrganisationKind,
+    Sponsorship,
 )
 from sozialraum.network.services import (  # shared validation and saving
-    _ORGANISATION_AUDITED,
+    ORGANISATION_AUDITED,
     ORGANISATION_FIELDS,
-    _apply_organisation_data,
-    _check_spaces,
-    _save_organisation,
-    _validate_organisation,
+    apply_organisation_data,
+    check_spaces,
+    save_organisation,
+    validate_organisation,
 )
 from sozialraum.regions.models import Municipality, SocialSpace
-from sozialraum.regions.services import ConcurrentEditError
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 
 def _json_value(name: str, value: Any) -> Any:
@@ -43,7 +49,7 @@ def _json_value(name: str, value: Any) -> Any:
 def propose_organisation_change(
     *,
     organisation: Organisation,
-    actor,
+    actor: User | None,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] | None = None,
 ) -> OrganisationChange:
@@ -54,14 +60,14 @@ def propose_organisation_change(
     )
     office = current.youth_office
     candidate = copy.copy(current)
-    _apply_organisation_data(candidate, data)
-    spaces = None if social_spaces is None else _check_spaces(office, social_spaces)
-    _validate_organisation(office, candidate, spaces)
+    apply_organisation_data(candidate, data)
+    spaces = None if social_spaces is None else check_spaces(office, social_spaces)
+    validate_organisation(office, candidate, spaces)
     proposed = {name: _json_value(name, getattr(candidate, name)) for name in data}
     if spaces is not None:
         proposed["social_spaces"] = sorted(space.pk for space in spaces)
 
-    before = snapshot(current, _ORGANISATION_AUDITED)
+    before = snapshot(current, ORGANISATION_AUDITED)
     after = {
         **before,
         **{
@@ -136,7 +142,7 @@ def _locked_pending(change: OrganisationChange) -> OrganisationChange:
     return locked
 
 
-def _record_review(change: OrganisationChange, actor, old_status: str) -> None:
+def _record_review(change: OrganisationChange, actor: User | None, old_status: str) -> None:
     changes = {
         str(_("Status")): {"old": old_status, "new": str(change.get_status_display())},
     }
@@ -153,7 +159,7 @@ def _record_review(change: OrganisationChange, actor, old_status: str) -> None:
 
 
 @transaction.atomic
-def approve_change(*, change: OrganisationChange, actor) -> Organisation:
+def approve_change(*, change: OrganisationChange, actor: User | None) -> Organisation:
     """Apply a proposal. ConcurrentEditError if the organisation changed since it was made."""
     change = _locked_pending(change)
     current = Organisation.objects.select_related("youth_office", "municipality").get(
@@ -162,7 +168,7 @@ def approve_change(*, change: OrganisationChange, actor) -> Organisation:
     if current.version != change.base_version:
         raise ConcurrentEditError
     data, spaces = _proposal_values(change)
-    organisation = _save_organisation(
+    organisation = save_organisation(
         current=current,
         actor=actor,
         version=change.base_version,
@@ -179,7 +185,7 @@ def approve_change(*, change: OrganisationChange, actor) -> Organisation:
 
 
 @transaction.atomic
-def reject_change(*, change: OrganisationChange, actor, note: str = "") -> None:
+def reject_change(*, change: OrganisationChange, actor: User | None, note: str = "") -> None:
     change = _locked_pending(change)
     old_status = str(change.get_status_display())
     change.status = ChangeStatus.REJECTED
@@ -188,3 +194,80 @@ def reject_change(*, change: OrganisationChange, actor, note: str = "") -> None:
     change.review_note = (note or "").strip()
     change.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
     _record_review(change, actor, old_status)
+
+
+# ---------------------------------------------------------------------------------------------
+# The comparison coordination reviews
+
+
+REVIEWED_FIELDS = [
+    "name",
+    "kind",
+    "sponsorship",
+    "street",
+    "postcode",
+    "city",
+    "municipality",
+    "phone",
+    "email",
+    "website",
+    "description",
+    "social_spaces",
+    "is_public",
+]
+
+
+def _display(name: str, value, spaces: dict[int, str], municipalities: dict) -> str:
+    if value in (None, "", []):
+        return ""
+    if name == "kind":
+        return str(OrganisationKind(value).label) if value in OrganisationKind.values else value
+    if name == "sponsorship":
+        return str(Sponsorship(value).label) if value in Sponsorship.values else value
+    if name == "is_public":
+        return _("ja") if value else _("nein")
+    if name == "municipality":
+        return municipalities.get(value, str(value))
+    if name == "social_spaces":
+        return ", ".join(sorted(spaces.get(pk, str(pk)) for pk in value))
+    return str(value)
+
+
+def change_rows(change: OrganisationChange) -> list[dict]:
+    """Per field: label, value now, proposed value, and whether they differ."""
+    org = change.organisation
+    current: dict[str, Any] = {
+        "name": org.name,
+        "kind": org.kind,
+        "sponsorship": org.sponsorship,
+        "street": org.street,
+        "postcode": org.postcode,
+        "city": org.city,
+        "municipality": org.municipality_id,
+        "phone": org.phone,
+        "email": org.email,
+        "website": org.website,
+        "description": org.description,
+        "social_spaces": sorted(s.pk for s in org.social_spaces.all()),
+        "is_public": org.is_public,
+    }
+    proposed = dict(change.proposed or {})
+    space_ids = set(current["social_spaces"]) | set(proposed.get("social_spaces") or [])
+    spaces = dict(
+        SocialSpace.objects.in_office(org.youth_office)
+        .filter(pk__in=space_ids)
+        .values_list("pk", "name")
+    )
+    municipality_ids = {current["municipality"], proposed.get("municipality")} - {None}
+    municipalities = dict(
+        Municipality.objects.filter(pk__in=municipality_ids).values_list("pk", "name")
+    )
+    rows = []
+    for name in REVIEWED_FIELDS:
+        label = field_label(Organisation, name)
+        if name == "social_spaces":
+            label = org.youth_office.social_space_label_plural
+        before = _display(name, current[name], spaces, municipalities)
+        after = _display(name, proposed.get(name, current[name]), spaces, municipalities)
+        rows.append({"label": label, "before": before, "after": after, "changed": before != after})
+    return rows

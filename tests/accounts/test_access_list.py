@@ -13,7 +13,7 @@ from tests.helpers import assert_queries_constant
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = reverse("access:people", kwargs={"office_slug": "heidekreis"})
+PEOPLE = reverse("access:list", kwargs={"office_slug": "heidekreis"})
 
 
 def role_url(name: str, role: OfficeRole, office_slug: str = "heidekreis") -> str:
@@ -74,7 +74,7 @@ def test_it_refuses_an_unknown_role(world, client_for):
 
 def test_it_asks_before_removing_somebody(world, client_for):
     role = OfficeRole.objects.get(user=world.reader)
-    response = client_for(world.coordinator).get(role_url("remove_person", role))
+    response = client_for(world.coordinator).get(role_url("remove_access", role))
     assert response.status_code == 200
     assert "Lena Brandt" in response.content.decode()
     assert OfficeRole.objects.filter(pk=role.pk).exists()
@@ -82,7 +82,7 @@ def test_it_asks_before_removing_somebody(world, client_for):
 
 def test_it_removes_somebody(world, client_for):
     role = OfficeRole.objects.get(user=world.reader)
-    response = client_for(world.coordinator).post(role_url("remove_person", role))
+    response = client_for(world.coordinator).post(role_url("remove_access", role))
     assert response.status_code == 302
     assert not OfficeRole.objects.filter(pk=role.pk).exists()
     assert AuditEntry.objects.filter(action=Action.REMOVE, object_repr="Lena Brandt").exists()
@@ -94,9 +94,9 @@ def test_it_never_touches_another_offices_roles(world, client_for):
     foreign = OfficeRole.objects.get(user=world.coordinator_b)
     client = client_for(world.coordinator)
     assert client.post(role_url("change_role", foreign), {"role": "lesend"}).status_code == 404
-    assert client.post(role_url("remove_person", foreign)).status_code == 404
+    assert client.post(role_url("remove_access", foreign)).status_code == 404
     # ... not even under the other office's own address.
-    assert client.post(role_url("remove_person", foreign, office_slug="verden")).status_code == 404
+    assert client.post(role_url("remove_access", foreign, office_slug="verden")).status_code == 404
     foreign.refresh_from_db()
     assert foreign.role == Role.COORDINATION
 

@@ -1,4 +1,4 @@
-"""The fictional organisations and people of the demo (data only; built by network/demo.py).
+"""The fictional organisations and people of the demo (data only; built by demo/network.py).
 
 All names are invented. Groupings and gaps are chosen so the gap view has something to show.
 """

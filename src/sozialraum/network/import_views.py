@@ -1,0 +1,124 @@
+"""Import of organisations from CSV or Excel: upload, preview, apply or discard (coordination)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sozialraum.lib import exports as lib_exports
+from sozialraum.lib.http import posted
+from sozialraum.lib.tenancy import OfficeRequest, office_view
+from sozialraum.network import imports
+from sozialraum.network.access import get_pending_import_for_user
+from sozialraum.network.forms import ImportUploadForm
+from sozialraum.network.import_rows import ImportPreview
+from sozialraum.network.models import PendingImport
+from sozialraum.regions.models import YouthOffice
+
+PERM = "network.import_organisations"
+
+PREVIEW_ROWS = 200
+
+
+PREVIEW_ERRORS = 500
+
+
+PENDING_IMPORT_LIFETIME = timedelta(days=1)
+
+
+def _clean_up_pending_imports() -> None:
+    PendingImport.objects.filter(created_at__lt=timezone.now() - PENDING_IMPORT_LIFETIME).delete()
+
+
+@office_view(PERM)
+def import_upload(request: OfficeRequest) -> HttpResponse:
+    office = request.youth_office
+    form = ImportUploadForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        _clean_up_pending_imports()
+        pending = PendingImport.objects.create(
+            youth_office=office,
+            created_by=request.user,
+            filename=upload.name[:255],
+            data=upload.read(),
+        )
+        return redirect("network:import_preview", office_slug=office.slug, pk=pending.pk)
+    return render(request, "network/import_upload.html", {"form": form})
+
+
+def _preview(pending: PendingImport, office: YouthOffice) -> ImportPreview:
+    return imports.parse_organisations(
+        data=bytes(pending.data), filename=pending.filename, office=office
+    )
+
+
+def _render_preview(
+    request: OfficeRequest, pending: PendingImport, preview: ImportPreview
+) -> HttpResponse:
+    row_errors = [error for error in preview.errors if error.line]
+    return render(
+        request,
+        "network/import_preview.html",
+        {
+            "pending": pending,
+            "preview": preview,
+            "rows": preview.rows[:PREVIEW_ROWS],
+            "more_rows": max(0, len(preview.rows) - PREVIEW_ROWS),
+            "errors": row_errors[:PREVIEW_ERRORS],
+            "more_errors": max(0, len(row_errors) - PREVIEW_ERRORS),
+        },
+    )
+
+
+@office_view(PERM)
+def import_preview(request: OfficeRequest, pk: int) -> HttpResponse:
+    pending = get_pending_import_for_user(request, pk)
+    return _render_preview(request, pending, _preview(pending, request.youth_office))
+
+
+@require_POST
+@office_view(PERM)
+def import_apply(request: OfficeRequest, pk: int) -> HttpResponse:
+    office = request.youth_office
+    pending = get_pending_import_for_user(request, pk)
+    preview = _preview(pending, office)  # parsed again: the directory may have changed meanwhile
+    if not preview.is_valid:
+        messages.error(
+            request,
+            _("Die Datei enthält Fehler. Es wurde nichts übernommen. Bitte korrigieren Sie sie."),
+        )
+        return _render_preview(request, pending, preview)
+    try:
+        result = imports.apply_import(preview=preview, office=office, actor=request.user)
+    except ValueError as error:
+        messages.error(request, str(error))
+        return _render_preview(request, pending, preview)
+    pending.delete()
+    messages.success(
+        request,
+        _("Import abgeschlossen: %(created)s neu angelegt, %(updated)s aktualisiert.")
+        % {"created": result.created, "updated": result.updated},
+    )
+    return redirect("network:directory", office_slug=office.slug)
+
+
+@require_POST
+@office_view(PERM)
+def import_discard(request: OfficeRequest, pk: int) -> HttpResponse:
+    pending = get_pending_import_for_user(request, pk)
+    pending.delete()
+    messages.info(request, _("Die hochgeladene Datei wurde verworfen. Es wurde nichts übernommen."))
+    return redirect("network:import", office_slug=request.youth_office.slug)
+
+
+@office_view(PERM)
+def import_template(request: OfficeRequest) -> HttpResponse:
+    """An empty list with the column headers the import understands, to start from."""
+    return lib_exports.xlsx_response("akteure-vorlage.xlsx", imports.HEADERS, [])
