@@ -49,9 +49,7 @@ def test_the_glance_shows_present_and_missing_kinds(
     response = client_for(reader).get(space_url(space_a))
     glance = response.context["glance"]
     assert [item.label for item in glance.present] == ["Schule", "Kindertagesstätte"]
-    assert [item.label for item in glance.missing] == [
-        "Gesundheitswesen (z. B. Familienhebamme)"
-    ]
+    assert [item.label for item in glance.missing] == ["Gesundheitswesen (z. B. Familienhebamme)"]
     content = response.content.decode()
     assert "Akteure auf einen Blick" in content
     assert "Kita Sonnenschein" in content

@@ -92,9 +92,7 @@ def test_it_lets_carrier_editors_change_only_their_organisations_affiliations(
     other = make_organisation(office_a, coordinator, "Kita Nachbarschaft")
     own = services.add_affiliation(person=person, organisation=org_a, actor=coordinator)
     foreign = services.add_affiliation(person=person, organisation=other, actor=coordinator)
-    assert granted(everyone, "network.change_affiliation", own) == CONTRIBUTORS | {
-        "carrier_editor"
-    }
+    assert granted(everyone, "network.change_affiliation", own) == CONTRIBUTORS | {"carrier_editor"}
     assert granted(everyone, "network.change_affiliation", foreign) == CONTRIBUTORS
 
 

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "sozialraum.accounts"
     verbose_name = _("Zugänge und Rollen")
+
+    def ready(self) -> None:
+        from sozialraum.accounts.retention import RULES
+        from sozialraum.lib import retention
+
+        retention.register(*RULES)

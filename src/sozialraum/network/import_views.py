@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +17,7 @@ from sozialraum.network.access import get_pending_import_for_user
 from sozialraum.network.forms import ImportUploadForm
 from sozialraum.network.import_rows import ImportPreview
 from sozialraum.network.models import PendingImport
+from sozialraum.network.retention import PENDING_IMPORTS, delete_pending_imports
 from sozialraum.regions.models import YouthOffice
 
 PERM = "network.import_organisations"
@@ -29,11 +28,8 @@ PREVIEW_ROWS = 200
 PREVIEW_ERRORS = 500
 
 
-PENDING_IMPORT_LIFETIME = timedelta(days=1)
-
-
 def _clean_up_pending_imports() -> None:
-    PendingImport.objects.filter(created_at__lt=timezone.now() - PENDING_IMPORT_LIFETIME).delete()
+    delete_pending_imports(timezone.now() - PENDING_IMPORTS)
 
 
 @office_view(PERM)

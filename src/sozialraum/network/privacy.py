@@ -1,8 +1,8 @@
 """DSGVO for people in the network: access (Art. 15) and erasure (Art. 17).
 
-Both are reached through network.services (`export_person_data`, `erase_person`); see
-docs/privacy-notes.md for what the erasure keeps and how later capabilities must reference
-people so that it keeps working.
+Views call `export_person_data` and `erase_person`; apps built on the network add their own
+parts through lib/privacy.py. See docs/privacy-notes.md for what the erasure keeps and how later
+capabilities must reference people so that it keeps working.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from sozialraum.accounts.models import OfficeRole
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import record
+from sozialraum.lib.privacy import person_parts
 from sozialraum.network.models import Affiliation, Person
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
             }
         },
     )
-    return {
+    data: dict[str, Any] = {
         "Auskunft": {
             "Art": "Auskunft nach Art. 15 DSGVO",
             "Jugendamt": office.name,
@@ -130,6 +131,10 @@ def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
             for entry in entries
         ],
     }
+    # What the apps built on the network keep about the person (lib/privacy.py).
+    for part in person_parts():
+        data[str(part.label)] = part.export(person)
+    return data
 
 
 @transaction.atomic
@@ -141,6 +146,9 @@ def erase_person(*, person: Person, actor: User | None) -> None:
     office = person.youth_office
     affiliations = Affiliation.objects.filter(person=person).count()
     scrubbed = _person_entries(person).update(object_repr=ERASED_LABEL, changes={})
+    # The apps built on the network delete or anonymise what they keep (lib/privacy.py).
+    for part in person_parts():
+        part.erase(person)
     record(
         office=office,
         actor=actor,
