@@ -172,7 +172,9 @@ def test_a_concurrent_edit_is_not_overwritten(client_for, coordinator, professio
     client_for(coordinator).post(url("person_edit", person_a), person_data(person_a, phone="new"))
     response = client_for(professional).post(url("person_edit", person_a), stale)
     assert response.status_code == 200
-    assert "Jemand anderes hat diesen Eintrag inzwischen geändert" in response.content.decode()
+    content = response.content.decode()
+    assert "während Sie ihn bearbeitet haben" in content
+    assert "Ihre Eingabe und was inzwischen gespeichert ist" in content
     person_a.refresh_from_db()
     assert person_a.phone == "new"
 

@@ -47,6 +47,24 @@ CONFIRMATION_MONTHS = 12
 class Organisation(TenantModel):
     """An actor: institution, carrier, facility (Akteur, Institution, Träger, Einrichtung)."""
 
+    # The fields people edit, written once: the form, the services, the audit trail and the
+    # review of proposals all take this list (social spaces are handled beside it).
+    EDITABLE_FIELDS = (
+        "name",
+        "kind",
+        "sponsorship",
+        "street",
+        "postcode",
+        "city",
+        "municipality",
+        "phone",
+        "email",
+        "website",
+        "description",
+        "is_public",
+        "external_id",
+    )
+
     name = models.CharField(_("Name"), max_length=250)
     kind = models.CharField(_("Art"), max_length=30, choices=OrganisationKind.choices)
     sponsorship = models.CharField(
@@ -123,6 +141,9 @@ class Organisation(TenantModel):
 
 class Person(TenantModel):
     """A professional or contact person (Fachkraft, Ansprechperson). Personal data: minimal."""
+
+    # The fields people edit (form, services, audit trail), in the order of the form.
+    EDITABLE_FIELDS = ("title", "first_name", "last_name", "email", "phone")
 
     first_name = models.CharField(_("Vorname"), max_length=100, blank=True)
     last_name = models.CharField(_("Nachname"), max_length=100)

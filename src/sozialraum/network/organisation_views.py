@@ -15,6 +15,7 @@ from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import OfficeRole, Role
 from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
     PAGE_SIZE,
     add_service_error,
@@ -27,7 +28,12 @@ from sozialraum.lib.http import (
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import exports, proposals, selectors, services
 from sozialraum.network.access import get_organisation_for_user
-from sozialraum.network.forms import DirectoryFilterForm, InviteEditorForm, OrganisationForm
+from sozialraum.network.forms import (
+    DirectoryFilterForm,
+    InviteEditorForm,
+    OrganisationForm,
+    organisation_initial,
+)
 from sozialraum.network.models import Affiliation, ChangeStatus, Organisation, OrganisationChange
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +146,9 @@ def _organisation_saved(
             social_spaces=data["social_spaces"],
         )
     except ConcurrentEditError:
-        form.add_error(None, concurrent_edit_message())
+        assert org is not None
+        saved = Organisation.objects.get(pk=org.pk)
+        show_conflict(form, organisation_initial(saved), saved.version)
     except ValueError as error:
         add_service_error(form, error)
     return None

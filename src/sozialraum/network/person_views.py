@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
     PAGE_SIZE,
     add_service_error,
-    concurrent_edit_message,
     list_response,
     next_url,
     posted,
@@ -33,8 +33,14 @@ from sozialraum.network.access import (
     get_person_for_user,
     organisations_for_affiliations,
 )
-from sozialraum.network.forms import AffiliationForm, PeopleFilterForm, PersonCreateForm, PersonForm
-from sozialraum.network.models import Affiliation
+from sozialraum.network.forms import (
+    AffiliationForm,
+    PeopleFilterForm,
+    PersonCreateForm,
+    PersonForm,
+    person_initial,
+)
+from sozialraum.network.models import Affiliation, Person
 
 
 @office_view("network.view_directory")
@@ -133,7 +139,8 @@ def person_edit(request: OfficeRequest, pk: int) -> HttpResponse:
                 data=form.data_for_service(),
             )
         except ConcurrentEditError:
-            form.add_error(None, concurrent_edit_message())
+            current = Person.objects.get(pk=person.pk)
+            show_conflict(form, person_initial(current), current.version)
         except ValueError as error:
             add_service_error(form, error)
         else:

@@ -38,22 +38,8 @@ from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 if TYPE_CHECKING:
     from sozialraum.accounts.models import User
 
-ORGANISATION_FIELDS = (
-    "name",
-    "kind",
-    "sponsorship",
-    "street",
-    "postcode",
-    "city",
-    "municipality",
-    "phone",
-    "email",
-    "website",
-    "description",
-    "is_public",
-    "external_id",
-)
-PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
+ORGANISATION_FIELDS = Organisation.EDITABLE_FIELDS
+PERSON_FIELDS = Person.EDITABLE_FIELDS
 ORGANISATION_AUDITED = [*ORGANISATION_FIELDS, "social_spaces"]
 _PERSON_AUDITED = list(PERSON_FIELDS)
 
