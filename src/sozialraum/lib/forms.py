@@ -33,8 +33,12 @@ def field_text(form: forms.BaseForm, name: str, value: Any) -> str:
         return ", ".join(sorted(str(obj) for obj in (value or [])))
     if isinstance(field, forms.ModelChoiceField):
         return "" if value is None else str(value)
-    if isinstance(field, forms.ChoiceField) and value not in (None, ""):
-        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+    if isinstance(field, forms.ChoiceField):
+        choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
+        labels = {str(key): str(label) for key, label in choices}
+        if isinstance(value, list | tuple):
+            return ", ".join(labels.get(str(item), str(item)) for item in value)
+        return labels.get(str(value), str(value)) if value not in (None, "") else ""
     if isinstance(value, models.QuerySet):
         return ", ".join(sorted(str(obj) for obj in value))
     if hasattr(value, "strftime"):
@@ -45,7 +49,7 @@ def field_text(form: forms.BaseForm, name: str, value: Any) -> str:
 
 
 def show_conflict(
-    form: forms.BaseForm, saved_initial: dict[str, Any], version: int
+    form: forms.BaseForm, saved_initial: dict[str, Any], version: int | str
 ) -> list[ConflictRow]:
     """Turn a bound, valid form into the conflict display: rows for the fields where the saved
     record (`saved_initial`: its values as form initial data, e.g. ids for chosen rows) differs

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import OfficeRole
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
-from sozialraum.network.models import Organisation, OrganisationKind, Person, Sponsorship
+from sozialraum.network.models import (
+    Affiliation,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Sponsorship,
+)
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 # An organisation's description stays readable (and the form's textarea says so).
@@ -284,6 +290,16 @@ class ExpectedKindsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Diese Art gibt es nicht.")},
     )
+    # The checklist as the form was opened (its "version"): a save by somebody else in between
+    # is shown instead of silently replaced.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def seen(self) -> list[str]:
+        return [kind for kind in self.cleaned_data.get("version", "").split(",") if kind]
+
+
+def checklist_version(kinds: list[str]) -> str:
+    return ",".join(sorted(kinds))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,6 +374,16 @@ def limit_organisations(
     field.queryset = organisations.only("pk", "name", "city")
 
 
+def affiliation_initial(affiliation: Affiliation) -> dict[str, Any]:
+    return {
+        "function": affiliation.function,
+        "since": affiliation.since,
+        "until": affiliation.until,
+        "is_contact": affiliation.is_contact,
+        "version": affiliation.version,
+    }
+
+
 class AffiliationForm(forms.Form):
     """Function of a person in an organisation. `organisation` only when adding."""
 
@@ -390,6 +416,7 @@ class AffiliationForm(forms.Form):
         error_messages={"invalid": _("Bitte geben Sie ein Datum ein, z. B. 31.07.2026.")},
     )
     is_contact = forms.BooleanField(label=_("Ansprechperson der Organisation"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self,
@@ -401,12 +428,7 @@ class AffiliationForm(forms.Form):
         **kwargs,
     ):
         if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = {
-                "function": instance.function,
-                "since": instance.since,
-                "until": instance.until,
-                "is_contact": instance.is_contact,
-            }
+            kwargs["initial"] = affiliation_initial(instance)
         super().__init__(*args, **kwargs)
         if with_organisation:
             limit_organisations(self.fields["organisation"], office, organisations)

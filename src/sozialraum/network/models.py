@@ -213,6 +213,7 @@ class Affiliation(TenantModel):
     since = models.DateField(_("seit"), null=True, blank=True)
     until = models.DateField(_("bis"), null=True, blank=True)
     is_contact = models.BooleanField(_("Ansprechperson"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = AffiliationQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
 
@@ -252,6 +253,9 @@ class OrganisationChange(TenantModel):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="changes")
     proposed = models.JSONField(_("vorgeschlagene Werte"))
+    # What the proposer saw when proposing (field -> value as in `proposed`): the review
+    # compares against it, so a later edit by coordination is never undone by approving.
+    base = models.JSONField(_("Stand beim Vorschlag"), default=dict, blank=True)
     base_version = models.PositiveIntegerField()
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -9,10 +9,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import posted
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import selectors, services, summaries
-from sozialraum.network.forms import ExpectedKindsForm
+from sozialraum.network.forms import ExpectedKindsForm, checklist_version
 from sozialraum.network.models import expected_kinds
 
 MANAGE = "network.manage_network"
@@ -28,13 +30,23 @@ def overview(request: OfficeRequest) -> HttpResponse:
 def expected_kinds_edit(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     # Bound on every POST: unticking all kinds sends no field at all.
-    form = ExpectedKindsForm(posted(request), initial={"kinds": expected_kinds(office)})
+    current = expected_kinds(office)
+    form = ExpectedKindsForm(
+        posted(request), initial={"kinds": current, "version": checklist_version(current)}
+    )
     if request.method == "POST" and form.is_valid():
-        services.set_expected_kinds(
-            office=office, actor=request.user, kinds=form.cleaned_data["kinds"]
-        )
-        messages.success(request, _("Die Checkliste ist gespeichert."))
-        return redirect("network:overview", office_slug=office.slug)
+        try:
+            services.set_expected_kinds(
+                office=office,
+                actor=request.user,
+                kinds=form.cleaned_data["kinds"],
+                seen=form.seen(),
+            )
+        except ConcurrentEditError:
+            show_conflict(form, {"kinds": current}, checklist_version(current))
+        else:
+            messages.success(request, _("Die Checkliste ist gespeichert."))
+            return redirect("network:overview", office_slug=office.slug)
     return render(request, "network/expected_kinds.html", {"form": form})
 
 

@@ -38,6 +38,7 @@ from sozialraum.network.forms import (
     PeopleFilterForm,
     PersonCreateForm,
     PersonForm,
+    affiliation_initial,
     person_initial,
 )
 from sozialraum.network.models import Affiliation, Person
@@ -248,16 +249,24 @@ def affiliation_edit(request: OfficeRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.update_affiliation(
-            affiliation=affiliation,
-            actor=request.user,
-            function=data["function"].strip(),
-            since=data["since"],
-            until=data["until"],
-            is_contact=data["is_contact"],
-        )
-        messages.success(request, _("Ihre Änderungen wurden gespeichert."))
-        return redirect(affiliation.person)
+        try:
+            services.update_affiliation(
+                affiliation=affiliation,
+                actor=request.user,
+                function=data["function"].strip(),
+                since=data["since"],
+                until=data["until"],
+                is_contact=data["is_contact"],
+                version=data["version"] or 0,
+            )
+        except ConcurrentEditError:
+            current = Affiliation.objects.get(pk=affiliation.pk)
+            show_conflict(form, affiliation_initial(current), current.version)
+        except ValueError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Ihre Änderungen wurden gespeichert."))
+            return redirect(affiliation.person)
     return render(
         request,
         "network/affiliation_form.html",

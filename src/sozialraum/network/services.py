@@ -394,7 +394,10 @@ def update_affiliation(
     since: date | None,
     until: date | None,
     is_contact: bool,
+    version: int | None = None,
 ) -> Affiliation:
+    """Change an affiliation. With `version` (the one the form was opened with), a save by
+    somebody else in between raises ConcurrentEditError instead of being overwritten."""
     _check_period(since, until)
     before = describe_affiliation(affiliation)
     affiliation.function = (function or "").strip()
@@ -402,7 +405,19 @@ def update_affiliation(
     affiliation.until = until
     affiliation.is_contact = is_contact
     _full_clean(affiliation, exclude=["youth_office", "person", "organisation"])
-    affiliation.save(update_fields=["function", "since", "until", "is_contact"])
+    rows = Affiliation.objects.filter(pk=affiliation.pk)
+    if version is not None:
+        rows = rows.filter(version=version)
+    updated = rows.update(
+        function=affiliation.function,
+        since=since,
+        until=until,
+        is_contact=is_contact,
+        version=F("version") + 1,
+    )
+    if not updated:
+        raise ConcurrentEditError
+    affiliation.version = (version or affiliation.version) + 1
     after = describe_affiliation(affiliation)
     if after != before:
         _record_affiliation(affiliation, actor, Action.UPDATE, before, after)
@@ -419,12 +434,24 @@ def remove_affiliation(*, affiliation: Affiliation, actor: User | None) -> None:
 
 
 @transaction.atomic
-def set_expected_kinds(*, office: YouthOffice, actor: User | None, kinds: list[str]) -> None:
+def set_expected_kinds(
+    *,
+    office: YouthOffice,
+    actor: User | None,
+    kinds: list[str],
+    seen: list[str] | None = None,
+) -> None:
+    """Set the checklist. With `seen` (the checklist as the form showed it), a change by
+    somebody else in between raises ConcurrentEditError instead of being replaced."""
     wanted = list(dict.fromkeys(kinds))
     unknown = [kind for kind in wanted if kind not in OrganisationKind.values]
     if unknown:
         raise ValueError(_("Diese Arten gibt es nicht: %(kinds)s.") % {"kinds": ", ".join(unknown)})
+    # One checklist write at a time per office (the row lock serialises them on PostgreSQL).
+    YouthOffice.objects.select_for_update().filter(pk=office.pk).first()
     existing = set(ExpectedKind.objects.in_office(office).values_list("kind", flat=True))
+    if seen is not None and existing != set(seen):
+        raise ConcurrentEditError
     if existing == set(wanted):
         return
     ExpectedKind.objects.in_office(office).exclude(kind__in=wanted).delete()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -44,12 +44,7 @@ class SocialSpaceForm(forms.Form):
         self.office = office
         self.instance = instance
         if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = {
-                "name": instance.name,
-                "description": instance.description,
-                "municipalities": [m.pk for m in instance.municipalities.all()],
-                "version": instance.version,
-            }
+            kwargs["initial"] = social_space_initial(instance)
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
         field.queryset = office.municipalities().order_by("name")
@@ -86,3 +81,12 @@ class SocialSpaceForm(forms.Form):
                 % {"names": ", ".join(f"{m.short_name} ({self.taken[m.pk]})" for m in conflicts)}
             )
         return chosen
+
+
+def social_space_initial(space: SocialSpace) -> dict[str, Any]:
+    return {
+        "name": space.name,
+        "description": space.description,
+        "municipalities": [m.pk for m in space.municipalities.all()],
+        "version": space.version,
+    }

@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.errors import ConcurrentEditError
-from sozialraum.lib.http import concurrent_edit_message, posted
+from sozialraum.lib.forms import show_conflict
+from sozialraum.lib.http import posted
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.network.summaries import cached_social_space_glance
 from sozialraum.regions import services
-from sozialraum.regions.forms import SocialSpaceForm
+from sozialraum.regions.forms import SocialSpaceForm, social_space_initial
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -93,7 +94,9 @@ def _save_form(
             municipalities=data["municipalities"],
         )
     except ConcurrentEditError:
-        form.add_error(None, concurrent_edit_message())
+        assert space is not None
+        current = _spaces(request.youth_office).get(pk=space.pk)
+        show_conflict(form, social_space_initial(current), current.version)
     except ValueError as error:  # a municipality taken meanwhile, or outside the Kreis
         form.add_error("municipalities", str(error))
     return None
