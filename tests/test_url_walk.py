@@ -321,7 +321,7 @@ EXPECTED: dict[str, Expect] = {
     "network:affiliation_edit": Expect(
         get=NETWORK_EDIT_PAGE,
         post=NETWORK_EDIT_WRITE,
-        post_data={"function": "Teamleitung"},
+        post_data={"function": "Teamleitung", "version": 1},
         pk=network_affiliation,
     ),
     "network:affiliation_end": Expect(

@@ -291,7 +291,13 @@ def test_it_refuses_an_affiliation_with_an_organisation_of_another_office(
 def test_it_edits_an_affiliation(client_for, professional, affiliation):
     response = client_for(professional).post(
         url("affiliation_edit", affiliation),
-        {"function": "Bereichsleitung", "since": "2021-08-01", "until": "", "is_contact": "on"},
+        {
+            "function": "Bereichsleitung",
+            "since": "2021-08-01",
+            "until": "",
+            "is_contact": "on",
+            "version": affiliation.version,
+        },
     )
     assert response.status_code == 302
     affiliation.refresh_from_db()

@@ -17,6 +17,7 @@ from sozialraum.network.models import (
     ChangeStatus,
     ExpectedKind,
     Organisation,
+    OrganisationChange,
     Person,
 )
 from tests.conftest import municipality
@@ -303,19 +304,39 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
         proposals.approve_change(change=change, actor=coordinator)
 
 
-def test_it_refuses_to_approve_a_proposal_on_a_changed_organisation(
-    org_a, carrier_editor, coordinator
-):
+def test_approving_never_undoes_what_coordination_changed_since(org_a, carrier_editor, coordinator):
+    change = proposals.propose_organisation_change(
+        organisation=org_a, actor=carrier_editor, data={"phone": "1", "city": "Bispingen"}
+    )
+    org_a.refresh_from_db()
+    services.update_organisation(
+        organisation=org_a,
+        actor=coordinator,
+        version=org_a.version,
+        data={"phone": "2", "email": "neu@heideblick.example"},
+    )
+    change = OrganisationChange.objects.select_related("organisation").get(pk=change.pk)
+    rows = {row.name: row for row in proposals.compare(change)}
+    assert rows["phone"].conflict  # both changed it
+    assert (rows["phone"].base, rows["phone"].proposed, rows["phone"].current) == ("", "1", "2")
+    assert rows["city"].proposed_here and not rows["city"].conflict
+    assert not rows["email"].proposed_here  # coordination's own change: not part of the review
+    approved = proposals.approve_change(change=change, actor=coordinator, fields=["city"])
+    assert (approved.phone, approved.city, approved.email) == (
+        "2",
+        "Bispingen",
+        "neu@heideblick.example",
+    )
+    change.refresh_from_db()
+    assert change.status == ChangeStatus.APPROVED
+
+
+def test_approving_needs_at_least_one_field(org_a, carrier_editor, coordinator):
     change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
-    services.update_organisation(
-        organisation=org_a, actor=coordinator, version=org_a.version, data={"phone": "2"}
-    )
-    with pytest.raises(ConcurrentEditError):
-        proposals.approve_change(change=change, actor=coordinator)
-    org_a.refresh_from_db()
-    assert org_a.phone == "2"
+    with pytest.raises(ValueError, match="mindestens ein Feld"):
+        proposals.approve_change(change=change, actor=coordinator, fields=[])
     change.refresh_from_db()
     assert change.status == ChangeStatus.PENDING
 
@@ -333,16 +354,19 @@ def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
     assert entries_for(change)[-1].changes["Anmerkung"]["new"] == "Bitte vollen Namen angeben."
 
 
-def test_it_replaces_an_older_pending_proposal(org_a, carrier_editor):
+def test_a_second_proposal_amends_the_waiting_one(org_a, carrier_editor):
     first = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
-    proposals.propose_organisation_change(
-        organisation=org_a, actor=carrier_editor, data={"phone": "2"}
+    second = proposals.propose_organisation_change(
+        organisation=org_a, actor=carrier_editor, data={"phone": "1", "city": "Bispingen"}
     )
+    assert second.pk == first.pk
     first.refresh_from_db()
-    assert first.status == ChangeStatus.REJECTED
-    assert first.review_note == "Durch einen neueren Vorschlag ersetzt."
+    assert first.status == ChangeStatus.PENDING  # never "abgelehnt" without a rejection
+    assert first.proposed == {"phone": "1", "city": "Bispingen"}
+    assert OrganisationChange.objects.filter(organisation=org_a).count() == 1
+    assert proposals.proposal_initial(org_a)["city"] == "Bispingen"
 
 
 def test_it_refuses_an_empty_or_foreign_proposal(org_a, carrier_editor, space_b):

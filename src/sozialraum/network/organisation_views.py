@@ -181,8 +181,14 @@ def organisation_edit(request: OfficeRequest, pk: int) -> HttpResponse:
 def organisation_propose(request: OfficeRequest, pk: int) -> HttpResponse:
     """A carrier editor proposes a change of their own organisation; coordination reviews it."""
     org = get_organisation_for_user(request, pk, perm="network.propose_change")
+    pending = proposals.pending_change(org)
     form = OrganisationForm(
-        posted(request), office=request.youth_office, instance=org, proposal=True
+        posted(request),
+        office=request.youth_office,
+        instance=org,
+        proposal=True,
+        # A waiting proposal is amended: the form starts from it.
+        **({"initial": proposals.proposal_initial(org)} if pending else {}),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -206,7 +212,9 @@ def organisation_propose(request: OfficeRequest, pk: int) -> HttpResponse:
             )
             return redirect(org)
     return render(
-        request, "network/organisation_form.html", {"form": form, "org": org, "proposal": True}
+        request,
+        "network/organisation_form.html",
+        {"form": form, "org": org, "proposal": True, "pending": pending},
     )
 
 

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import proposals
 from sozialraum.network.access import get_change_for_user
@@ -40,16 +39,17 @@ def change_detail(request: OfficeRequest, pk: int) -> HttpResponse:
 def _render_change(
     request: OfficeRequest, change: OrganisationChange, reject_form: RejectChangeForm
 ) -> HttpResponse:
+    rows = proposals.compare(change)
     return render(
         request,
         "network/change_detail.html",
         {
             "change": change,
             "org": change.organisation,
-            "rows": proposals.change_rows(change),
+            "rows": rows,
             "reject_form": reject_form,
             "is_pending": change.status == ChangeStatus.PENDING,
-            "is_stale": change.base_version != change.organisation.version,
+            "has_conflict": any(row.conflict for row in rows),
         },
     )
 
@@ -63,17 +63,9 @@ def change_approve(request: OfficeRequest, pk: int) -> HttpResponse:
         messages.info(request, _("Über diesen Vorschlag ist schon entschieden."))
         return redirect("network:changes", office_slug=office.slug)
     try:
-        proposals.approve_change(change=change, actor=request.user)
-    except ConcurrentEditError:
-        messages.error(
-            request,
-            _(
-                "Der Eintrag wurde nach dem Vorschlag noch einmal geändert. Damit nichts "
-                "überschrieben wird, lässt sich der Vorschlag nicht mehr übernehmen. Bitte lehnen "
-                "Sie ihn ab und bitten Sie die Redaktion um einen neuen Vorschlag."
-            ),
+        proposals.approve_change(
+            change=change, actor=request.user, fields=request.POST.getlist("felder")
         )
-        return redirect("network:change", office_slug=office.slug, pk=pk)
     except ValueError as error:
         messages.error(request, str(error))
         return redirect("network:change", office_slug=office.slug, pk=pk)

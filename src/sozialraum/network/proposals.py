@@ -1,13 +1,18 @@
-"""Changes proposed by carrier editors: propose, compare, approve, reject.
+"""Changes proposed by carrier editors: propose (or amend), compare, approve, reject.
 
-A carrier editor's edit of their organisation becomes an OrganisationChange; coordination
-approves it (applied with the optimistic-locking check of services) or rejects it with a note.
+A carrier editor's edit of their organisation becomes an OrganisationChange holding only the
+fields they changed (`proposed`) and what those fields said when they proposed (`base`).
+Coordination compares field by field: a field coordination has changed since is shown as a
+conflict, and approving applies only the fields coordination chooses, onto the entry as it is
+now, so a later edit by coordination is never undone. A second proposal while the first is
+still waiting amends it; nothing is marked "abgelehnt" that nobody rejected.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -15,8 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import diff, record, snapshot
-from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.audit.services import record
 from sozialraum.lib.fields import field_label
 from sozialraum.network.models import (
     ChangeStatus,
@@ -26,7 +30,6 @@ from sozialraum.network.models import (
     Sponsorship,
 )
 from sozialraum.network.services import (  # shared validation and saving
-    ORGANISATION_AUDITED,
     ORGANISATION_FIELDS,
     apply_organisation_data,
     check_spaces,
@@ -38,11 +41,47 @@ from sozialraum.regions.models import Municipality, SocialSpace
 if TYPE_CHECKING:
     from sozialraum.accounts.models import User
 
+# The fields a carrier editor may propose, in the order of the review (no import key).
+REVIEWED_FIELDS = [name for name in ORGANISATION_FIELDS if name != "external_id"]
+REVIEWED_FIELDS.insert(REVIEWED_FIELDS.index("is_public"), "social_spaces")
 
-def _json_value(name: str, value: Any) -> Any:
-    if name == "municipality":
-        return value.pk if value is not None else None
-    return value
+
+def json_values(organisation: Organisation, spaces: Iterable[SocialSpace] | None = None) -> dict:
+    """The reviewed fields of an organisation as JSON values (ids for rows, sorted lists)."""
+    values: dict[str, Any] = {}
+    for name in REVIEWED_FIELDS:
+        if name == "municipality":
+            values[name] = organisation.municipality_id
+        elif name == "social_spaces":
+            chosen = organisation.social_spaces.all() if spaces is None else spaces
+            values[name] = sorted(space.pk for space in chosen)
+        else:
+            values[name] = getattr(organisation, name)
+    return values
+
+
+def pending_change(organisation: Organisation) -> OrganisationChange | None:
+    return (
+        OrganisationChange.objects.filter(organisation=organisation, status=ChangeStatus.PENDING)
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
+def proposal_initial(organisation: Organisation) -> dict[str, Any] | None:
+    """The proposal form's start: the entry with the waiting proposal's values over it."""
+    change = pending_change(organisation)
+    if change is None:
+        return None
+    values = {**json_values(organisation), **(change.proposed or {})}
+    values["version"] = organisation.version
+    return values
+
+
+def _label(name: str, organisation: Organisation) -> str:
+    if name == "social_spaces":
+        return str(organisation.youth_office.social_space_label_plural)
+    return field_label(Organisation, name)
 
 
 @transaction.atomic
@@ -53,173 +92,75 @@ def propose_organisation_change(
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] | None = None,
 ) -> OrganisationChange:
-    """A carrier editor's edit, waiting for coordination's review. An older pending proposal
-    of the same organisation is closed as replaced."""
-    current = Organisation.objects.select_related("youth_office", "municipality").get(
-        pk=organisation.pk
+    """A carrier editor's edit, waiting for coordination's review. If a proposal of the
+    organisation is still waiting, it is amended (the form started from it)."""
+    current = (
+        Organisation.objects.select_for_update()
+        .select_related("youth_office", "municipality")
+        .get(pk=organisation.pk)
     )
     office = current.youth_office
     candidate = copy.copy(current)
-    apply_organisation_data(candidate, data)
+    apply_organisation_data(candidate, {k: v for k, v in data.items() if k != "external_id"})
     spaces = None if social_spaces is None else check_spaces(office, social_spaces)
     validate_organisation(office, candidate, spaces)
-    proposed = {name: _json_value(name, getattr(candidate, name)) for name in data}
-    if spaces is not None:
-        proposed["social_spaces"] = sorted(space.pk for space in spaces)
-
-    before = snapshot(current, ORGANISATION_AUDITED)
-    after = {
-        **before,
-        **{
-            label: value
-            for label, value in snapshot(candidate, list(data)).items()
-            if label in before
-        },
-    }
-    if spaces is not None:
-        after[str(Organisation._meta.get_field("social_spaces").verbose_name)] = ", ".join(
-            sorted(space.name for space in spaces)
-        )
-    changes = diff(before, after)
-    if not changes:
+    base = json_values(current)
+    wanted = json_values(candidate, spaces)
+    proposed = {name: value for name, value in wanted.items() if value != base[name]}
+    if not proposed:
         raise ValueError(
             _("Sie haben nichts geändert. Ein Vorschlag braucht mindestens eine Änderung.")
         )
-    now = timezone.now()
-    replaced = OrganisationChange.objects.filter(
-        organisation=current, status=ChangeStatus.PENDING
-    ).update(
-        status=ChangeStatus.REJECTED,
-        reviewed_at=now,
-        review_note=_("Durch einen neueren Vorschlag ersetzt."),
-    )
-    change = OrganisationChange.objects.create(
-        youth_office=office,
-        organisation=current,
-        proposed=proposed,
-        base_version=current.version,
-        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    if replaced:
-        changes[str(_("Status"))] = {
-            "old": "",
-            "new": _("ersetzt einen älteren, noch offenen Vorschlag"),
-        }
+    submitted_by = actor if actor is not None and actor.is_authenticated else None
+    change = pending_change(current)
+    amended = change is not None
+    if change is None:
+        change = OrganisationChange(youth_office=office, organisation=current)
+    change.proposed = proposed
+    change.base = {name: base[name] for name in proposed}
+    change.base_version = current.version
+    change.submitted_by = submitted_by
+    change.save()
+    if amended:
+        OrganisationChange.objects.filter(pk=change.pk).update(submitted_at=timezone.now())
+    rows = compare(change, current)
     record(
         office=office,
         actor=actor,
-        action=Action.CREATE,
+        action=Action.UPDATE if amended else Action.CREATE,
         instance=change,
         label=_("Änderungsvorschlag für „%(name)s“") % {"name": current.name},
-        changes=changes,
+        changes={
+            row.label: {"old": row.base, "new": row.proposed} for row in rows if row.proposed_here
+        },
     )
     return change
-
-
-def _proposal_values(change: OrganisationChange) -> tuple[dict[str, Any], list | None]:
-    office = change.organisation.youth_office
-    data = {k: v for k, v in (change.proposed or {}).items() if k in ORGANISATION_FIELDS}
-    if "municipality" in data and data["municipality"] is not None:
-        municipality = Municipality.objects.filter(pk=data["municipality"]).first()
-        data["municipality"] = municipality
-    spaces = None
-    if "social_spaces" in (change.proposed or {}):
-        # Spaces deleted since the proposal simply drop out.
-        spaces = list(
-            SocialSpace.objects.in_office(office).filter(pk__in=change.proposed["social_spaces"])
-        )
-    return data, spaces
-
-
-def _locked_pending(change: OrganisationChange) -> OrganisationChange:
-    locked = (
-        OrganisationChange.objects.select_for_update()
-        .select_related("organisation__youth_office")
-        .get(pk=change.pk)
-    )
-    if locked.status != ChangeStatus.PENDING:
-        raise ValueError(_("Über diesen Vorschlag ist schon entschieden."))
-    return locked
-
-
-def _record_review(change: OrganisationChange, actor: User | None, old_status: str) -> None:
-    changes = {
-        str(_("Status")): {"old": old_status, "new": str(change.get_status_display())},
-    }
-    if change.review_note:
-        changes[str(_("Anmerkung"))] = {"old": "", "new": change.review_note}
-    record(
-        office=change.organisation.youth_office,
-        actor=actor,
-        action=Action.UPDATE,
-        instance=change,
-        label=_("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name},
-        changes=changes,
-    )
-
-
-@transaction.atomic
-def approve_change(*, change: OrganisationChange, actor: User | None) -> Organisation:
-    """Apply a proposal. ConcurrentEditError if the organisation changed since it was made."""
-    change = _locked_pending(change)
-    current = Organisation.objects.select_related("youth_office", "municipality").get(
-        pk=change.organisation_id
-    )
-    if current.version != change.base_version:
-        raise ConcurrentEditError
-    data, spaces = _proposal_values(change)
-    organisation = save_organisation(
-        current=current,
-        actor=actor,
-        version=change.base_version,
-        data=data,
-        social_spaces=spaces,
-    )
-    old_status = str(change.get_status_display())
-    change.status = ChangeStatus.APPROVED
-    change.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
-    change.reviewed_at = timezone.now()
-    change.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    _record_review(change, actor, old_status)
-    return organisation
-
-
-@transaction.atomic
-def reject_change(*, change: OrganisationChange, actor: User | None, note: str = "") -> None:
-    change = _locked_pending(change)
-    old_status = str(change.get_status_display())
-    change.status = ChangeStatus.REJECTED
-    change.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
-    change.reviewed_at = timezone.now()
-    change.review_note = (note or "").strip()
-    change.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
-    _record_review(change, actor, old_status)
 
 
 # ---------------------------------------------------------------------------------------------
 # The comparison coordination reviews
 
 
-REVIEWED_FIELDS = [
-    "name",
-    "kind",
-    "sponsorship",
-    "street",
-    "postcode",
-    "city",
-    "municipality",
-    "phone",
-    "email",
-    "website",
-    "description",
-    "social_spaces",
-    "is_public",
-]
+@dataclass(frozen=True)
+class ReviewRow:
+    """One field of the review: what the proposer saw, what they propose, what it says now."""
+
+    name: str
+    label: str
+    base: str
+    proposed: str
+    current: str
+    proposed_here: bool  # the proposer changed this field
+    conflict: bool  # ... and coordination has changed it too since
+
+    @property
+    def changed(self) -> bool:
+        return self.proposed_here and self.proposed != self.current
 
 
-def _display(name: str, value, spaces: dict[int, str], municipalities: dict) -> str:
+def _display(name: str, value: Any, spaces: dict[int, str], municipalities: dict) -> str:
     if value in (None, "", []):
-        return ""
+        return "" if name != "is_public" else _("nein")
     if name == "kind":
         return str(OrganisationKind(value).label) if value in OrganisationKind.values else value
     if name == "sponsorship":
@@ -233,41 +174,135 @@ def _display(name: str, value, spaces: dict[int, str], municipalities: dict) -> 
     return str(value)
 
 
-def change_rows(change: OrganisationChange) -> list[dict]:
-    """Per field: label, value now, proposed value, and whether they differ."""
-    org = change.organisation
-    current: dict[str, Any] = {
-        "name": org.name,
-        "kind": org.kind,
-        "sponsorship": org.sponsorship,
-        "street": org.street,
-        "postcode": org.postcode,
-        "city": org.city,
-        "municipality": org.municipality_id,
-        "phone": org.phone,
-        "email": org.email,
-        "website": org.website,
-        "description": org.description,
-        "social_spaces": sorted(s.pk for s in org.social_spaces.all()),
-        "is_public": org.is_public,
-    }
+def compare(
+    change: OrganisationChange, organisation: Organisation | None = None
+) -> list[ReviewRow]:
+    """Every reviewed field: proposer's view, proposal and the entry now (three queries)."""
+    org = organisation or change.organisation
+    current = json_values(org)
     proposed = dict(change.proposed or {})
-    space_ids = set(current["social_spaces"]) | set(proposed.get("social_spaces") or [])
+    # Proposals from before `base` existed: the entry as it is now is the best we know.
+    base = {**current, **(change.base or {})} if change.base else current
+    space_ids = {
+        pk for values in (current, proposed, base) for pk in (values.get("social_spaces") or [])
+    }
     spaces = dict(
         SocialSpace.objects.in_office(org.youth_office)
         .filter(pk__in=space_ids)
         .values_list("pk", "name")
     )
-    municipality_ids = {current["municipality"], proposed.get("municipality")} - {None}
+    municipality_ids = {v.get("municipality") for v in (current, proposed, base)} - {None}
     municipalities = dict(
         Municipality.objects.filter(pk__in=municipality_ids).values_list("pk", "name")
     )
     rows = []
     for name in REVIEWED_FIELDS:
-        label = field_label(Organisation, name)
-        if name == "social_spaces":
-            label = org.youth_office.social_space_label_plural
-        before = _display(name, current[name], spaces, municipalities)
-        after = _display(name, proposed.get(name, current[name]), spaces, municipalities)
-        rows.append({"label": label, "before": before, "after": after, "changed": before != after})
+        here = name in proposed
+        rows.append(
+            ReviewRow(
+                name=name,
+                label=_label(name, org),
+                base=_display(name, base.get(name), spaces, municipalities),
+                proposed=_display(name, proposed.get(name, base.get(name)), spaces, municipalities),
+                current=_display(name, current[name], spaces, municipalities),
+                proposed_here=here,
+                conflict=here
+                and current[name] != base.get(name)
+                and current[name] != proposed[name],
+            )
+        )
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions
+
+
+def _locked_pending(change: OrganisationChange) -> OrganisationChange:
+    locked = (
+        OrganisationChange.objects.select_for_update()
+        .select_related("organisation__youth_office")
+        .get(pk=change.pk)
+    )
+    if locked.status != ChangeStatus.PENDING:
+        raise ValueError(_("Über diesen Vorschlag ist schon entschieden."))
+    return locked
+
+
+def _record_review(
+    change: OrganisationChange, actor: User | None, old_status: str, applied: Iterable[str] = ()
+) -> None:
+    changes = {
+        str(_("Status")): {"old": old_status, "new": str(change.get_status_display())},
+    }
+    if applied:
+        changes[str(_("übernommene Felder"))] = {"old": "", "new": ", ".join(applied)}
+    if change.review_note:
+        changes[str(_("Anmerkung"))] = {"old": "", "new": change.review_note}
+    record(
+        office=change.organisation.youth_office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=change,
+        label=_("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name},
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def approve_change(
+    *, change: OrganisationChange, actor: User | None, fields: Iterable[str] | None = None
+) -> Organisation:
+    """Apply the proposed `fields` (default: all proposed) onto the entry as it is now; the
+    other fields keep what coordination or anybody else saved meanwhile."""
+    change = _locked_pending(change)
+    current = (
+        Organisation.objects.select_for_update()
+        .select_related("youth_office", "municipality")
+        .get(pk=change.organisation_id)
+    )
+    proposed = dict(change.proposed or {})
+    chosen = [name for name in REVIEWED_FIELDS if name in proposed]
+    if fields is not None:
+        wanted = set(fields)
+        chosen = [name for name in chosen if name in wanted]
+    if not chosen:
+        raise ValueError(
+            _(
+                "Bitte wählen Sie mindestens ein Feld, das übernommen werden soll, oder lehnen Sie "
+                "den Vorschlag ab."
+            )
+        )
+    data = {name: proposed[name] for name in chosen if name != "social_spaces"}
+    if data.get("municipality") is not None:
+        data["municipality"] = Municipality.objects.filter(pk=data["municipality"]).first()
+    spaces = None
+    if "social_spaces" in chosen:
+        # Spaces deleted since the proposal simply drop out.
+        spaces = list(
+            SocialSpace.objects.in_office(current.youth_office).filter(
+                pk__in=proposed["social_spaces"]
+            )
+        )
+    organisation = save_organisation(
+        current=current, actor=actor, version=current.version, data=data, social_spaces=spaces
+    )
+    old_status = str(change.get_status_display())
+    change.status = ChangeStatus.APPROVED
+    change.reviewed_by = actor if actor is not None and actor.is_authenticated else None
+    change.reviewed_at = timezone.now()
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    _record_review(change, actor, old_status, [_label(name, current) for name in chosen])
+    return organisation
+
+
+@transaction.atomic
+def reject_change(*, change: OrganisationChange, actor: User | None, note: str = "") -> None:
+    change = _locked_pending(change)
+    old_status = str(change.get_status_display())
+    change.status = ChangeStatus.REJECTED
+    change.reviewed_by = actor if actor is not None and actor.is_authenticated else None
+    change.reviewed_at = timezone.now()
+    change.review_note = (note or "").strip()
+    change.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+    _record_review(change, actor, old_status)
