@@ -97,7 +97,8 @@ def request_body_limit(
         if len(data) > limit:
             return _too_large(request, limit)
         meta["CONTENT_LENGTH"] = str(len(data))
-        request._stream = LimitedStream(io.BytesIO(bytes(data)), len(data))  # type: ignore[attr-defined]
+        body = LimitedStream(io.BytesIO(bytes(data)), len(data))
+        request._stream = body  # type: ignore[attr-defined,assignment]
         return get_response(request)
 
     return middleware

@@ -19,7 +19,11 @@ from django.utils.translation import gettext_lazy
 
 from sozialraum.accounts.models import User
 from sozialraum.accounts.tasks import send_password_reset, send_unlock_link
-from sozialraum.accounts.throttling import allow_account_mail, clear_failures, unlock_token_generator
+from sozialraum.accounts.throttling import (
+    allow_account_mail,
+    clear_failures,
+    unlock_token_generator,
+)
 from sozialraum.accounts.validators import PASSWORD_HELP_TEXT
 
 TOO_MANY_MAILS = gettext_lazy(
@@ -85,8 +89,7 @@ def unlock_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         user = User.objects.filter(pk=int(force_str(urlsafe_base64_decode(uidb64)))).first()
     except (TypeError, ValueError, OverflowError):
         user = None
-    valid = user is not None and unlock_token_generator.check_token(user, token)
-    if not valid:
+    if user is None or not unlock_token_generator.check_token(user, token):
         return render(request, "accounts/unlock_confirm.html", {"valid": False}, status=410)
     if request.method == "POST":
         clear_failures(user.email)

@@ -101,7 +101,8 @@ def current_lock(name: str, ip: str | None, now: datetime | None = None) -> Lock
         if len(pair) >= limit:
             rounds = len(pair) // limit
             length = min(FIRST_LOCK * 2 ** (rounds - 1), LONGEST_LOCK)
-            until = pair[-1] + length
+            # The lock runs from the failure that completed the round, not from later ones.
+            until = pair[rounds * limit - 1] + length
             if until > now:
                 return Lock("pair", until)
     if ip:
@@ -115,9 +116,9 @@ def current_lock(name: str, ip: str | None, now: datetime | None = None) -> Lock
             return Lock("address", _rolling_until(address, address_limit, ADDRESS_WINDOW))
     if name:
         account = list(
-            recent.filter(username=name).order_by("attempt_time").values_list(
-                "attempt_time", flat=True
-            )
+            recent.filter(username=name)
+            .order_by("attempt_time")
+            .values_list("attempt_time", flat=True)
         )
         account_limit = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
         if len(account) >= account_limit:
@@ -136,12 +137,14 @@ class LoginThrottle(AxesDatabaseHandler):
     """axes' database handler with the three locks above instead of its single counter."""
 
     def is_locked(self, request, credentials: dict | None = None) -> bool:
-        if not settings.AXES_LOCK_OUT_AT_FAILURE:
+        if not getattr(settings, "AXES_LOCK_OUT_AT_FAILURE", True):
             return False
         return self._lock(request, credentials) is not None
 
     def _lock(self, request, credentials) -> Lock | None:
-        lock = current_lock(username(request, credentials), getattr(request, "axes_ip_address", None))
+        lock = current_lock(
+            username(request, credentials), getattr(request, "axes_ip_address", None)
+        )
         request.sozialraum_lock = lock
         return lock
 

@@ -17,7 +17,5 @@ urlpatterns = [
     path("passwort-neu/fertig/", views.password_reset_complete, name="password_reset_complete"),
     path("einladung/<str:token>/", views.invitation, name="invitation"),
     path("entsperren/", password_reset.unlock_request, name="unlock"),
-    path(
-        "entsperren/<uidb64>/<token>/", password_reset.unlock_confirm, name="unlock_confirm"
-    ),
+    path("entsperren/<uidb64>/<token>/", password_reset.unlock_confirm, name="unlock_confirm"),
 ]

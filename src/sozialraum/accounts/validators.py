@@ -36,7 +36,9 @@ MIN_PART = 4  # shorter parts ("Li", "Ute") are too common inside other words to
 SIMILARITY = 0.7  # like Django's UserAttributeSimilarityValidator
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 _EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
@@ -140,7 +142,10 @@ class PersonalDataPasswordValidator:
         checks = [
             (
                 _parts(getattr(user, "name", "") or ""),
-                _("Das Passwort enthält Ihren Namen oder ähnelt ihm. Bitte wählen Sie ein anderes."),
+                _(
+                    "Das Passwort enthält Ihren Namen oder ähnelt ihm. Bitte wählen Sie ein "
+                    "anderes."
+                ),
             ),
             (
                 _parts(local),

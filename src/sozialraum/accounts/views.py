@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sozialraum.accounts import services
-from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
+from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
 from sozialraum.lib.tenancy import get_for_office, office_view
 
 login_view = auth_views.LoginView.as_view(
