@@ -20,17 +20,19 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
+# Readable by its owner only (umask before the file exists, chmod for older copies).
 var/secret_key:
 	mkdir -p var
-	$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key
+	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key
+	chmod 600 var/secret_key
 
 run: $(STAMP) var/secret_key
 	$(LOCAL_ENV) $(BIN)/sozialraum migrate --noinput -v0
 	$(LOCAL_ENV) $(BIN)/sozialraum demo --if-empty
 	$(LOCAL_ENV) $(BIN)/sozialraum collectstatic --noinput -v0
 	@echo "Sozialraum läuft auf http://127.0.0.1:$(PORT)/  (Beenden mit Strg+C)"
-	$(LOCAL_ENV) $(BIN)/gunicorn sozialraum.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
-		--access-logfile - --log-level warning
+	$(LOCAL_ENV) $(BIN)/gunicorn sozialraum.wsgi --config gunicorn.conf.py \
+		--bind 127.0.0.1:$(PORT) --workers 2
 
 dev: $(STAMP)
 	DEBUG=true $(BIN)/sozialraum migrate --noinput -v0

@@ -27,6 +27,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import OfficeRole, Role, User
+from sozialraum.accounts.throttling import unlock_token_generator
 from tests.conftest import PERSONAS, make_user
 
 LOGIN = "login"
@@ -246,6 +247,8 @@ EXPECTED: dict[str, Expect] = {
     "accounts:password_reset_done": Expect(get=PUBLIC),
     "accounts:password_reset_confirm": Expect(get=same(302)),  # valid link: on to the form
     "accounts:password_reset_complete": Expect(get=PUBLIC),
+    "accounts:unlock": Expect(get=PUBLIC, post=PUBLIC),  # empty form: field error
+    "accounts:unlock_confirm": Expect(get=PUBLIC),  # valid link: the button to unlock
     # The link is for the invited address only: anybody logged in with another one gets 403.
     "accounts:invitation": Expect(
         get={**same(403), "anonymous": 200},
@@ -421,6 +424,8 @@ def sample_values(route: Route, walk: Walk, expect: Expect, office_slug: str) ->
             values[name] = walk.invitation_token
         elif name == "token" and route.key == "accounts:password_reset_confirm":
             values[name] = default_token_generator.make_token(walk.reset_user)
+        elif name == "token" and route.key == "accounts:unlock_confirm":
+            values[name] = unlock_token_generator.make_token(walk.reset_user)
         elif name == "uidb64":
             values[name] = urlsafe_base64_encode(force_bytes(walk.reset_user.pk))
         else:

@@ -11,7 +11,7 @@ from tests.conftest import municipality
 
 pytestmark = pytest.mark.django_db
 
-CONFLICT = "Jemand anderes hat diesen Eintrag inzwischen geändert"
+CONFLICT = "Jemand anderes hat diesen Eintrag gespeichert, während Sie ihn bearbeitet haben"
 
 
 def url(name: str, space=None, office_slug: str = "heidekreis") -> str:

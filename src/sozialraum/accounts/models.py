@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import secrets
 from typing import Any
 
 from django.contrib import auth
@@ -10,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.regions.models import TenantModel, TenantQuerySet, YouthOffice
@@ -184,6 +187,21 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_token_nonce() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def invitation_token(nonce: str) -> str:
+    """The secret of an invitation link: an HMAC of the stored nonce with the SECRET_KEY.
+
+    The database holds the nonce and the token's hash, never the token: neither a database dump
+    nor the task table gives a working link. The sending task rebuilds the token from the
+    invitation's id when it sends (accounts.tasks.send_invitation).
+    """
+    digest = salted_hmac("sozialraum.accounts.invitation", nonce, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
 class InvitationQuerySet(TenantQuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
@@ -204,6 +222,8 @@ class Invitation(TenantModel):
         verbose_name=_("Organisation"),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The token is rebuilt from this and the SECRET_KEY when the mail is sent (never stored).
+    token_nonce = models.CharField(max_length=64, blank=True, editable=False)
     invited_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_token
+from sozialraum.accounts.models import (
+    Invitation,
+    OfficeRole,
+    Role,
+    User,
+    hash_token,
+    invitation_token,
+    new_token_nonce,
+)
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record
-from sozialraum.lib.mail import send_mail_task
 from sozialraum.regions.models import YouthOffice
 
 
@@ -43,10 +47,6 @@ class LastCoordinatorError(Exception):
     pass
 
 
-def invitation_url(token: str) -> str:
-    return settings.SITE_URL + reverse("accounts:invitation", kwargs={"token": token})
-
-
 @transaction.atomic
 def invite(
     *,
@@ -70,7 +70,8 @@ def invite(
     Invitation.objects.in_office(office).pending().filter(email=email).update(
         revoked_at=timezone.now()
     )
-    token = secrets.token_urlsafe(32)
+    nonce = new_token_nonce()
+    token = invitation_token(nonce)
     invitation = Invitation.objects.create(
         youth_office=office,
         email=email,
@@ -78,6 +79,7 @@ def invite(
         role=role,
         organisation=organisation,
         token_hash=hash_token(token),
+        token_nonce=nonce,
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
@@ -88,17 +90,10 @@ def invite(
         instance=invitation,
         changes={str(_("Rolle")): {"old": "", "new": invitation.get_role_display()}},
     )
-    body = render_to_string(
-        "accounts/email/invitation.txt",
-        {"invitation": invitation, "url": invitation_url(token), "office": office, "actor": actor},
-    )
-    transaction.on_commit(
-        lambda: send_mail_task.enqueue(
-            subject=_("Einladung zu Sozialraum – %(office)s") % {"office": office.name},
-            body=body,
-            to=[email],
-        )
-    )
+    # The task gets the id only and builds the link when it sends: no secret in the task table.
+    from sozialraum.accounts.tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk))
     return invitation, token
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from sozialraum.accounts import services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
+from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
 from sozialraum.lib.http import posted
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 
@@ -26,7 +27,7 @@ login_view = auth_views.LoginView.as_view(
     redirect_authenticated_user=True,
 )
 logout_view = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
@@ -37,6 +38,7 @@ password_reset_done = auth_views.PasswordResetDoneView.as_view(
 )
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
+    form_class=NewPasswordForm,
     success_url=reverse_lazy("accounts:password_reset_complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
