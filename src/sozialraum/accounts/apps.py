@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "sozialraum.accounts"
     verbose_name = _("Zugänge und Rollen")
+
+    def ready(self) -> None:
+        from sozialraum.audit import registry
+        from sozialraum.accounts.models import Invitation, OfficeRole
+
+        registry.register(Invitation)
+        registry.register(OfficeRole)

@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -321,7 +321,7 @@ def affiliation_end(request: HttpRequest, pk: int) -> HttpResponse:
         % {
             "person": affiliation.person,
             "org": affiliation.organisation,
-            "date": today.strftime("%d.%m.%Y"),
+            "date": formats.date_format(today, "SHORT_DATE_FORMAT"),
         },
     )
     return redirect(next_url(request, affiliation.person.get_absolute_url()))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.audit.services import diff, record, snapshot, stored_language
 from sozialraum.network.models import (
     ChangeStatus,
     Organisation,
@@ -65,15 +65,13 @@ def propose_organisation_change(
     after = {
         **before,
         **{
-            label: value
-            for label, value in snapshot(candidate, list(data)).items()
-            if label in before
+            name: value
+            for name, value in snapshot(candidate, list(data)).items()
+            if name in before
         },
     }
     if spaces is not None:
-        after[str(Organisation._meta.get_field("social_spaces").verbose_name)] = ", ".join(
-            sorted(space.name for space in spaces)
-        )
+        after["social_spaces"] = ", ".join(sorted(space.name for space in spaces))
     changes = diff(before, after)
     if not changes:
         raise ValueError(
@@ -94,17 +92,19 @@ def propose_organisation_change(
         base_version=current.version,
         submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    if replaced:
-        changes[str(_("Status"))] = {
-            "old": "",
-            "new": _("ersetzt einen älteren, noch offenen Vorschlag"),
-        }
+    with stored_language():
+        if replaced:
+            changes["status"] = {
+                "old": "",
+                "new": _("ersetzt einen älteren, noch offenen Vorschlag"),
+            }
+        label = _("Änderungsvorschlag für „%(name)s“") % {"name": current.name}
     record(
         office=office,
         actor=actor,
         action=Action.CREATE,
         instance=change,
-        label=_("Änderungsvorschlag für „%(name)s“") % {"name": current.name},
+        label=label,
         changes=changes,
     )
     return change
@@ -137,17 +137,23 @@ def _locked_pending(change: OrganisationChange) -> OrganisationChange:
 
 
 def _record_review(change: OrganisationChange, actor, old_status: str) -> None:
-    changes = {
-        str(_("Status")): {"old": old_status, "new": str(change.get_status_display())},
-    }
-    if change.review_note:
-        changes[str(_("Anmerkung"))] = {"old": "", "new": change.review_note}
+    """`old_status`: the ChangeStatus value before the review."""
+    with stored_language():
+        changes = {
+            "status": {
+                "old": str(ChangeStatus(old_status).label),
+                "new": str(change.get_status_display()),
+            },
+        }
+        if change.review_note:
+            changes["review_note"] = {"old": "", "new": change.review_note}
+        label = _("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name}
     record(
         office=change.organisation.youth_office,
         actor=actor,
         action=Action.UPDATE,
         instance=change,
-        label=_("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name},
+        label=label,
         changes=changes,
     )
 
@@ -169,7 +175,7 @@ def approve_change(*, change: OrganisationChange, actor) -> Organisation:
         data=data,
         social_spaces=spaces,
     )
-    old_status = str(change.get_status_display())
+    old_status = change.status
     change.status = ChangeStatus.APPROVED
     change.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
     change.reviewed_at = timezone.now()
@@ -181,7 +187,7 @@ def approve_change(*, change: OrganisationChange, actor) -> Organisation:
 @transaction.atomic
 def reject_change(*, change: OrganisationChange, actor, note: str = "") -> None:
     change = _locked_pending(change)
-    old_status = str(change.get_status_display())
+    old_status = change.status
     change.status = ChangeStatus.REJECTED
     change.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
     change.reviewed_at = timezone.now()

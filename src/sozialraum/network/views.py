@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -351,7 +351,9 @@ def organisation_invite_editor(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {
                 "email": invitation.email,
-                "date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y"),
+                "date": formats.date_format(
+                    timezone.localtime(invitation.expires_at), "SHORT_DATE_FORMAT"
+                ),
                 "name": org.name,
             },
         )
