@@ -7,8 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Zugänge und Rollen")
 
     def ready(self) -> None:
-        from sozialraum.audit import registry
         from sozialraum.accounts.models import Invitation, OfficeRole
+        from sozialraum.audit import registry
 
         registry.register(Invitation)
         registry.register(OfficeRole)

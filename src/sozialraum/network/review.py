@@ -65,9 +65,7 @@ def propose_organisation_change(
     after = {
         **before,
         **{
-            name: value
-            for name, value in snapshot(candidate, list(data)).items()
-            if name in before
+            name: value for name, value in snapshot(candidate, list(data)).items() if name in before
         },
     }
     if spaces is not None:

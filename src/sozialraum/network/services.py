@@ -96,7 +96,6 @@ class InvalidData(ValueError):
 # Helpers ----------------------------------------------------------------------------------------
 
 
-
 def _check_keys(data: dict[str, Any], allowed: Iterable[str]) -> None:
     unknown = sorted(set(data) - set(allowed))
     if unknown:
@@ -266,7 +265,10 @@ def delete_organisation(*, organisation: Organisation, actor) -> None:
     people = Affiliation.objects.filter(organisation=organisation).count()
     if people:
         with stored_language():
-            changes["affiliations"] = {"old": _("%(count)s Personen") % {"count": people}, "new": ""}
+            changes["affiliations"] = {
+                "old": _("%(count)s Personen") % {"count": people},
+                "new": "",
+            }
     record(office=office, actor=actor, action=Action.DELETE, instance=organisation, changes=changes)
     organisation.delete()
 

@@ -89,7 +89,9 @@ def breadcrumbs(context: Context, *trail: Any, here: str) -> dict[str, Any]:
             Crumb(_("Übersicht"), reverse("regions:office", kwargs={"office_slug": office.slug}))
         )
     crumbs += [
-        Crumb(str(label), str(url)) for label, url in zip(trail[::2], trail[1::2], strict=True) if label
+        Crumb(str(label), str(url))
+        for label, url in zip(trail[::2], trail[1::2], strict=True)
+        if label
     ]
     return {"crumbs": crumbs, "here": here}
 
