@@ -232,3 +232,14 @@ def test_the_migration_converts_stored_rows(office_a):
     assert (kept.object_type, kept.changes) == ("Sonstiges", {"Feld": {"old": "", "new": "x"}})
     # The erasure finds the converted entry.
     assert AuditEntry.objects.filter(object_type="network.person", object_id="7").exists()
+
+
+def test_the_dsgvo_export_shows_the_changes_with_german_labels(office_a, coordinator):
+    person = make_person(office_a, coordinator, "Grote", "Heike")
+    network_services.update_person(
+        person=person, actor=coordinator, version=person.version, data={"phone": "0171 1"}
+    )
+    with translation.override("en"):
+        data = network_services.export_person_data(person=person, actor=coordinator)
+    changes = data["Änderungsprotokoll"][-1]["Änderungen"]
+    assert changes == {"Telefon": {"old": "", "new": "0171 1"}}
