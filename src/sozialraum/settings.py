@@ -11,6 +11,7 @@ import secrets
 import sys
 from pathlib import Path
 
+from django.contrib.messages import constants as message_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' Swagger UI from our static files, not from a CDN (CSP)
     "django_tasks",
     "django_tasks_db",
+    "sozialraum.lib",  # template tags only ({% load kern %}); no models
     "sozialraum.accounts",
     "sozialraum.regions",
     "sozialraum.audit",
@@ -246,6 +248,16 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+
+# Messages -----------------------------------------------------------------------------------
+# message.level_tag is the KERN alert variant (kern-alert--danger ...), see base.html.
+MESSAGE_TAGS = {
+    message_constants.DEBUG: "info",
+    message_constants.INFO: "info",
+    message_constants.SUCCESS: "success",
+    message_constants.WARNING: "warning",
+    message_constants.ERROR: "danger",
+}
 
 # Static files -------------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -59,7 +59,7 @@ def test_it_changes_a_role(world, client_for):
     assert role.role == Role.PROFESSIONAL
     assert "Die Rolle von Lena Brandt ist jetzt „Fachkraft“." in response.content.decode()
     entry = AuditEntry.objects.get(action=Action.ROLE)
-    assert entry.changes["Rolle"] == {"old": "Lesend", "new": "Fachkraft"}
+    assert entry.changes["role"] == {"old": "Lesend", "new": "Fachkraft"}
 
 
 def test_it_refuses_an_unknown_role(world, client_for):

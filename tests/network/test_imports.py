@@ -93,7 +93,7 @@ def test_it_imports_a_csv_saved_by_german_excel(office_a, coordinator, spaces):
     assert counselling.social_spaces.count() == 2
     # One audit entry for the whole import.
     entry = AuditEntry.objects.get(object_repr="Import aus „akteure.csv“")
-    assert entry.changes["Import"]["new"] == "3 neu, 0 aktualisiert, 0 unverändert"
+    assert entry.changes["import"]["new"] == "3 neu, 0 aktualisiert, 0 unverändert"
     assert entry.actor == coordinator
 
 
@@ -211,7 +211,7 @@ def test_it_writes_nothing_when_one_row_is_bad(office_a, coordinator, spaces):
     with pytest.raises(ValueError, match="nichts übernommen"):
         apply_import(preview=preview, office=office_a, actor=coordinator)
     assert not Organisation.objects.exists()
-    assert not AuditEntry.objects.filter(object_type="Organisation").exists()
+    assert not AuditEntry.objects.filter(object_type="network.organisation").exists()
 
 
 # Re-import ------------------------------------------------------------------------------------

@@ -358,7 +358,7 @@ def test_coordination_downloads_everything_stored_about_a_person(
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Zugehörigkeiten"][0]["Organisation"] == "Jugendhilfe Heideblick e. V."
     assert AuditEntry.objects.filter(
-        object_id=str(person_a.pk), changes__has_key="Auskunft nach Art. 15 DSGVO"
+        object_id=str(person_a.pk), changes__has_key="privacy_export"
     ).exists()
 
 

@@ -27,7 +27,7 @@ from tests.network.conftest import make_organisation, make_person
 def entries_for(instance) -> list[AuditEntry]:
     return list(
         AuditEntry.objects.filter(
-            object_type=str(instance._meta.verbose_name), object_id=str(instance.pk)
+            object_type=instance._meta.label_lower, object_id=str(instance.pk)
         ).order_by("id")
     )
 
@@ -51,10 +51,11 @@ def test_it_creates_an_organisation_with_keys_and_audit(office_a, coordinator, s
     (entry,) = entries_for(org)
     assert entry.action == Action.CREATE
     assert entry.actor == coordinator
-    assert entry.changes["Name"] == {"old": "", "new": "Ev. Kita St. Marien"}
-    assert entry.changes["Art"]["new"] == "Kindertagesstätte"
-    assert entry.changes["Sozialräume"]["new"] == "Soltau/Wietzendorf"
-    assert entry.changes["Gemeinde"]["new"] == "Soltau, Stadt"
+    assert entry.changes["name"] == {"old": "", "new": "Ev. Kita St. Marien"}
+    assert entry.changes["kind"]["new"] == "Kindertagesstätte"
+    assert entry.changes["social_spaces"]["new"] == "Soltau/Wietzendorf"
+    assert entry.changes["municipality"]["new"] == "Soltau, Stadt"
+    assert entry.changes["is_public"]["new"] == "nein"  # not "False"
 
 
 def test_it_refuses_a_social_space_of_another_office(office_a, coordinator, space_b):
@@ -103,9 +104,9 @@ def test_it_updates_an_organisation_and_records_the_difference(
     assert entry.action == Action.UPDATE
     assert entry.actor == professional
     assert entry.changes == {
-        "Name": {"old": "Jugendhilfe Heideblick e. V.", "new": "Jugendhilfe Heideblick gGmbH"},
-        "Sozialräume": {"old": "Soltau/Wietzendorf", "new": "Soltau/Wietzendorf, Walsrode"},
-        "Telefon": {"old": "", "new": "05191 1234"},
+        "name": {"old": "Jugendhilfe Heideblick e. V.", "new": "Jugendhilfe Heideblick gGmbH"},
+        "social_spaces": {"old": "Soltau/Wietzendorf", "new": "Soltau/Wietzendorf, Walsrode"},
+        "phone": {"old": "", "new": "05191 1234"},
     }
 
 
@@ -140,9 +141,11 @@ def test_it_deletes_an_organisation_with_an_audit_entry(org_a, person_a, coordin
     services.delete_organisation(organisation=org_a, actor=coordinator)
     assert not Organisation.objects.filter(pk=pk).exists()
     assert Person.objects.filter(pk=person_a.pk).exists()
-    entry = AuditEntry.objects.get(object_type="Organisation", object_id=str(pk), action="delete")
-    assert entry.changes["Name"] == {"old": "Jugendhilfe Heideblick e. V.", "new": ""}
-    assert entry.changes["Zugehörigkeiten"]["old"] == "1 Personen"
+    entry = AuditEntry.objects.get(
+        object_type="network.organisation", object_id=str(pk), action="delete"
+    )
+    assert entry.changes["name"] == {"old": "Jugendhilfe Heideblick e. V.", "new": ""}
+    assert entry.changes["affiliations"]["old"] == "1 Personen"
 
 
 def test_it_confirms_an_organisation(org_a, coordinator):
@@ -153,7 +156,7 @@ def test_it_confirms_an_organisation(org_a, coordinator):
     services.confirm_organisation(organisation=org_a, actor=coordinator)
     org_a.refresh_from_db()
     assert timezone.now() - org_a.confirmed_at < timedelta(minutes=1)
-    assert entries_for(org_a)[-1].changes.keys() == {"zuletzt bestätigt"}
+    assert entries_for(org_a)[-1].changes.keys() == {"confirmed_at"}
 
 
 # People and affiliations ------------------------------------------------------------------------
@@ -167,7 +170,7 @@ def test_it_creates_and_updates_a_person(office_a, coordinator, professional):
     )
     assert updated.name_key == "groesse heike"
     assert updated.version == person.version + 1
-    assert entries_for(person)[-1].changes == {"Nachname": {"old": "Grote", "new": "Größe"}}
+    assert entries_for(person)[-1].changes == {"last_name": {"old": "Grote", "new": "Größe"}}
     with pytest.raises(ConcurrentEditError):
         services.update_person(
             person=person, actor=coordinator, version=person.version, data={"phone": "1"}
@@ -207,7 +210,7 @@ def test_it_adds_updates_and_removes_affiliations_on_the_person(
         is_contact=False,
     )
     services.remove_affiliation(affiliation=first, actor=coordinator)
-    changes = [e.changes["Zugehörigkeit"] for e in entries_for(person_a)[1:]]
+    changes = [e.changes["affiliation"] for e in entries_for(person_a)[1:]]
     assert changes == [
         {
             "old": "",
@@ -255,7 +258,7 @@ def test_it_sets_the_expected_kinds(office_a, office_b, coordinator):
     assert not ExpectedKind.objects.in_office(office_b).exists()
     entry = AuditEntry.objects.filter(object_repr="Checkliste der Arten").first()
     assert entry.changes == {
-        "erwartete Arten": {
+        "expected_kinds": {
             "old": "Schule, Kindertagesstätte",
             "new": "Schule, Beratungsstelle",
         }
@@ -286,7 +289,7 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     }
     proposal_entry = entries_for(change)[0]
     assert proposal_entry.actor == carrier_editor
-    assert proposal_entry.changes["Telefon"] == {"old": "", "new": "05191 9999"}
+    assert proposal_entry.changes["phone"] == {"old": "", "new": "05191 9999"}
 
     approved = proposals.approve_change(change=change, actor=coordinator)
     assert approved.phone == "05191 9999"
@@ -296,7 +299,7 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     assert change.status == ChangeStatus.APPROVED
     assert change.reviewed_by == coordinator
     assert entries_for(org_a)[-1].actor == coordinator
-    assert entries_for(change)[-1].changes["Status"] == {
+    assert entries_for(change)[-1].changes["status"] == {
         "old": "wartet auf Prüfung",
         "new": "freigegeben",
     }
@@ -351,7 +354,7 @@ def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
     assert change.review_note == "Bitte vollen Namen angeben."
     org_a.refresh_from_db()
     assert org_a.name == "Jugendhilfe Heideblick e. V."
-    assert entries_for(change)[-1].changes["Anmerkung"]["new"] == "Bitte vollen Namen angeben."
+    assert entries_for(change)[-1].changes["review_note"]["new"] == "Bitte vollen Namen angeben."
 
 
 def test_a_second_proposal_amends_the_waiting_one(org_a, carrier_editor):
@@ -418,7 +421,7 @@ def test_it_exports_everything_about_a_person(person_with_history, coordinator, 
     assert trail[0]["durch"] == "Katrin Meyer"
     # The export itself is in the audit trail.
     last = entries_for(person_with_history)[-1]
-    assert "Auskunft nach Art. 15 DSGVO" in last.changes
+    assert "privacy_export" in last.changes
 
 
 def test_it_exports_only_the_role_in_the_own_office(person_with_history, coordinator, office_b):
@@ -442,7 +445,7 @@ def test_it_erases_a_person_and_scrubs_the_audit_trail(
     assert not Affiliation.objects.filter(person_id=pk).exists()
     assert Organisation.objects.filter(pk=org_a.pk).exists()
     professional.refresh_from_db()  # the login account is not the directory entry
-    entries = list(AuditEntry.objects.filter(object_type="Person", object_id=str(pk)))
+    entries = list(AuditEntry.objects.filter(object_type="network.person", object_id=str(pk)))
     assert len(entries) == before + 1
     assert {e.object_repr for e in entries} == {"Gelöschte Person"}
     erased = [e for e in entries if e.action == Action.ERASE]

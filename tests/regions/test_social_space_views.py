@@ -258,7 +258,7 @@ def test_it_saves_an_edit(world, client_for):
     assert space.version == 2
     assert {m.ags for m in space.municipalities.all()} == {"03358021", "03358002"}
     entry = AuditEntry.objects.filter(action=Action.UPDATE, object_id=str(space.pk)).get()
-    assert entry.changes["Name"] == {
+    assert entry.changes["name"] == {
         "old": "Soltau/Wietzendorf",
         "new": "Soltau/Wietzendorf/Bispingen",
     }

@@ -11,3 +11,8 @@ class AccountsConfig(AppConfig):
         from sozialraum.lib import retention
 
         retention.register(*RULES)
+        from sozialraum.accounts.models import Invitation, OfficeRole
+        from sozialraum.audit import registry
+
+        registry.register(Invitation)
+        registry.register(OfficeRole)

@@ -88,7 +88,7 @@ def invite(
         actor=actor,
         action=Action.INVITE,
         instance=invitation,
-        changes={str(_("Rolle")): {"old": "", "new": invitation.get_role_display()}},
+        changes={"role": {"old": "", "new": Role(invitation.role).label}},
     )
     # The task gets the id only and builds the link when it sends: no secret in the task table.
     from sozialraum.accounts.tasks import send_invitation
@@ -182,7 +182,7 @@ def accept_invitation(
         action=Action.JOIN,
         instance=invitation,
         label=user.name or user.email,
-        changes={str(_("Rolle")): {"old": "", "new": invitation.get_role_display()}},
+        changes={"role": {"old": "", "new": Role(invitation.role).label}},
     )
     return user
 
@@ -221,7 +221,7 @@ def change_role(*, office_role: OfficeRole, actor: User, role: str) -> OfficeRol
         _ensure_other_coordinator(office_role)
     if role == Role.CARRIER_EDITOR and office_role.organisation_id is None:
         raise ValueError("A carrier editor is invited for an organisation, not appointed.")
-    old = office_role.get_role_display()
+    old = office_role.role
     office_role.role = role
     if role != Role.CARRIER_EDITOR:
         office_role.organisation = None
@@ -232,7 +232,7 @@ def change_role(*, office_role: OfficeRole, actor: User, role: str) -> OfficeRol
         action=Action.ROLE,
         instance=office_role,
         label=str(office_role.user),
-        changes={str(_("Rolle")): {"old": str(old), "new": str(office_role.get_role_display())}},
+        changes={"role": {"old": Role(old).label, "new": Role(office_role.role).label}},
     )
     return office_role
 

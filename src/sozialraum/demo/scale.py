@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_token
 from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.audit.services import stored_language
 from sozialraum.demo.network import scale_network
 from sozialraum.regions.models import (
     Municipality,
@@ -114,17 +115,18 @@ def audit_entries(
     """`count` plausible audit entries over the past year (roles, invitations, spaces)."""
     now = timezone.now()
     choices = [
-        (Action.UPDATE, "Sozialraum", "Beschreibung"),
-        (Action.INVITE, "Einladung", "Rolle"),
-        (Action.JOIN, "Einladung", "Rolle"),
-        (Action.ROLE, "Rolle im Jugendamt", "Rolle"),
-        (Action.REMOVE, "Rolle im Jugendamt", ""),
+        (Action.UPDATE, "regions.socialspace", "description"),
+        (Action.INVITE, "accounts.invitation", "role"),
+        (Action.JOIN, "accounts.invitation", "role"),
+        (Action.ROLE, "accounts.officerole", "role"),
+        (Action.REMOVE, "accounts.officerole", ""),
     ]
-    roles = [str(label) for label in Role.labels]
+    with stored_language():
+        roles = [str(label) for label in Role.labels]
     entries = []
     for i in range(count):
         action, object_type, field = ctx.rng.choice(choices)
-        if object_type == "Sozialraum" and spaces:
+        if object_type == "regions.socialspace" and spaces:
             space = ctx.rng.choice(spaces)
             repr_, object_id = space.name, str(space.pk)
             changes = {field: {"old": "", "new": f"Stand {i}: neue Beschreibung (Demo)"}}

@@ -30,7 +30,7 @@ IMPORT_EXTENSIONS = (".csv", ".txt", ".xlsx")
 
 
 # Search fields are all optional; their labels need no "(freiwillig)".
-FILTER_FIELD_TEMPLATE = "network/_filter_field.html"
+FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
 
 
 class MunicipalityField(forms.ModelChoiceField):

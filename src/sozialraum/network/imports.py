@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import record
+from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.imports import ImportFileError, RowError, read_table
 from sozialraum.lib.text import duplicate_key, search_key
 from sozialraum.network.import_rows import (
@@ -158,23 +158,20 @@ def apply_import(
     result = ImportResult(
         created=len(created), updated=len(changed_rows), unchanged=len(unchanged_ids)
     )
+    with stored_language():
+        label = _("Import aus „%(file)s“") % {"file": preview.filename}
+        summary = _("%(created)s neu, %(updated)s aktualisiert, %(unchanged)s unverändert") % {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+        }
     record(
         office=office,
         actor=actor,
         action=Action.IMPORT,
         instance=Organisation(youth_office=office),
-        label=_("Import aus „%(file)s“") % {"file": preview.filename},
-        changes={
-            str(_("Import")): {
-                "old": "",
-                "new": _("%(created)s neu, %(updated)s aktualisiert, %(unchanged)s unverändert")
-                % {
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            }
-        },
+        label=label,
+        changes={"import": {"old": "", "new": summary}},
     )
     return result
 

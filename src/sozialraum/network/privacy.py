@@ -11,12 +11,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sozialraum.accounts.models import OfficeRole
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.audit.services import record
+from sozialraum.audit.registry import type_key
+from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.privacy import person_parts
 from sozialraum.network.models import Affiliation, Person
 
@@ -35,19 +37,17 @@ def _format_datetime(value) -> str:
     return timezone.localtime(value).strftime("%d.%m.%Y %H:%M") if value else ""
 
 
-def _type_names(model) -> set[str]:
-    """The model's verbose name as the audit trail may have stored it (German or English)."""
-    names = {str(model._meta.verbose_name)}
-    for language in ("de", "en"):
-        with translation.override(language):
-            names.add(str(model._meta.verbose_name))
-    return names
-
-
 def _person_entries(person: Person):
+    """The person's entries in the audit trail: stored under a stable type whatever the
+    language of the session that wrote them."""
     return AuditEntry.objects.in_office(person.youth_office).filter(
-        object_type__in=_type_names(Person), object_id=str(person.pk)
+        object_type=type_key(Person), object_id=str(person.pk)
     )
+
+
+def _changes_in_german(entry: AuditEntry) -> dict[str, dict[str, str]]:
+    with stored_language():
+        return {label: {"old": old, "new": new} for label, old, new in entry.change_rows()}
 
 
 @transaction.atomic
@@ -85,12 +85,7 @@ def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
         actor=actor,
         action=Action.EXPORT,
         instance=person,
-        changes={
-            str(_("Auskunft nach Art. 15 DSGVO")): {
-                "old": "",
-                "new": _("Datenauskunft als Datei erstellt"),
-            }
-        },
+        changes={"privacy_export": {"old": "", "new": _lazy("Datenauskunft als Datei erstellt")}},
     )
     data: dict[str, Any] = {
         "Auskunft": {
@@ -126,7 +121,7 @@ def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
                 "Aktion": str(entry.get_action_display()),
                 "durch": str(entry.actor) if entry.actor_id else "",
                 "Eintrag": entry.object_repr,
-                "Änderungen": entry.changes,
+                "Änderungen": _changes_in_german(entry),
             }
             for entry in entries
         ],
@@ -149,21 +144,23 @@ def erase_person(*, person: Person, actor: User | None) -> None:
     # The apps built on the network delete or anonymise what they keep (lib/privacy.py).
     for part in person_parts():
         part.erase(person)
+    with stored_language():
+        changes = {
+            "erased": {
+                "old": _("Personendaten und %(count)s Zugehörigkeiten") % {"count": affiliations},
+                "new": "",
+            },
+            "audit_trail": {
+                "old": "",
+                "new": _("%(count)s Einträge anonymisiert") % {"count": scrubbed},
+            },
+        }
     record(
         office=office,
         actor=actor,
         action=Action.ERASE,
         instance=person,
         label=ERASED_LABEL,
-        changes={
-            str(_("Gelöscht")): {
-                "old": _("Personendaten und %(count)s Zugehörigkeiten") % {"count": affiliations},
-                "new": "",
-            },
-            str(_("Änderungsprotokoll")): {
-                "old": "",
-                "new": _("%(count)s Einträge anonymisiert") % {"count": scrubbed},
-            },
-        },
+        changes=changes,
     )
     person.delete()

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import record
+from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.fields import field_label
 from sozialraum.network.models import (
     ChangeStatus,
@@ -123,15 +123,17 @@ def propose_organisation_change(
     change.save()
     if amended:
         OrganisationChange.objects.filter(pk=change.pk).update(submitted_at=timezone.now())
-    rows = compare(change, current)
+    with stored_language():
+        rows = compare(change, current)
+        label = _("Änderungsvorschlag für „%(name)s“") % {"name": current.name}
     record(
         office=office,
         actor=actor,
         action=Action.UPDATE if amended else Action.CREATE,
         instance=change,
-        label=_("Änderungsvorschlag für „%(name)s“") % {"name": current.name},
+        label=label,
         changes={
-            row.label: {"old": row.base, "new": row.proposed} for row in rows if row.proposed_here
+            row.name: {"old": row.base, "new": row.proposed} for row in rows if row.proposed_here
         },
     )
     return change
@@ -232,19 +234,29 @@ def _locked_pending(change: OrganisationChange) -> OrganisationChange:
 def _record_review(
     change: OrganisationChange, actor: User | None, old_status: str, applied: Iterable[str] = ()
 ) -> None:
-    changes = {
-        str(_("Status")): {"old": old_status, "new": str(change.get_status_display())},
-    }
-    if applied:
-        changes[str(_("übernommene Felder"))] = {"old": "", "new": ", ".join(applied)}
-    if change.review_note:
-        changes[str(_("Anmerkung"))] = {"old": "", "new": change.review_note}
+    """`old_status`: the ChangeStatus value before the review; `applied`: field names."""
+    with stored_language():
+        changes = {
+            "status": {
+                "old": str(ChangeStatus(old_status).label),
+                "new": str(change.get_status_display()),
+            },
+        }
+        if applied:
+            organisation = change.organisation
+            changes["applied_fields"] = {
+                "old": "",
+                "new": ", ".join(_label(name, organisation) for name in applied),
+            }
+        if change.review_note:
+            changes["review_note"] = {"old": "", "new": change.review_note}
+        label = _("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name}
     record(
         office=change.organisation.youth_office,
         actor=actor,
         action=Action.UPDATE,
         instance=change,
-        label=_("Änderungsvorschlag für „%(name)s“") % {"name": change.organisation.name},
+        label=label,
         changes=changes,
     )
 
@@ -287,19 +299,19 @@ def approve_change(
     organisation = save_organisation(
         current=current, actor=actor, version=current.version, data=data, social_spaces=spaces
     )
-    old_status = str(change.get_status_display())
+    old_status = change.status
     change.status = ChangeStatus.APPROVED
     change.reviewed_by = actor if actor is not None and actor.is_authenticated else None
     change.reviewed_at = timezone.now()
     change.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    _record_review(change, actor, old_status, [_label(name, current) for name in chosen])
+    _record_review(change, actor, old_status, chosen)
     return organisation
 
 
 @transaction.atomic
 def reject_change(*, change: OrganisationChange, actor: User | None, note: str = "") -> None:
     change = _locked_pending(change)
-    old_status = str(change.get_status_display())
+    old_status = change.status
     change.status = ChangeStatus.REJECTED
     change.reviewed_by = actor if actor is not None and actor.is_authenticated else None
     change.reviewed_at = timezone.now()

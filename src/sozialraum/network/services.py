@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.lib.text import duplicate_key, search_key
 from sozialraum.network.models import (
@@ -45,14 +45,6 @@ _PERSON_AUDITED = list(PERSON_FIELDS)
 
 
 # Helpers ----------------------------------------------------------------------------------------
-
-
-def _format_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def _format_datetime(value) -> str:
-    return timezone.localtime(value).strftime("%d.%m.%Y %H:%M") if value else ""
 
 
 def _check_keys(data: dict[str, Any], allowed: Iterable[str]) -> None:
@@ -223,10 +215,11 @@ def delete_organisation(*, organisation: Organisation, actor: User | None) -> No
     changes = diff(snapshot(organisation, ORGANISATION_AUDITED), {})
     people = Affiliation.objects.filter(organisation=organisation).count()
     if people:
-        changes[str(_("Zugehörigkeiten"))] = {
-            "old": _("%(count)s Personen") % {"count": people},
-            "new": "",
-        }
+        with stored_language():
+            changes["affiliations"] = {
+                "old": _("%(count)s Personen") % {"count": people},
+                "new": "",
+            }
     record(office=office, actor=actor, action=Action.DELETE, instance=organisation, changes=changes)
     organisation.delete()
 
@@ -241,12 +234,7 @@ def _confirm(entry: Organisation | Person, actor: User | None) -> None:
         actor=actor,
         action=Action.UPDATE,
         instance=entry,
-        changes={
-            str(_("zuletzt bestätigt")): {
-                "old": _format_datetime(old),
-                "new": _format_datetime(entry.confirmed_at),
-            }
-        },
+        changes={"confirmed_at": {"old": old, "new": entry.confirmed_at}},
     )
 
 
@@ -323,15 +311,21 @@ def confirm_person(*, person: Person, actor: User | None) -> None:
 
 
 def describe_affiliation(affiliation: Affiliation) -> str:
-    """'Kita Sonnenblume – Leitung (seit 01.08.2024), Ansprechperson'."""
+    """'Kita Sonnenblume – Leitung (seit 01.08.2024), Ansprechperson', in the language of the
+    audit trail."""
+    with stored_language():
+        return _describe_affiliation(affiliation)
+
+
+def _describe_affiliation(affiliation: Affiliation) -> str:
     text = affiliation.organisation.name
     if affiliation.function:
         text += f" – {affiliation.function}"
     period = []
     if affiliation.since:
-        period.append(_("seit %(date)s") % {"date": _format_date(affiliation.since)})
+        period.append(_("seit %(date)s") % {"date": as_text(affiliation.since)})
     if affiliation.until:
-        period.append(_("bis %(date)s") % {"date": _format_date(affiliation.until)})
+        period.append(_("bis %(date)s") % {"date": as_text(affiliation.until)})
     if period:
         text += f" ({', '.join(period)})"
     if affiliation.is_contact:
@@ -352,7 +346,7 @@ def _record_affiliation(
         actor=actor,
         action=action,
         instance=affiliation.person,
-        changes={str(_("Zugehörigkeit")): {"old": old, "new": new}},
+        changes={"affiliation": {"old": old, "new": new}},
     )
 
 
@@ -462,13 +456,16 @@ def set_expected_kinds(
     def labels(values) -> str:
         return ", ".join(str(OrganisationKind(v).label) for v in OrganisationKind if v in values)
 
+    with stored_language():
+        label = _("Checkliste der Arten")
+        changes = {"expected_kinds": {"old": labels(existing), "new": labels(set(wanted))}}
     record(
         office=office,
         actor=actor,
         action=Action.UPDATE,
         instance=ExpectedKind(youth_office=office),
-        label=_("Checkliste der Arten"),
-        changes={str(_("erwartete Arten")): {"old": labels(existing), "new": labels(set(wanted))}},
+        label=label,
+        changes=changes,
     )
 
 
