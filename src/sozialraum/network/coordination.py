@@ -72,7 +72,10 @@ def overview(request: HttpRequest) -> HttpResponse:
                 for kind, label in kinds
             ],
             "rows": rows,
-            "totals": table["totals"],
+            "totals": [
+                {"label": label, "count": count}
+                for (_kind, label), count in zip(kinds, table["totals"], strict=True)
+            ],
             "unassigned": table["unassigned"],
             "has_expected": bool(expected),
             "can_manage": request.user.has_perm(MANAGE, office),
