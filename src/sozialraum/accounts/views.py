@@ -114,7 +114,7 @@ def people(request: HttpRequest) -> HttpResponse:
     roles = (
         OfficeRole.objects.in_office(office)
         .select_related("user", "organisation")
-        .order_by("user__name")
+        .order_by("user__sort_key", "user__email")
     )
     page = Paginator(roles, 25).get_page(request.GET.get("seite"))
     invitations = Paginator(

@@ -61,7 +61,7 @@ class DirectoryFilterForm(forms.Form):
             field.template_name = FILTER_FIELD_TEMPLATE
         self.fields["art"].choices = [("", _("Alle Arten")), *OrganisationKind.choices]
         self.fields["raum"].label = office.get_social_space_label_display()
-        self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("name")
+        self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("sort_key", "id")
         self.fields["raum"].empty_label = _("Alle")
         self.fields["gemeinde"].queryset = office.municipalities().order_by("name")
         self.fields["gemeinde"].empty_label = _("Alle Gemeinden")
@@ -195,7 +195,7 @@ class OrganisationForm(forms.Form):
         self.fields["municipality"].queryset = office.municipalities().order_by("name")
         spaces = self.fields["social_spaces"]
         spaces.label = office.social_space_label_plural
-        spaces.queryset = SocialSpace.objects.in_office(office).order_by("name")
+        spaces.queryset = SocialSpace.objects.in_office(office).order_by("sort_key", "id")
         spaces.help_text = _("Wo ist die Organisation aktiv? Wählen Sie alle passenden aus.")
         if proposal:
             # Carrier editors do not manage the import key.

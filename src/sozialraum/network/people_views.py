@@ -57,7 +57,7 @@ def people(request: HttpRequest) -> HttpResponse:
             "affiliations",
             queryset=Affiliation.objects.current()
             .select_related("organisation")
-            .order_by("organisation__name_key"),
+            .order_by("organisation__sort_key"),
             to_attr="current_affiliations",
         )
     )
@@ -84,7 +84,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     affiliations = list(
         Affiliation.objects.filter(person=person)
         .select_related("organisation")
-        .order_by("until", "organisation__name_key")
+        .order_by("until", "organisation__sort_key")
     )
     today = timezone.localdate()
     may_edit = may_edit_person(request, person)

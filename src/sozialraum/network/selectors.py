@@ -78,7 +78,7 @@ def directory(
     municipality_id = _pk(municipality)
     if municipality_id is not None:
         organisations = organisations.filter(municipality_id=municipality_id)
-    return organisations.order_by("name_key", "id")
+    return organisations.order_by("sort_key", "id")
 
 
 def people_directory(
@@ -97,7 +97,7 @@ def people_directory(
                 youth_office=office, organisation_id=organisation_id
             ).values("person_id")
         )
-    return people.order_by("name_key", "id")
+    return people.order_by("sort_key", "id")
 
 
 def kind_counts(office: YouthOffice) -> dict[int, dict[str, int]]:
@@ -140,10 +140,10 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, An
     )
     ranked = (
         in_space.annotate(
-            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("name_key"), F("id")])
+            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("sort_key"), F("id")])
         )
         .filter(rank__lte=GLANCE_LIMIT)
-        .order_by("name_key", "id")
+        .order_by("sort_key", "id")
     )
     by_kind: dict[str, list[Organisation]] = defaultdict(list)
     for organisation in ranked:
@@ -209,7 +209,7 @@ def county_overview(office: YouthOffice) -> dict[str, Any]:
     expected = expected_kinds(office)
     counts = kind_counts(office)
     rows = []
-    for space in SocialSpace.objects.in_office(office).order_by("name"):
+    for space in SocialSpace.objects.in_office(office).order_by("sort_key", "id"):
         space_counts = counts.get(space.pk, {})
         rows.append(
             (
@@ -286,7 +286,7 @@ def probable_duplicates(office: YouthOffice) -> list[list[Organisation]]:
         Organisation.objects.in_office(office)
         .filter(duplicate_key__in=keys)
         .select_related("municipality")
-        .order_by("duplicate_key", "name_key", "id")
+        .order_by("duplicate_key", "sort_key", "id")
     )
     groups: dict[str, list[Organisation]] = defaultdict(list)
     for organisation in candidates:

@@ -180,7 +180,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     affiliations = list(
         Affiliation.objects.filter(organisation=org)
         .select_related("person")
-        .order_by("person__name_key", "pk")
+        .order_by("person__sort_key", "pk")
     )
     today = timezone.localdate()
     current = [a for a in affiliations if a.until is None or a.until >= today]

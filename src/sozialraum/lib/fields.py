@@ -1,0 +1,31 @@
+"""Model fields shared by the apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from sozialraum.lib.text import SORT_KEY_LENGTH
+
+
+class SortKeyField(models.CharField):
+    """The stored German sort key of a row (lib.text.sort_key), compared byte by byte.
+
+    The key holds only lower-case letters, digits, "-" and " "; its order is meant to be the
+    plain byte order. SQLite compares text that way (BINARY); on PostgreSQL the column gets the
+    "C" collation, so that a database created with a locale (de_DE, en_US) does not ignore the
+    spaces and hyphens that separate surname, first name and words.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", SORT_KEY_LENGTH)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def db_parameters(self, connection: Any) -> dict[str, Any]:
+        parameters = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            parameters["collation"] = "C"
+        return parameters
