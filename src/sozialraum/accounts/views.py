@@ -107,7 +107,10 @@ def people(request: HttpRequest) -> HttpResponse:
         messages.success(
             request,
             _("Die Einladung an %(email)s ist verschickt. Sie gilt bis %(date)s.")
-            % {"email": invitation.email, "date": date_format(localtime(invitation.expires_at))},
+            % {
+                "email": invitation.email,
+                "date": date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+            },
         )
         return redirect("access:people", office_slug=office.slug)
 

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.lib.text import sort_key
 from sozialraum.regions.models import YouthOffice
 
 
@@ -18,12 +20,17 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, str]:
         field = instance._meta.get_field(name)
         label = str(getattr(field, "verbose_name", name))
         if field.many_to_many:
-            value = ", ".join(sorted(str(obj) for obj in getattr(instance, name).all()))
+            value = ", ".join(
+                sorted((str(obj) for obj in getattr(instance, name).all()), key=sort_key)
+            )
         elif getattr(field, "choices", None):
             value = str(getattr(instance, f"get_{name}_display")())
         else:
             raw = getattr(instance, name)
-            value = "" if raw is None else str(raw)
+            if isinstance(raw, bool):
+                value = _("ja") if raw else _("nein")
+            else:
+                value = "" if raw is None else str(raw)
         values[label] = value
     return values
 
