@@ -9,7 +9,6 @@ import pytest
 from django.utils import timezone
 
 from sozialraum.network.models import Organisation
-
 from tests.browser.conftest import NARROW, WIDE, describe, log_in, run_axe, serious
 from tests.browser.test_network import COORDINATOR, H, Network, network  # noqa: F401
 
@@ -62,7 +61,7 @@ def test_it_shows_every_cell_of_a_list_inside_a_phone_screen(name, network, new_
         cell = page.locator("table.sr-stack").get_by_text(text).first
         box = cell.bounding_box()
         assert box is not None, f"{name}: {text!r} is not shown"
-        assert 0 <= box["x"] and box["x"] + box["width"] <= NARROW, f"{name}: {text!r} {box}"
+        assert box["x"] >= 0 and box["x"] + box["width"] <= NARROW, f"{name}: {text!r} {box}"
     found = serious(run_axe(page))
     assert not found, describe(found)
     assert not page.csp_violations

@@ -241,7 +241,9 @@ def synthetic_offices(ctx: DemoContext) -> None:
             chunk = members[start : start + ctx.rng.randint(3, 5)]
             start, number = start + len(chunk), number + 1
             name = f"{office.social_space_label} {number}: {chunk[0].short_name}"
-            space = SocialSpace(youth_office=office, name=name, sort_key=sort_key(name), is_demo=True)
+            space = SocialSpace(
+                youth_office=office, name=name, sort_key=sort_key(name), is_demo=True
+            )
             groups.append((space, chunk))
     spaces = SocialSpace.objects.bulk_create([space for space, _ in groups], batch_size=BATCH)
     SocialSpaceMunicipality.objects.bulk_create(

@@ -61,7 +61,7 @@ class DirectoryFilterForm(forms.Form):
             field.template_name = FILTER_FIELD_TEMPLATE
         self.fields["art"].choices = [("", _("Alle Arten")), *OrganisationKind.choices]
         self.fields["raum"].label = office.get_social_space_label_display()
-        self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("sort_key", "id")
+        self.fields["raum"].queryset = SocialSpace.objects.in_office(office)  # in German order
         self.fields["raum"].empty_label = _("Alle")
         self.fields["gemeinde"].queryset = office.municipalities().order_by("name")
         self.fields["gemeinde"].empty_label = _("Alle Gemeinden")
