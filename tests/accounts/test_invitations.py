@@ -79,7 +79,7 @@ def test_it_rejects_a_bad_address_when_inviting(coordinator_client, office_a):
     response = coordinator_client.post(PEOPLE, {"email": "kein at zeichen", "role": "fachkraft"})
     assert response.status_code == 200
     assert "email" in response.context["form"].errors
-    assert "Bitte gültige E-Mail-Adresse eingeben." in response.content.decode()
+    assert "Bitte geben Sie eine gültige E-Mail-Adresse ein." in response.content.decode()
     assert not Invitation.objects.exists()
 
 
@@ -142,15 +142,15 @@ def test_it_creates_the_account_and_the_role(client, invitation, office_a):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"name": "  "}, "name", "Dieses Feld ist zwingend erforderlich."),
+        ({"name": "  "}, "name", "Bitte füllen Sie dieses Feld aus."),
         ({"password2": "Anders-als-vorher-1"}, "password2", "stimmen nicht überein"),
         ({"password1": "kurz", "password2": "kurz"}, "password1", "zu kurz"),
         (
             {"password1": "1234567890123", "password2": "1234567890123"},
             "password1",
-            "komplett numerisch",
+            "nur aus Ziffern",
         ),
-        ({"password1": "", "password2": ""}, "password1", "zwingend erforderlich"),
+        ({"password1": "", "password2": ""}, "password1", "Bitte füllen Sie dieses Feld aus."),
     ],
 )
 def test_it_rejects_bad_input_when_accepting(client, invitation, changes, field, message):

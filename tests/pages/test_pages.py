@@ -125,12 +125,12 @@ def test_it_takes_feedback_without_an_address(client):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"message": ""}, "message", "Dieses Feld ist zwingend erforderlich."),
-        ({"message": "   "}, "message", "Dieses Feld ist zwingend erforderlich."),
+        ({"message": ""}, "message", "Bitte füllen Sie dieses Feld aus."),
+        ({"message": "   "}, "message", "Bitte füllen Sie dieses Feld aus."),
         (
             {"message": "Hallo", "email": "kaputt@"},
             "email",
-            "Bitte gültige E-Mail-Adresse eingeben.",
+            "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
         ),
         ({"message": "x" * 5001}, "message", "höchstens 5000 Zeichen"),
     ],

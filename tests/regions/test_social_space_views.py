@@ -130,7 +130,7 @@ def test_it_rejects_an_empty_name(world, client_for, name):
         url("social_space_create"),
         form_data(name=name, municipalities=[municipality("03358002").pk]),
     )
-    assert_rejected(response, "name", "Dieses Feld ist zwingend erforderlich.")
+    assert_rejected(response, "name", "Bitte füllen Sie dieses Feld aus.")
     assert SocialSpace.objects.in_office(world.office_a).count() == 2
 
 

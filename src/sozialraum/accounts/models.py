@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.text import person_sort_key
 from sozialraum.regions.models import TenantModel, TenantQuerySet, YouthOffice
 
 
@@ -47,6 +49,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("Betrieb"), default=False, help_text=_("Darf die Betriebsoberfläche öffnen.")
     )
     date_joined = models.DateTimeField(_("registriert am"), default=timezone.now)
+    sort_key = SortKeyField()  # by the last word of the name (the surname), then the rest
 
     objects = UserManager()
 
@@ -57,7 +60,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("Person mit Zugang")
         verbose_name_plural = _("Personen mit Zugang")
-        ordering = ["name", "email"]
+        ordering = ["sort_key", "email"]
+        indexes = [models.Index(fields=["sort_key", "email"])]
 
     def __str__(self) -> str:
         return self.name or self.email
@@ -65,6 +69,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = self.email.lower()
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = person_sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.name

@@ -110,14 +110,17 @@ def access_list(request: OfficeRequest) -> HttpResponse:
         messages.success(
             request,
             _("Die Einladung an %(email)s ist verschickt. Sie gilt bis %(date)s.")
-            % {"email": invitation.email, "date": date_format(localtime(invitation.expires_at))},
+            % {
+                "email": invitation.email,
+                "date": date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+            },
         )
         return redirect("access:list", office_slug=office.slug)
 
     roles = (
         OfficeRole.objects.in_office(office)
         .select_related("user", "organisation")
-        .order_by("user__name")
+        .order_by("user__sort_key", "user__email")
     )
     page = Paginator(roles, 25).get_page(request.GET.get("seite"))
     invitations = Paginator(

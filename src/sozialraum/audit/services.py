@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.registry import type_key
+from sozialraum.lib.text import sort_key
 from sozialraum.regions.models import YouthOffice
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, str]:
         for name in fields:
             field = instance._meta.get_field(name)
             if field.many_to_many:
-                value = ", ".join(sorted(str(obj) for obj in getattr(instance, name).all()))
+                value = ", ".join(
+                    sorted((str(obj) for obj in getattr(instance, name).all()), key=sort_key)
+                )
             elif getattr(field, "choices", None):
                 value = str(getattr(instance, f"get_{name}_display")())
             else:

@@ -33,7 +33,7 @@ from sozialraum.demo.network_data import (
     VERDEN,
     VERDEN_PEOPLE,
 )
-from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.network import proposals, services
 from sozialraum.network.models import (
     Affiliation,
@@ -233,6 +233,7 @@ def scale_network(ctx: DemoContext) -> None:
                 name=name,
                 name_key=search_key(name),
                 duplicate_key=duplicate_key(name),
+                sort_key=sort_key(name),
                 kind=kind,
                 sponsorship=Sponsorship.FREE,
                 postcode=f"29{ctx.rng.randint(600, 699)}",
@@ -265,6 +266,7 @@ def scale_network(ctx: DemoContext) -> None:
                 first_name=first,
                 last_name=last,
                 name_key=search_key(f"{last} {first}"),
+                sort_key=sort_key(last, first),
                 email=f"person{n + 1}@beispiel.example",
                 confirmed_at=now - timedelta(days=ctx.rng.randint(0, 540)),
                 is_demo=True,

@@ -79,7 +79,7 @@ class DirectoryFilterForm(forms.Form):
         ]
         space = cast(forms.ModelChoiceField, self.fields["raum"])
         space.label = office.get_social_space_label_display()
-        space.queryset = SocialSpace.objects.in_office(office).order_by("name")
+        space.queryset = SocialSpace.objects.in_office(office)  # in German order
         space.empty_label = _("Alle")
         municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
         municipality.queryset = office.municipalities().order_by("name")
@@ -197,7 +197,7 @@ class OrganisationForm(forms.ModelForm):
         municipality.empty_label = _("keine Angabe")
         spaces = cast(forms.ModelMultipleChoiceField, self.fields["social_spaces"])
         spaces.label = office.social_space_label_plural
-        spaces.queryset = SocialSpace.objects.in_office(office).order_by("name")
+        spaces.queryset = SocialSpace.objects.in_office(office).order_by("sort_key", "id")
         spaces.help_text = _("Wo ist die Organisation aktiv? Wählen Sie alle passenden aus.")
         description = cast(forms.CharField, self.fields["description"])
         description.max_length = DESCRIPTION_MAX

@@ -152,7 +152,7 @@ class Planner:
         self.columns = set(columns)
         self.spaces = {
             search_key(space.name): space
-            for space in SocialSpace.objects.in_office(office).order_by("name")
+            for space in SocialSpace.objects.in_office(office).order_by("sort_key", "id")
         }
         self.space_names = [space.name for space in self.spaces.values()]
         # Keys outside the Kreis are refused by their first five digits, so the Kreis suffices.

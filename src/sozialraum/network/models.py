@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -98,6 +99,7 @@ class Organisation(TenantModel):
     )
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
     duplicate_key = models.CharField(max_length=250, editable=False, db_index=True)
+    sort_key = SortKeyField()
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -107,11 +109,11 @@ class Organisation(TenantModel):
     class Meta:
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
-        ordering = ["name_key", "id"]
+        ordering = ["sort_key", "id"]
         indexes = [
-            models.Index(fields=["youth_office", "name_key"]),
+            models.Index(fields=["youth_office", "sort_key"]),
             # The directory filtered by kind reads one kind's rows in name order.
-            models.Index(fields=["youth_office", "kind", "name_key"]),
+            models.Index(fields=["youth_office", "kind", "sort_key"]),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -127,9 +129,10 @@ class Organisation(TenantModel):
     def save(self, *args, **kwargs) -> None:
         self.name_key = search_key(self.name)
         self.duplicate_key = duplicate_key(self.name)
+        self.sort_key = sort_key(self.name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "name_key", "duplicate_key"}
+            kwargs["update_fields"] = {*update_fields, "name_key", "duplicate_key", "sort_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -159,6 +162,7 @@ class Person(TenantModel):
         verbose_name=_("Zugang"),
     )
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
+    sort_key = SortKeyField()  # surname, then first name
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -168,8 +172,8 @@ class Person(TenantModel):
     class Meta:
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
-        ordering = ["name_key", "id"]
-        indexes = [models.Index(fields=["youth_office", "name_key"])]
+        ordering = ["sort_key", "id"]
+        indexes = [models.Index(fields=["youth_office", "sort_key"])]
 
     def __str__(self) -> str:
         return self.full_name
@@ -180,9 +184,10 @@ class Person(TenantModel):
 
     def save(self, *args, **kwargs) -> None:
         self.name_key = search_key(f"{self.last_name} {self.first_name}")
+        self.sort_key = sort_key(self.last_name, self.first_name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "name_key"}
+            kwargs["update_fields"] = {*update_fields, "name_key", "sort_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -220,7 +225,7 @@ class Affiliation(TenantModel):
     class Meta:
         verbose_name = _("Zugehörigkeit")
         verbose_name_plural = _("Zugehörigkeiten")
-        ordering = ["organisation__name_key", "person__name_key"]
+        ordering = ["organisation__sort_key", "person__sort_key"]
 
     def __str__(self) -> str:
         return f"{self.person} – {self.organisation}"

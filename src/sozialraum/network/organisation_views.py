@@ -92,7 +92,7 @@ def organisation(request: OfficeRequest, pk: int) -> HttpResponse:
     affiliations = list(
         Affiliation.objects.filter(organisation=org)
         .select_related("person")
-        .order_by("person__name_key", "pk")
+        .order_by("person__sort_key", "pk")
     )
     today = timezone.localdate()
     changes: list[OrganisationChange] = []

@@ -54,7 +54,7 @@ def people(request: OfficeRequest) -> HttpResponse:
             "affiliations",
             queryset=Affiliation.objects.current()
             .select_related("organisation")
-            .order_by("organisation__name_key"),
+            .order_by("organisation__sort_key"),
             to_attr="current_affiliations",
         )
     )
@@ -73,7 +73,7 @@ def person(request: OfficeRequest, pk: int) -> HttpResponse:
     affiliations = list(
         Affiliation.objects.filter(person=person)
         .select_related("organisation")
-        .order_by("until", "organisation__name_key")
+        .order_by("until", "organisation__sort_key")
     )
     today = timezone.localdate()
     return render(

@@ -58,7 +58,7 @@ def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
     affiliations = (
         Affiliation.objects.filter(person=person)
         .select_related("organisation")
-        .order_by("organisation__name_key", "pk")
+        .order_by("organisation__sort_key", "pk")
     )
     account = None
     user = person.user

@@ -68,7 +68,7 @@ def directory(
     municipality_id = _pk(municipality)
     if municipality_id is not None:
         organisations = organisations.filter(municipality_id=municipality_id)
-    return organisations.order_by("name_key", "id")
+    return organisations.order_by("sort_key", "id")
 
 
 def people_directory(
@@ -87,7 +87,7 @@ def people_directory(
                 youth_office=office, organisation_id=organisation_id
             ).values("person_id")
         )
-    return people.order_by("name_key", "id")
+    return people.order_by("sort_key", "id")
 
 
 def confirmation_deadline(now: datetime | None = None) -> datetime:
@@ -134,7 +134,7 @@ def probable_duplicates(office: YouthOffice) -> list[list[Organisation]]:
         Organisation.objects.in_office(office)
         .filter(duplicate_key__in=keys)
         .select_related("municipality")
-        .order_by("duplicate_key", "name_key", "id")
+        .order_by("duplicate_key", "sort_key", "id")
     )
     groups: dict[str, list[Organisation]] = defaultdict(list)
     for organisation in candidates:

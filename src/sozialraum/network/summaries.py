@@ -94,6 +94,14 @@ class CountyOverview:
     def has_expected(self) -> bool:
         return any(kind.expected for kind in self.kinds)
 
+    @property
+    def labelled_totals(self) -> list[OverviewCell]:
+        """The totals with their kind, so each cell can say what it counts (phones)."""
+        return [
+            OverviewCell(kind=kind.kind, label=kind.label, count=count, missing=False)
+            for kind, count in zip(self.kinds, self.totals, strict=True)
+        ]
+
 
 def kind_counts(office: YouthOffice) -> dict[int, dict[str, int]]:
     """{social space id: {kind: number of organisations}} in one aggregate query."""
@@ -127,10 +135,10 @@ def social_space_glance(office: YouthOffice, space: SocialSpace) -> Glance:
     )
     ranked = (
         in_space.annotate(
-            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("name_key"), F("id")])
+            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("sort_key"), F("id")])
         )
         .filter(rank__lte=GLANCE_LIMIT)
-        .order_by("name_key", "id")
+        .order_by("sort_key", "id")
     )
     by_kind: dict[str, list[Organisation]] = defaultdict(list)
     for organisation in ranked:
@@ -167,7 +175,7 @@ def county_overview(office: YouthOffice) -> CountyOverview:
     ]
     counts = kind_counts(office)
     rows = []
-    for space in SocialSpace.objects.in_office(office).order_by("name"):
+    for space in SocialSpace.objects.in_office(office).order_by("sort_key", "id"):
         space_counts = counts.get(space.pk, {})
         cells = [
             OverviewCell(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
 from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.text import sort_key
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -113,7 +114,10 @@ def update_social_space(
     office = space.youth_office
     before = snapshot(space, _AUDITED)
     updated = SocialSpace.objects.filter(pk=space.pk, version=version).update(
-        name=name.strip(), description=description.strip(), version=F("version") + 1
+        name=name.strip(),
+        sort_key=sort_key(name.strip()),
+        description=description.strip(),
+        version=F("version") + 1,
     )
     if not updated:
         raise ConcurrentEditError
