@@ -69,6 +69,7 @@ def people(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "q": q,
+        "unsearchable": selectors.search_terms(q).unsearchable,
         "can_edit": user_can_edit(request) or bool(own_organisation_id(request)),
     }
     context["htmx"] = is_htmx(request)

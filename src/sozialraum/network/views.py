@@ -138,6 +138,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "filtered": any(filters.values()),
+        "unsearchable": selectors.search_terms(filters["q"]).unsearchable,
         "can_edit": user_can_edit(request),
         "can_manage": user_can_manage(request),
     }
