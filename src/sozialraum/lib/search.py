@@ -176,6 +176,9 @@ class TrigramIndex:
 
     def install(self, connection: BaseDatabaseWrapper) -> None:
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql" and connection.in_atomic_block:
+                # CREATE INDEX refuses to run while deferred constraint checks are pending.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for sql in self.install_sql(connection.vendor):
                 cursor.execute(sql)
 
@@ -221,11 +224,11 @@ class TrigramIndex:
         return True
 
     def rebuild(self, connection: BaseDatabaseWrapper) -> None:
-        """Refill the index from the column (run after the column was recomputed)."""
-        self.install(connection)  # SQLite: ends with 'rebuild'
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(f'REINDEX INDEX "{self.pg_index}"')
+        """Refill the index from the column (run after the column was recomputed). SQLite
+        refills the FTS table; PostgreSQL maintains its index itself, so it is only created if
+        missing."""
+        if connection.vendor == "sqlite" or not self.is_complete(connection):
+            self.install(connection)  # SQLite: ends with 'rebuild'
 
     def filter(self, queryset: Q_, query: Query) -> Q_:
         """The rows of `queryset` that match `query` (all of them for an empty query)."""
