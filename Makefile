@@ -66,7 +66,12 @@ messages: $(STAMP)
 	$(BIN)/python scripts/check_messages.py
 	cd src/sozialraum && $(I18N_ENV) ../../$(BIN)/sozialraum compilemessages -v0
 
+# The load comes from wrk (Debian's package; installed here when running as root), else from
+# several Python client processes (bench/load.py), which limit what can be measured.
 bench: $(STAMP) var/secret_key
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }; } \
+		|| echo "wrk is not installed: the bench falls back to Python client processes."; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/import_time.py
 

@@ -89,6 +89,7 @@ def test_database_url_for_sqlite(monkeypatch, tmp_path):
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["NAME"] == str(tmp_path / "var" / "db.sqlite3")
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
     monkeypatch.setenv("SR_TEST_DB", "sqlite:////srv/data/db.sqlite3")
     assert env.database_from_url("SR_TEST_DB", "", tmp_path)["NAME"] == "/srv/data/db.sqlite3"
 

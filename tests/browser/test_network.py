@@ -176,13 +176,13 @@ def test_searching_and_filtering_the_directory(network, new_page):
     count = page.locator("#trefferzahl")
     assert count.inner_text() == "5 Organisationen im Verzeichnis"
     # Live search (htmx): typing updates results, count and address without a click.
-    page.get_by_label("Name oder Ort").fill("sonnenschen")
-    page.get_by_label("Name oder Ort").fill("sonnenschein")
+    page.get_by_label("Name, Ort, PLZ oder Straße").fill("sonnenschen")
+    page.get_by_label("Name, Ort, PLZ oder Straße").fill("sonnenschein")
     page.wait_for_url("**q=sonnenschein**")
     count.filter(has_text="1 Organisation gefunden").wait_for()
     assert page.locator("#ergebnisse tbody tr").count() == 1
     # Umlauts in another spelling, and a filter by social space.
-    page.get_by_label("Name oder Ort").fill("")
+    page.get_by_label("Name, Ort, PLZ oder Straße").fill("")
     page.get_by_label("Art").select_option(label="Kindertagesstätte")
     count.filter(has_text="3 Organisationen gefunden").wait_for()
     page.get_by_label("Sozialraumbezirk").select_option(label="Walsrode")
@@ -199,7 +199,7 @@ def test_the_search_works_without_javascript(network, chromium, live_server):
         page = context.new_page()
         log_in(page, COORDINATOR)
         page.goto(f"{H}/personen/")
-        page.get_by_label("Vor- oder Nachname").fill("mueller")
+        page.get_by_label("Name oder Titel").fill("mueller")
         page.get_by_role("button", name="Suchen").click()
         page.wait_for_load_state()
         assert "1 Person gefunden" in page.locator("#trefferzahl").inner_text()

@@ -33,7 +33,7 @@ from sozialraum.demo.network_data import (
     VERDEN,
     VERDEN_PEOPLE,
 )
-from sozialraum.lib.text import duplicate_key, search_key, sort_key
+from sozialraum.lib.text import search_key
 from sozialraum.network import proposals, services
 from sozialraum.network.models import (
     Affiliation,
@@ -231,9 +231,6 @@ def scale_network(ctx: DemoContext) -> None:
             Organisation(
                 youth_office=office,
                 name=name,
-                name_key=search_key(name),
-                duplicate_key=duplicate_key(name),
-                sort_key=sort_key(name),
                 kind=kind,
                 sponsorship=Sponsorship.FREE,
                 postcode=f"29{ctx.rng.randint(600, 699)}",
@@ -247,6 +244,8 @@ def scale_network(ctx: DemoContext) -> None:
             )
         )
         chosen_spaces.append(space)
+    for org in organisations:
+        org.set_keys()
     organisations = Organisation.objects.bulk_create(organisations, batch_size=batch)
     through = Organisation.social_spaces.through
     through.objects.bulk_create(
@@ -265,13 +264,13 @@ def scale_network(ctx: DemoContext) -> None:
                 youth_office=office,
                 first_name=first,
                 last_name=last,
-                name_key=search_key(f"{last} {first}"),
-                sort_key=sort_key(last, first),
                 email=f"person{n + 1}@beispiel.example",
                 confirmed_at=now - timedelta(days=ctx.rng.randint(0, 540)),
                 is_demo=True,
             )
         )
+    for person in people:
+        person.set_keys()
     people = Person.objects.bulk_create(people, batch_size=batch)
     if not organisations:
         return

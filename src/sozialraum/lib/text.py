@@ -51,6 +51,15 @@ def search_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", ascii_only).split())
 
 
+def expansion(word: str) -> str | None:
+    """The spelled-out form of an abbreviation the keys know ("st" -> "sankt", "musterstr" ->
+    "musterstrasse"), or None. `word` is one word of a search key."""
+    expanded = _ABBREVIATIONS.get(word)
+    if expanded is None and len(word) > 3 and word.endswith("str"):
+        expanded = word + "asse"
+    return expanded if expanded != word else None
+
+
 def duplicate_key(name: str) -> str:
     """A key under which probable duplicates of an organisation name coincide."""
     words = search_key(name.replace("e.V.", " ").replace("e. V.", " ")).split()

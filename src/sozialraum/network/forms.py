@@ -56,7 +56,8 @@ class DirectoryFilterForm(forms.Form):
     """The search and filters above the directory. Invalid values are simply ignored."""
 
     q = forms.CharField(
-        label=_("Name oder Ort"),
+        label=_("Name, Ort, PLZ oder Straße"),
+        help_text=_("Zwei Buchstaben finden Wortanfänge, ab drei wird überall im Eintrag gesucht."),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
@@ -99,7 +100,8 @@ class DirectoryFilterForm(forms.Form):
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Vor- oder Nachname"),
+        label=_("Name oder Titel"),
+        help_text=_("Zwei Buchstaben finden Wortanfänge, ab drei wird überall im Namen gesucht."),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),

@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.imports import ImportFileError, RowError, read_table
-from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.network.import_rows import (
     COLUMNS,
     HEADERS,
@@ -191,14 +190,7 @@ def _update_organisations(rows: list[PlannedRow], now) -> None:
     fields = [field_of(name) for name in names]
     fields += [
         field_of(name)
-        for name in (
-            "name_key",
-            "duplicate_key",
-            "sort_key",
-            "version",
-            "confirmed_at",
-            "updated_at",
-        )
+        for name in (*Organisation().computed_keys(), "version", "confirmed_at", "updated_at")
     ]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
@@ -210,9 +202,7 @@ def _update_organisations(rows: list[PlannedRow], now) -> None:
         org = current[row.organisation_id]
         for name, value in row.values.items():
             setattr(org, name, value)
-        org.name_key = search_key(org.name)
-        org.duplicate_key = duplicate_key(org.name)
-        org.sort_key = sort_key(org.name)
+        org.set_keys()
         org.version += 1
         org.confirmed_at = now
         org.updated_at = now
@@ -227,7 +217,5 @@ def _new_organisation(office: YouthOffice, values: dict[str, Any], now) -> Organ
     org = Organisation(youth_office=office, confirmed_at=now, created_at=now, updated_at=now)
     for name, value in values.items():
         setattr(org, name, value)
-    org.name_key = search_key(org.name)
-    org.duplicate_key = duplicate_key(org.name)
-    org.sort_key = sort_key(org.name)
+    org.set_keys()
     return org

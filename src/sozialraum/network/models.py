@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.search import TrigramIndex, document
 from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
@@ -100,6 +101,8 @@ class Organisation(TenantModel):
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
     duplicate_key = models.CharField(max_length=250, editable=False, db_index=True)
     sort_key = SortKeyField()
+    # lib.search.document of name, street, postcode and place; indexed by SEARCH_INDEX.
+    search_text = models.TextField(editable=False, default="")
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -126,13 +129,24 @@ class Organisation(TenantModel):
     def __str__(self) -> str:
         return self.name
 
+    def computed_keys(self) -> dict[str, str]:
+        """The stored keys derived from the fields: set them on EVERY write, bulk ones too."""
+        return {
+            "name_key": search_key(self.name),
+            "duplicate_key": duplicate_key(self.name),
+            "sort_key": sort_key(self.name),
+            "search_text": document(self.name, self.street, self.postcode, self.city),
+        }
+
+    def set_keys(self) -> None:
+        for name, value in self.computed_keys().items():
+            setattr(self, name, value)
+
     def save(self, *args, **kwargs) -> None:
-        self.name_key = search_key(self.name)
-        self.duplicate_key = duplicate_key(self.name)
-        self.sort_key = sort_key(self.name)
+        self.set_keys()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "name_key", "duplicate_key", "sort_key"}
+        if update_fields is not None and set(KEY_SOURCES[Organisation]) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *self.computed_keys()}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -163,6 +177,8 @@ class Person(TenantModel):
     )
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
     sort_key = SortKeyField()  # surname, then first name
+    # lib.search.document of the name (surname first) and the title; indexed by SEARCH_INDEX.
+    search_text = models.TextField(editable=False, default="")
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -182,18 +198,40 @@ class Person(TenantModel):
     def full_name(self) -> str:
         return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
 
+    def computed_keys(self) -> dict[str, str]:
+        """The stored keys derived from the fields: set them on EVERY write, bulk ones too."""
+        return {
+            "name_key": search_key(f"{self.last_name} {self.first_name}"),
+            "sort_key": sort_key(self.last_name, self.first_name),
+            "search_text": document(f"{self.last_name} {self.first_name}", self.title),
+        }
+
+    def set_keys(self) -> None:
+        for name, value in self.computed_keys().items():
+            setattr(self, name, value)
+
     def save(self, *args, **kwargs) -> None:
-        self.name_key = search_key(f"{self.last_name} {self.first_name}")
-        self.sort_key = sort_key(self.last_name, self.first_name)
+        self.set_keys()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "name_key", "sort_key"}
+        if update_fields is not None and set(KEY_SOURCES[Person]) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *self.computed_keys()}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(
             "network:person", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk}
         )
+
+
+# The search indexes (lib.search) and the fields their stored keys are computed from.
+SEARCH_INDEXES: dict[type[Organisation] | type[Person], TrigramIndex] = {
+    Organisation: TrigramIndex(table="network_organisation"),
+    Person: TrigramIndex(table="network_person"),
+}
+KEY_SOURCES: dict[type[Organisation] | type[Person], tuple[str, ...]] = {
+    Organisation: ("name", "street", "postcode", "city"),
+    Person: ("first_name", "last_name", "title"),
+}
 
 
 class AffiliationQuerySet(TenantQuerySet):

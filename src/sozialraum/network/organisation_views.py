@@ -56,6 +56,7 @@ def directory(request: OfficeRequest) -> HttpResponse:
             "page": page,
             "query": query_without(request, "seite"),
             "filtered": any(filters.values()),
+            "unsearchable": selectors.search_terms(filters["q"]).unsearchable,
         },
     )
 

@@ -63,7 +63,13 @@ def people(request: OfficeRequest) -> HttpResponse:
         request,
         page_template="network/people.html",
         results_template="network/people_results.html",
-        context={"form": form, "page": page, "query": query_without(request, "seite"), "q": q},
+        context={
+            "form": form,
+            "page": page,
+            "query": query_without(request, "seite"),
+            "q": q,
+            "unsearchable": selectors.search_terms(q).unsearchable,
+        },
     )
 
 

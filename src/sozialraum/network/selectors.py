@@ -1,10 +1,9 @@
 """Reads of the network of actors. Every function is scoped to one youth office and runs a
 fixed number of queries, however many organisations and people there are.
 
-Search is German-aware: the stored `name_key` spells umlauts and ß out (lib.text.search_key) and
-the search words are keyed the same way, so "Müller", "Mueller" and "MUELLER" find each other and
-"Straße" finds "Strasse" and vice versa. The comparison runs on the stored key, with no function
-applied per row.
+Search goes through the trigram index of lib.search over the stored `search_text` (name, street,
+PLZ and place of organisations; name and title of people): German-aware ("Müller" = "Mueller",
+"Straße" = "Strasse", "St." = "Sankt"), the same on SQLite (FTS5) and PostgreSQL (pg_trgm).
 """
 
 from __future__ import annotations
@@ -12,12 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from sozialraum.lib.text import search_key
+from sozialraum.lib import search
 from sozialraum.network.models import (
     CONFIRMATION_MONTHS,
+    SEARCH_INDEXES,
     Affiliation,
     ChangeStatus,
     Organisation,
@@ -27,9 +27,10 @@ from sozialraum.network.models import (
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 
-def search_terms(q: str) -> list[str]:
-    """The folded words of a search (at most 8, so a pasted paragraph stays cheap)."""
-    return search_key(q).split()[:8]
+def search_terms(q: str) -> search.Query:
+    """What a search field's input matches (lib.search.parse: at most 8 words, so a pasted
+    paragraph stays cheap). `.unsearchable` when it holds no letter or digit."""
+    return search.parse(q)
 
 
 def _pk(value) -> int | None:
@@ -51,15 +52,11 @@ def directory(
     social_space: SocialSpace | int | None = None,
     municipality: Municipality | int | None = None,
 ) -> QuerySet[Organisation]:
-    """Organisations of the office, filtered; every search word must occur in the name or the
-    place (Ort). Ordered by name. The municipality is joined; prefetch what the page shows."""
+    """Organisations of the office, filtered; every search word must occur in the name, street,
+    PLZ or place (lib.search). Ordered by name. The municipality is joined; prefetch what the
+    page shows."""
     organisations = Organisation.objects.in_office(office).select_related("municipality")
-    terms = search_terms(q)
-    if terms:
-        for term in terms:
-            organisations = organisations.filter(
-                Q(name_key__contains=term) | Q(city__icontains=term)
-            )
+    organisations = SEARCH_INDEXES[Organisation].filter(organisations, search_terms(q))
     if kind:
         organisations = organisations.filter(kind=kind)
     space_id = _pk(social_space)
@@ -74,12 +71,9 @@ def directory(
 def people_directory(
     office: YouthOffice, *, q: str = "", organisation: Organisation | int | None = None
 ) -> QuerySet[Person]:
-    """People of the office; every search word must occur in the name. Ordered by name."""
-    people = Person.objects.in_office(office)
-    terms = search_terms(q)
-    if terms:
-        for term in terms:
-            people = people.filter(name_key__contains=term)
+    """People of the office; every search word must occur in the name or the title
+    (lib.search). Ordered by name."""
+    people = SEARCH_INDEXES[Person].filter(Person.objects.in_office(office), search_terms(q))
     organisation_id = _pk(organisation)
     if organisation_id is not None:
         people = people.filter(

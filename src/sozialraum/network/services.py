@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
-from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.network.models import (
     Affiliation,
     ExpectedKind,
@@ -100,7 +99,10 @@ def validate_organisation(
     _check_municipality(office, organisation.municipality)
     if social_spaces is not None:
         check_spaces(office, social_spaces)
-    _full_clean(organisation, exclude=["youth_office", "name_key", "duplicate_key", "sort_key"])
+    _full_clean(
+        organisation,
+        exclude=["youth_office", "name_key", "duplicate_key", "sort_key", "search_text"],
+    )
     if organisation.external_id:
         taken = (
             Organisation.objects.in_office(office)
@@ -164,9 +166,7 @@ def save_organisation(
     now = timezone.now()
     updated = Organisation.objects.filter(pk=current.pk, version=version).update(
         **values,
-        name_key=search_key(candidate.name),
-        duplicate_key=duplicate_key(candidate.name),
-        sort_key=sort_key(candidate.name),
+        **candidate.computed_keys(),
         confirmed_at=now,
         updated_at=now,
         version=F("version") + 1,
@@ -257,7 +257,7 @@ def _apply_person_data(person: Person, data: dict[str, Any]) -> None:
 def create_person(*, office: YouthOffice, actor: User | None, data: dict[str, Any]) -> Person:
     person = Person(youth_office=office)
     _apply_person_data(person, data)
-    _full_clean(person, exclude=["youth_office", "user", "name_key", "sort_key"])
+    _full_clean(person, exclude=["youth_office", "user", "name_key", "sort_key", "search_text"])
     person.save()
     record(
         office=office,
@@ -279,12 +279,11 @@ def update_person(
     before = snapshot(current, _PERSON_AUDITED)
     candidate = copy.copy(current)
     _apply_person_data(candidate, data)
-    _full_clean(candidate, exclude=["youth_office", "user", "name_key", "sort_key"])
+    _full_clean(candidate, exclude=["youth_office", "user", "name_key", "sort_key", "search_text"])
     now = timezone.now()
     updated = Person.objects.filter(pk=current.pk, version=version).update(
         **{name: getattr(candidate, name) for name in data},
-        name_key=search_key(f"{candidate.last_name} {candidate.first_name}"),
-        sort_key=sort_key(candidate.last_name, candidate.first_name),
+        **candidate.computed_keys(),
         confirmed_at=now,
         updated_at=now,
         version=F("version") + 1,
