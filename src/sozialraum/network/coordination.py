@@ -36,6 +36,7 @@ from sozialraum.regions.services import ConcurrentEditError
 # How many rows and errors an import preview shows; the counts always cover the whole file.
 PREVIEW_ROWS = 200
 PREVIEW_ERRORS = 500
+PREVIEW_WARNINGS = 100
 PENDING_IMPORT_LIFETIME = timedelta(days=1)
 
 
@@ -290,8 +291,10 @@ def _clean_up_pending_imports() -> None:
 
 
 def get_pending_import_for_user(request: HttpRequest, pk: int) -> PendingImport:
-    """Only the person who uploaded the file sees its preview."""
-    return get_for_office(request, PendingImport, pk=pk, created_by=request.user)
+    """Only the person who uploaded the file sees its preview (the file itself is read only
+    when the import has to be planned again)."""
+    queryset = PendingImport.objects.defer("data")
+    return get_for_office(request, queryset, pk=pk, created_by=request.user)
 
 
 @office_view(MANAGE)
@@ -301,20 +304,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         _clean_up_pending_imports()
-        pending = PendingImport.objects.create(
-            youth_office=office,
-            created_by=request.user,
-            filename=upload.name[:255],
-            data=upload.read(),
+        pending = imports.create_pending_import(
+            office=office, actor=request.user, filename=upload.name[:255], data=upload.read()
         )
         return redirect("network:import_preview", office_slug=office.slug, pk=pending.pk)
     return render(request, "network/import_upload.html", {"form": form})
-
-
-def _preview(pending: PendingImport, office):
-    return imports.parse_organisations(
-        data=bytes(pending.data), filename=pending.filename, office=office
-    )
 
 
 def _render_preview(request: HttpRequest, pending: PendingImport, preview) -> HttpResponse:
@@ -328,7 +322,9 @@ def _render_preview(request: HttpRequest, pending: PendingImport, preview) -> Ht
             "rows": preview.rows[:PREVIEW_ROWS],
             "more_rows": max(0, len(preview.rows) - PREVIEW_ROWS),
             "errors": row_errors[:PREVIEW_ERRORS],
-            "more_errors": max(0, len(row_errors) - PREVIEW_ERRORS),
+            "more_errors": max(0, len(row_errors) + preview.hidden_errors - PREVIEW_ERRORS),
+            "warnings": preview.duplicate_warnings[:PREVIEW_WARNINGS],
+            "more_warnings": max(0, preview.warning_count - PREVIEW_WARNINGS),
         },
     )
 
@@ -336,7 +332,7 @@ def _render_preview(request: HttpRequest, pending: PendingImport, preview) -> Ht
 @office_view(MANAGE)
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     pending = get_pending_import_for_user(request, pk)
-    return _render_preview(request, pending, _preview(pending, request.youth_office))
+    return _render_preview(request, pending, imports.pending_preview(pending))  # stored plan
 
 
 @require_POST
@@ -344,7 +340,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
 def import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     office = request.youth_office
     pending = get_pending_import_for_user(request, pk)
-    preview = _preview(pending, office)  # parsed again: the directory may have changed meanwhile
+    preview = imports.pending_preview(pending)
     if not preview.is_valid:
         messages.error(
             request,
@@ -352,7 +348,8 @@ def import_apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _render_preview(request, pending, preview)
     try:
-        result = imports.apply_import(preview=preview, office=office, actor=request.user)
+        # Applies the stored plan, or plans again if the directory changed meanwhile.
+        result = imports.apply_pending_import(pending=pending, office=office, actor=request.user)
     except ValueError as error:
         messages.error(request, str(error))
         return _render_preview(request, pending, preview)
