@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.imports import Column, RowError, format_number
 from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.network.import_places import Places
 from sozialraum.network.models import Organisation, OrganisationKind
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
@@ -169,10 +170,7 @@ class Planner:
         self.space_names = [space.name for space in self.spaces.values()]
         # Keys outside the Kreis are refused by their first five digits, so the Kreis suffices.
         self.municipalities = {m.ags: m for m in office.municipalities()}
-        self.by_short_name: dict[str, list[Municipality]] = {}
-        for municipality in self.municipalities.values():
-            key = search_key(municipality.short_name)
-            self.by_short_name.setdefault(key, []).append(municipality)
+        self.places = Places(self.municipalities.values())
         existing = list(
             Organisation.objects.in_office(office).defer("created_at", "updated_at", "confirmed_at")
         )
@@ -310,11 +308,15 @@ class Planner:
                 )
             values["postcode"] = postcode
 
+        city = cells["Ort"] if "Ort" in self.columns else ""
         if "Gemeindeschlüssel" in self.columns:
-            values["municipality"] = self.clean_municipality(cells["Gemeindeschlüssel"], error)
-        elif "Ort" in self.columns and cells["Ort"]:
+            municipality = self.clean_municipality(cells["Gemeindeschlüssel"], error)
+            values["municipality"] = municipality
+            if municipality is not None and city:
+                self.places.check(municipality, city, error)
+        elif city:
             # Without AGS, a place that is exactly one municipality of the Kreis names it.
-            matches = self.by_short_name.get(search_key(cells["Ort"]), [])
+            matches = self.places.named(city)
             if len(matches) == 1:
                 values["municipality"] = matches[0]
 
