@@ -6,6 +6,7 @@ committed: each one used to tie up a worker for many seconds or take about 1 GB.
 `bad_files()` returns {name: (filename, data)}; bench/import_time.py measures each one.
 """
 
+# ruff: noqa: E501 (the package parts are kept as Excel writes them, one per line)
 from __future__ import annotations
 
 import io

@@ -51,7 +51,7 @@ def test_it_writes_xlsx_string_cells_without_a_visible_apostrophe():
 
 
 def test_it_stores_text_that_looks_like_a_formula_as_a_string_in_the_file():
-    data = xlsx_bytes(["Name"], [["=HYPERLINK(\"http://evil.example\")"]])
+    data = xlsx_bytes(["Name"], [['=HYPERLINK("http://evil.example")']])
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert '<c r="A2" t="inlineStr"><is><t>=HYPERLINK' in xml

@@ -8,8 +8,6 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook
-
 from bench.bad_import_files import (
     duplicate_names_csv,
     empty_rows,
@@ -19,6 +17,8 @@ from bench.bad_import_files import (
     wide_row,
 )
 from bench.bad_import_files import xlsx as raw_xlsx
+from openpyxl import Workbook
+
 from sozialraum.lib import imports as lib_imports
 from sozialraum.lib.imports import (
     Column,
@@ -258,7 +258,7 @@ def test_it_counts_cells_of_an_xlsx_empty_ones_included(monkeypatch):
 
 def test_it_refuses_too_many_shared_strings(monkeypatch):
     monkeypatch.setattr(lib_imports, "MAX_CELLS", 1000)
-    with pytest.raises(ImportFileError, match="mehr als 1.000 Zellen"):
+    with pytest.raises(ImportFileError, match=r"mehr als 1\.000 Zellen"):
         read_bad(huge_shared_strings(count=1001))
 
 
@@ -335,10 +335,21 @@ def test_it_refuses_a_csv_line_wider_than_the_column_limit(monkeypatch):
     assert table.rows[0].values["Name"] == "Kita"
 
 
+def test_it_refuses_a_csv_line_of_absurdly_many_separators_before_reading_it(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_COLUMNS", 5)
+    text = "Name;Art\nKita;Kita\nHort;Kita" + ";" * 501 + "\n"
+    with pytest.raises(ImportFileError) as info:
+        read_table(text.encode(), "x.csv", IMPORT_COLUMNS)
+    assert str(info.value) == (
+        "Zeile 3 enthält mehr als 500 Trennzeichen. Bitte speichern Sie nur die Spalten, in "
+        "denen etwas steht."
+    )
+
+
 def test_it_counts_the_cells_of_a_csv(monkeypatch):
     monkeypatch.setattr(lib_imports, "MAX_CELLS", 20)
     text = "Name;Art\n" + "".join(f"Kita {n};Kita\n" for n in range(10))
-    with pytest.raises(ImportFileError, match="mehr als 20 Zellen"):
+    with pytest.raises(ImportFileError, match=r"mehr als 20 Zellen"):
         read_table(text.encode(), "x.csv", IMPORT_COLUMNS)
 
 

@@ -29,6 +29,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000  # data rows
 MAX_COLUMNS = 100  # the last column that may hold a value
 MAX_CELLS = 1_000_000  # cells read in all (in XLSX also empty, formatted ones)
+SEPARATORS_PER_COLUMN = 100  # CSV: a line with more than this × MAX_COLUMNS separators is refused
 # A single cell longer than this is no directory entry (and csv's own limit would raise).
 MAX_CELL_CHARS = 100_000
 # XLSX only: lines parsed at all (empty ones included; below them a value is only searched for),
@@ -239,7 +240,30 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
+def _check_separators(text: str, delimiter: str) -> None:
+    """Refuse a line with absurdly many separators before csv builds it as one list (a line of
+    five million separators took 90 MB). Excel pads short rows with separators up to the widest
+    row, so the bound is far above the column limit; counted in C, without copying lines."""
+    limit = SEPARATORS_PER_COLUMN * MAX_COLUMNS
+    if text.count(delimiter) <= limit:
+        return
+    start, line = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text.count(delimiter, start, end) > limit:
+            raise ImportFileError(
+                _(
+                    "Zeile %(line)s enthält mehr als %(limit)s Trennzeichen. Bitte speichern Sie "
+                    "nur die Spalten, in denen etwas steht."
+                )
+                % {"line": format_number(line), "limit": format_number(limit)}
+            )
+        start, line = end + 1, line + 1
+
+
 def _csv_records(text: str, delimiter: str) -> Iterator[list[object]]:
+    _check_separators(text, delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
     line = 0
     cells = 0
@@ -262,7 +286,7 @@ def _csv_records(text: str, delimiter: str) -> Iterator[list[object]]:
                     )
                     % {"line": line, "limit": format_number(MAX_CELL_CHARS)}
                 )
-            yield record
+            yield list(record)
     except csv.Error:
         raise ImportFileError(
             _(

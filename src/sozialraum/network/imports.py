@@ -169,21 +169,29 @@ def preview_from_json(plan: dict[str, Any] | None) -> ImportPreview | None:
         return None
     errors = [RowError(*e) for e in plan["errors"]]
     warnings = [RowError(*w) for w in plan["warnings"]]
+    # One stand-in per municipality and social space (they carry only pk and name): a model
+    # instance costs tens of microseconds, and 20,000 rows name the same few dozen.
+    municipalities: dict[int, Municipality] = {}
+    spaces_by_pk: dict[int, SocialSpace] = {}
     rows = []
     for row in plan["rows"]:
         values = dict(row["values"])
-        if "municipality" in values:
+        if values.get("municipality") is not None:
             pk = values["municipality"]
-            values["municipality"] = Municipality(pk=pk) if pk is not None else None
+            if pk not in municipalities:
+                municipalities[pk] = Municipality(pk=pk)
+            values["municipality"] = municipalities[pk]
         spaces = row["spaces"]
+        if spaces is not None:
+            for pk, name in spaces:
+                if pk not in spaces_by_pk:
+                    spaces_by_pk[pk] = SocialSpace(pk=pk, name=name)
         rows.append(
             PlannedRow(
                 line=row["line"],
                 action=row["action"],
                 values=values,
-                social_spaces=None
-                if spaces is None
-                else [SocialSpace(pk=pk, name=name) for pk, name in spaces],
+                social_spaces=None if spaces is None else [spaces_by_pk[pk] for pk, _ in spaces],
                 organisation_id=row["organisation"],
                 changes=row["changes"],
             )
