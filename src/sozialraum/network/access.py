@@ -48,8 +48,10 @@ def get_change_for_user(
 
 
 def get_pending_import_for_user(request: OfficeRequest, pk: int) -> PendingImport:
-    """Only the person who uploaded the file sees its preview."""
-    return get_for_user(request, PendingImport, pk=pk, created_by=request.user)
+    """Only the person who uploaded the file sees its preview (the file itself is read only
+    when the import has to be planned again)."""
+    queryset = PendingImport.objects.defer("data")
+    return get_for_user(request, queryset, pk=pk, created_by=request.user)
 
 
 def organisations_for_affiliations(request: OfficeRequest) -> QuerySet[Organisation]:

@@ -18,7 +18,6 @@ from sozialraum.network.forms import ImportUploadForm
 from sozialraum.network.import_rows import ImportPreview
 from sozialraum.network.models import PendingImport
 from sozialraum.network.retention import PENDING_IMPORTS, delete_pending_imports
-from sozialraum.regions.models import YouthOffice
 
 PERM = "network.import_organisations"
 
@@ -26,6 +25,7 @@ PREVIEW_ROWS = 200
 
 
 PREVIEW_ERRORS = 500
+PREVIEW_WARNINGS = 100
 
 
 def _clean_up_pending_imports() -> None:
@@ -39,20 +39,11 @@ def import_upload(request: OfficeRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         _clean_up_pending_imports()
-        pending = PendingImport.objects.create(
-            youth_office=office,
-            created_by=request.user,
-            filename=upload.name[:255],
-            data=upload.read(),
+        pending = imports.create_pending_import(
+            office=office, actor=request.user, filename=upload.name[:255], data=upload.read()
         )
         return redirect("network:import_preview", office_slug=office.slug, pk=pending.pk)
     return render(request, "network/import_upload.html", {"form": form})
-
-
-def _preview(pending: PendingImport, office: YouthOffice) -> ImportPreview:
-    return imports.parse_organisations(
-        data=bytes(pending.data), filename=pending.filename, office=office
-    )
 
 
 def _render_preview(
@@ -68,7 +59,9 @@ def _render_preview(
             "rows": preview.rows[:PREVIEW_ROWS],
             "more_rows": max(0, len(preview.rows) - PREVIEW_ROWS),
             "errors": row_errors[:PREVIEW_ERRORS],
-            "more_errors": max(0, len(row_errors) - PREVIEW_ERRORS),
+            "more_errors": max(0, len(row_errors) + preview.hidden_errors - PREVIEW_ERRORS),
+            "warnings": preview.duplicate_warnings[:PREVIEW_WARNINGS],
+            "more_warnings": max(0, preview.warning_count - PREVIEW_WARNINGS),
         },
     )
 
@@ -76,7 +69,7 @@ def _render_preview(
 @office_view(PERM)
 def import_preview(request: OfficeRequest, pk: int) -> HttpResponse:
     pending = get_pending_import_for_user(request, pk)
-    return _render_preview(request, pending, _preview(pending, request.youth_office))
+    return _render_preview(request, pending, imports.pending_preview(pending))  # stored plan
 
 
 @require_POST
@@ -84,7 +77,7 @@ def import_preview(request: OfficeRequest, pk: int) -> HttpResponse:
 def import_apply(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.youth_office
     pending = get_pending_import_for_user(request, pk)
-    preview = _preview(pending, office)  # parsed again: the directory may have changed meanwhile
+    preview = imports.pending_preview(pending)
     if not preview.is_valid:
         messages.error(
             request,
@@ -92,7 +85,8 @@ def import_apply(request: OfficeRequest, pk: int) -> HttpResponse:
         )
         return _render_preview(request, pending, preview)
     try:
-        result = imports.apply_import(preview=preview, office=office, actor=request.user)
+        # Applies the stored plan, or plans again if the directory changed meanwhile.
+        result = imports.apply_pending_import(pending=pending, office=office, actor=request.user)
     except ValueError as error:
         messages.error(request, str(error))
         return _render_preview(request, pending, preview)

@@ -333,8 +333,10 @@ def expected_kinds(office: YouthOffice) -> list[str]:
 class PendingImport(TenantModel):
     """An uploaded import file between its preview and "Import ausführen".
 
-    The file is parsed again when the import is applied; rows are removed after the import and
-    when they are older than a day.
+    The file is read and validated once, at upload; `plan` keeps the result (network.imports:
+    `plan_to_json`), so the preview never parses the file again. The import applies the plan if
+    the directory is unchanged, else it plans again from `data`. Rows are removed after the
+    import and when they are older than a day.
     """
 
     created_by = models.ForeignKey(
@@ -342,6 +344,7 @@ class PendingImport(TenantModel):
     )
     filename = models.CharField(max_length=255)
     data = models.BinaryField()
+    plan = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
