@@ -39,8 +39,9 @@ CARRIER_EDITOR = "redaktion@lindenhof.example"
 
 # Namespaces not walked here, with the reason.
 EXCLUDED_NAMESPACES = {
-    # The Django admin at /betrieb/admin/ is the platform operator's emergency tool. Its generated patterns
-    # (one set per registered model) are covered by test_the_admin_is_for_the_operator_only.
+    # The Django admin at /betrieb/admin/ is the platform operator's emergency tool. Its generated
+    # patterns (one set per registered model) are covered by
+    # test_the_admin_is_for_the_operator_only.
     "admin",
 }
 

@@ -42,7 +42,7 @@ def test_it_creates_a_youth_office_from_its_kreis_key(
 
 
 def test_it_names_every_wrong_option_in_german_and_creates_nothing(municipalities, capsys):
-    with pytest.raises(CommandError, match="Das Jugendamt wurde nicht angelegt."):
+    with pytest.raises(CommandError, match=r"Das Jugendamt wurde nicht angelegt\."):
         call_command(
             "create_youth_office",
             "--kreis-key",

@@ -17,8 +17,8 @@ from sozialraum.accounts.services import invite
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record, snapshot
 from sozialraum.operations.models import EventKind, OperatorEvent
-from sozialraum.regions.models import RESERVED_SLUGS, SocialSpaceLabel, YouthOffice
 from sozialraum.operations.selectors import kreis as find_kreis
+from sozialraum.regions.models import RESERVED_SLUGS, SocialSpaceLabel, YouthOffice
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 OFFICE_FIELDS = ["name", "slug", "kreis_key", "social_space_label"]
