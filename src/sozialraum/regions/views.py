@@ -13,6 +13,8 @@ from sozialraum.network.views import glance_context
 from sozialraum.regions import services
 from sozialraum.regions.forms import SocialSpaceForm
 from sozialraum.regions.models import Municipality, SocialSpace, SocialSpaceMunicipality
+from sozialraum.regions.naming import welcome
+from sozialraum.regions.start import coordination_to_do, own_organisation
 
 
 def _spaces(office):
@@ -38,6 +40,7 @@ def office(request: HttpRequest) -> HttpResponse:
     spaces = list(_spaces(office))
     assigned = {m.pk for s in spaces for m in s.municipalities.all()}
     unassigned = [m for m in office.municipalities().order_by("name") if m.pk not in assigned]
+    can_manage = request.user.has_perm("regions.manage_social_spaces", office)
     return render(
         request,
         "regions/office.html",
@@ -45,7 +48,10 @@ def office(request: HttpRequest) -> HttpResponse:
             "spaces": spaces,
             "unassigned": unassigned,
             "has_demo": any(s.is_demo for s in spaces),
-            "can_manage": request.user.has_perm("regions.manage_social_spaces", office),
+            "can_manage": can_manage,
+            "welcome": welcome(office.name),
+            "own_organisation": own_organisation(request),
+            "to_do": coordination_to_do(office) if can_manage else None,
         },
     )
 
