@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sozialraum.lib.tenancy import office_view
-from sozialraum.network import selectors, services
+from sozialraum.network import privacy_document, selectors, services
 from sozialraum.network.forms import (
     AffiliationForm,
     PeopleFilterForm,
@@ -184,20 +180,14 @@ def person_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_view(MANAGE)
 def person_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """DSGVO Art. 15: everything stored about the person, as a JSON file (download by POST)."""
+    """DSGVO Art. 15: everything stored about the person, as a document to print or JSON (POST)."""
     person = get_person_for_user(request, pk)
     if request.method != "POST":
         return render(request, "network/person_export.html", {"person": person})
     data = services.export_person_data(person=person, actor=request.user)
-    name = slugify(person.last_name) or "person"
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="auskunft-{name}-{timezone.localdate():%Y-%m-%d}.json"'
-    )
-    return response
+    if request.POST.get("format") == "json":
+        return privacy_document.json_response(person, data)
+    return privacy_document.document_response(request, person, data)
 
 
 @office_view(MANAGE)
