@@ -40,8 +40,9 @@ CARRIER_EDITOR = "redaktion@lindenhof.example"
 
 # Namespaces not walked here, with the reason.
 EXCLUDED_NAMESPACES = {
-    # The Django admin at /betrieb/ is the platform operator's tool. Its generated patterns
-    # (one set per registered model) are covered by test_the_admin_is_for_the_operator_only.
+    # The Django admin at /betrieb/admin/ is the platform operator's emergency tool. Its generated
+    # patterns (one set per registered model) are covered by
+    # test_the_admin_is_for_the_operator_only.
     "admin",
 }
 
@@ -150,6 +151,9 @@ CARRIER_EDITOR_ONLY = {
     "carrier_editor": 200,
 }
 UPLOADER_PAGE = {**COORDINATION_PAGE, "operator": 404}
+# The operator area: the operator only; it does not exist (404) for anybody else logged in.
+OPERATOR_PAGE = {**same(404), "anonymous": LOGIN, "operator": 200}
+OPERATOR_WRITE = {**OPERATOR_PAGE, "operator": 302}
 
 
 def _network_rows(walk: Walk) -> dict[str, int]:
@@ -350,6 +354,16 @@ EXPECTED: dict[str, Expect] = {
     ),
     "network:import_discard": Expect(
         get=POST_ONLY, post={**UPLOADER_PAGE, "coordinator": 302}, pk=network_pending_import
+    ),
+    # The operator area (/betrieb/): the platform operator only; 404 for everybody else.
+    "operations:index": Expect(get=OPERATOR_PAGE),
+    "operations:office_create": Expect(get=OPERATOR_PAGE, post=OPERATOR_PAGE),  # empty: errors
+    "operations:users": Expect(get=OPERATOR_PAGE),
+    "operations:user_deactivate": Expect(
+        get=POST_ONLY, post=OPERATOR_WRITE, pk=lambda walk: walk.reset_user.pk
+    ),
+    "operations:user_reactivate": Expect(
+        get=POST_ONLY, post=OPERATOR_WRITE, pk=lambda walk: walk.reset_user.pk
     ),
     # The API (/api/v1/): session login, 401 without it, 404 for other offices' data.
     "api:api-root": Expect(get=same(404)),
@@ -589,15 +603,20 @@ def test_the_other_office_cannot_list_office_a_social_spaces_by_api(walk, client
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_the_admin_is_for_the_operator_only(persona, world):
-    """The Django admin (/betrieb/, excluded from the walk above): non-staff go to its login."""
+    """The Django admin (/betrieb/admin/, excluded from the walk above): non-staff go to its
+    login."""
     client = Client()
     user = world.persona(persona)
     if user is not None:
         client.force_login(user)
-    for url in ("/betrieb/", "/betrieb/auth/group/", "/betrieb/axes/accessattempt/"):
+    for url in (
+        "/betrieb/admin/",
+        "/betrieb/admin/auth/group/",
+        "/betrieb/admin/axes/accessattempt/",
+    ):
         response = client.get(url)
         if persona == "operator":
             assert response.status_code == 200, url
         else:
             assert response.status_code == 302, f"{url} as {persona}: {response.status_code}"
-            assert response["Location"].startswith("/betrieb/login/"), url
+            assert response["Location"].startswith("/betrieb/admin/login/"), url

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "sozialraum.audit",
     "sozialraum.network",
     "sozialraum.pages",
+    "sozialraum.operations",
     "sozialraum.demo",
 ]
 

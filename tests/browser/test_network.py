@@ -293,10 +293,15 @@ def test_dsgvo_export_and_erasure(network, new_page):
     log_in(page, COORDINATOR)
     page.goto(f"{H}/personen/{network.person.pk}/")
     page.get_by_role("link", name="Auskunft (Art. 15 DSGVO)").click()
+    page.get_by_role("button", name="Auskunft als Dokument öffnen").click()
+    page.get_by_role("heading", name="Auskunft über Ihre gespeicherten Daten").wait_for()
+    assert "Teamleitung" in page.locator("main").inner_text()
+    assert not serious(run_axe(page)), describe(serious(run_axe(page)))
+    assert not page.csp_violations, page.csp_violations
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Auskunft herunterladen").click()
+        page.get_by_role("button", name="Dieselbe Auskunft als JSON-Datei herunterladen").click()
     download = download_info.value
-    assert download.suggested_filename.startswith("auskunft-muller-")
+    assert download.suggested_filename.startswith("Auskunft-Müller-")
     data = json.loads(Path(download.path()).read_text(encoding="utf-8"))
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Zugehörigkeiten"][0]["Funktion"] == "Teamleitung"

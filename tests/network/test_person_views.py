@@ -349,11 +349,11 @@ def test_coordination_downloads_everything_stored_about_a_person(
 ):
     client = client_for(coordinator)
     explained = client.get(url("person_export", person_a)).content.decode()
-    assert "Auskunft herunterladen" in explained
-    response = client.post(url("person_export", person_a))
+    assert "Als JSON-Datei herunterladen" in explained
+    response = client.post(url("person_export", person_a), {"format": "json"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    assert 'attachment; filename="auskunft-muller-' in response["Content-Disposition"]
+    assert 'attachment; filename="auskunft-mueller-' in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Zugehörigkeiten"][0]["Organisation"] == "Jugendhilfe Heideblick e. V."

@@ -11,8 +11,9 @@ class AccountsConfig(AppConfig):
         from sozialraum.lib import retention
 
         retention.register(*RULES)
-        from sozialraum.accounts.models import Invitation, OfficeRole
+        from sozialraum.accounts.models import Invitation, OfficeRole, User
         from sozialraum.audit import registry
 
         registry.register(Invitation)
         registry.register(OfficeRole)
+        registry.register(User, labels={"access": _("Zugang")})

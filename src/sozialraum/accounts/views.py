@@ -20,13 +20,27 @@ from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
 from sozialraum.lib.http import posted
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
+from sozialraum.regions.naming import welcome
 
 login_view = auth_views.LoginView.as_view(
     template_name="accounts/login.html",
     authentication_form=LoginForm,
     redirect_authenticated_user=True,
 )
-logout_view = auth_views.LogoutView.as_view()
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out, and saying so on the next page (the message survives the new session)."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        was_logged_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_logged_in:
+            messages.success(request, _("Sie sind abgemeldet. Bis zum nächsten Mal!"))
+        return response
+
+
+logout_view = LogoutView.as_view()
 password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
@@ -68,10 +82,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 return render(
                     request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
                 )
-            messages.success(
-                request,
-                _("Willkommen bei %(office)s!") % {"office": invitation.youth_office.name},
-            )
+            messages.success(request, welcome(invitation.youth_office.name))
             return redirect(invitation.youth_office.get_absolute_url())
         return render(request, "accounts/invitation_join.html", {"invitation": invitation})
 
@@ -86,9 +97,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request, _("Willkommen bei %(office)s!") % {"office": invitation.youth_office.name}
-        )
+        messages.success(request, welcome(invitation.youth_office.name))
         return redirect(invitation.youth_office.get_absolute_url())
     return render(
         request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}

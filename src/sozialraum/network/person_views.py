@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,7 +23,7 @@ from sozialraum.lib.http import (
     query_without,
 )
 from sozialraum.lib.tenancy import OfficeRequest, office_view
-from sozialraum.network import privacy, selectors, services
+from sozialraum.network import privacy, privacy_document, selectors, services
 from sozialraum.network.access import (
     get_affiliation_for_user,
     get_person_for_user,
@@ -169,20 +165,14 @@ def person_confirm(request: OfficeRequest, pk: int) -> HttpResponse:
 
 @office_view("network.view_directory")
 def person_export(request: OfficeRequest, pk: int) -> HttpResponse:
-    """DSGVO Art. 15: everything stored about the person, as a JSON file (download by POST)."""
+    """DSGVO Art. 15: everything stored about the person, as a document to print or JSON (POST)."""
     person = get_person_for_user(request, pk, perm="network.export_person")
     if request.method != "POST":
         return render(request, "network/person_export.html", {"person": person})
     data = privacy.export_person_data(person=person, actor=request.user)
-    name = slugify(person.last_name) or "person"
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="auskunft-{name}-{timezone.localdate():%Y-%m-%d}.json"'
-    )
-    return response
+    if request.POST.get("format") == "json":
+        return privacy_document.json_response(person, data)
+    return privacy_document.document_response(request, person, data)
 
 
 @office_view("network.view_directory")

@@ -8,6 +8,7 @@ class RegionsConfig(AppConfig):
 
     def ready(self) -> None:
         from sozialraum.audit import registry
-        from sozialraum.regions.models import SocialSpace
+        from sozialraum.regions.models import SocialSpace, YouthOffice
 
         registry.register(SocialSpace)
+        registry.register(YouthOffice)

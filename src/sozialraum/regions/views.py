@@ -21,6 +21,8 @@ from sozialraum.regions.models import (
     SocialSpaceMunicipality,
     YouthOffice,
 )
+from sozialraum.regions.naming import welcome
+from sozialraum.regions.start import coordination_to_do, own_organisation
 
 
 def _spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
@@ -55,6 +57,13 @@ def office(request: OfficeRequest) -> HttpResponse:
             "spaces": spaces,
             "unassigned": unassigned,
             "has_demo": any(s.is_demo for s in spaces),
+            "welcome": welcome(office.name),
+            "own_organisation": own_organisation(request),
+            "to_do": (
+                coordination_to_do(office)
+                if request.user.has_perm("network.review_changes", office)
+                else None
+            ),
         },
     )
 
