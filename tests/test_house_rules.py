@@ -30,33 +30,47 @@ def test_it_keeps_every_module_under_600_lines():
     assert too_long == {}, f"Modules over {MAX_LINES} lines (split them by subject): {too_long}"
 
 
-def private_imports(path: Path) -> list[str]:
-    """`from our.module import _name` and `our.module._name` in one file."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found = []
-    module_aliases: set[str] = set()
+def _private_from_imports(tree: ast.AST) -> tuple[list[str], set[str]]:
+    """`from our.module import _name` findings, and the names our modules are bound to."""
+    found, modules = [], set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            if not node.module.startswith(OUR_PACKAGES):
-                continue
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith(OUR_PACKAGES)
+        ):
             for alias in node.names:
                 if alias.name.startswith("_"):
                     found.append(f"{node.module}.{alias.name} (line {node.lineno})")
                 else:
-                    module_aliases.add(alias.asname or alias.name)
+                    modules.add(alias.asname or alias.name)
         elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.startswith(OUR_PACKAGES):
-                    module_aliases.add(alias.asname or alias.name.split(".")[0])
+            modules |= {
+                alias.asname or alias.name.split(".")[0]
+                for alias in node.names
+                if alias.name.startswith(OUR_PACKAGES)
+            }
+    return found, modules
+
+
+def _is_private_attribute(node: ast.AST, modules: set[str]) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+        and isinstance(node.value, ast.Name)
+        and node.value.id in modules
+        and node.value.id[0].islower()  # a module, not a class (e.g. Model._meta)
+    )
+
+
+def private_imports(path: Path) -> list[str]:
+    """`from our.module import _name` and `our.module._name` in one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found, modules = _private_from_imports(tree)
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Attribute)
-            and node.attr.startswith("_")
-            and not node.attr.startswith("__")
-            and isinstance(node.value, ast.Name)
-            and node.value.id in module_aliases
-            and node.value.id[0].islower()  # a module, not a class (e.g. Model._meta)
-        ):
+        if _is_private_attribute(node, modules):
+            assert isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
             found.append(f"{node.value.id}.{node.attr} (line {node.lineno})")
     return found
 

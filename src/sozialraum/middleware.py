@@ -58,6 +58,38 @@ def _too_large(request: HttpRequest, limit: int) -> HttpResponse:
     return response
 
 
+def _check_declared(request: HttpRequest, declared: str, limit: int) -> HttpResponse | None:
+    """400 for a nonsense Content-Length, 413 above the cap, else None (go on)."""
+    try:
+        length = int(declared)
+    except ValueError:
+        length = -1
+    if length < 0:
+        return HttpResponse(status=400)
+    if length > limit:
+        return _too_large(request, limit)
+    return None
+
+
+def _read_chunked(request: HttpRequest, limit: int) -> HttpResponse | None:
+    """Read a body without a length up to the cap: 413 if there is more, else hand it on."""
+    meta = request.META
+    stream = meta.get("wsgi.input")
+    if stream is None:
+        return None
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(min(_READ_CHUNK, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data.extend(chunk)
+    if len(data) > limit:
+        return _too_large(request, limit)
+    meta["CONTENT_LENGTH"] = str(len(data))
+    request._stream = LimitedStream(io.BytesIO(bytes(data)), len(data))  # type: ignore[attr-defined,assignment]
+    return None
+
+
 def request_body_limit(
     get_response: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
@@ -76,30 +108,8 @@ def request_body_limit(
             return get_response(request)
         limit = body_limit_for(request.path_info)
         if declared:
-            try:
-                length = int(declared)
-            except ValueError:
-                length = -1
-            if length < 0:
-                return HttpResponse(status=400)
-            if length > limit:
-                return _too_large(request, limit)
-            return get_response(request)
-        stream = meta.get("wsgi.input")
-        if stream is None:
-            return get_response(request)
-        data = bytearray()
-        while len(data) <= limit:
-            chunk = stream.read(min(_READ_CHUNK, limit + 1 - len(data)))
-            if not chunk:
-                break
-            data.extend(chunk)
-        if len(data) > limit:
-            return _too_large(request, limit)
-        meta["CONTENT_LENGTH"] = str(len(data))
-        body = LimitedStream(io.BytesIO(bytes(data)), len(data))
-        request._stream = body  # type: ignore[attr-defined,assignment]
-        return get_response(request)
+            return _check_declared(request, declared, limit) or get_response(request)
+        return _read_chunked(request, limit) or get_response(request)
 
     return middleware
 

@@ -27,7 +27,8 @@ from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "demo-regions.json"
 
-# The demo accounts of DESIGN.md §4: (email, name, office slug or None for the operator, role).
+# The demo accounts (README.md, "Demo-Zugänge"): (email, name, office slug or None for the
+# operator, role).
 DEMO_ACCOUNTS = [
     ("admin@sozialraum.example", "Betrieb Sozialraum", None, None),
     ("koordination@heidekreis.example", "Katrin Meyer", "heidekreis", Role.COORDINATION),

@@ -345,12 +345,10 @@ def _xlsx_limits(max_rows: int):
     )
 
 
-def _xlsx_records(data: bytes, max_rows: int) -> Iterator[list[object]]:
-    """The rows of the first sheet up to the last one with a value, empty rows included (so
-    numbering matches Excel's). A streaming scan checks the limits before openpyxl starts."""
+def _scan_workbook(data: bytes, limits) -> tuple[int, int]:
+    """(last line, last column) with a value in the first sheet; the limits checked on the way."""
     from sozialraum.lib.xlsx_scan import check_parts, scan_sheet
 
-    limits = _xlsx_limits(max_rows)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         check_parts(archive, limits)
@@ -360,11 +358,17 @@ def _xlsx_records(data: bytes, max_rows: int) -> Iterator[list[object]]:
     except Exception:
         raise _not_a_workbook() from None
     try:
-        last_line, last_column = scan_sheet(archive, sheet_path, limits)
+        return scan_sheet(archive, sheet_path, limits)
     except ImportFileError:
         raise
     except Exception:  # expat.ExpatError, zipfile.BadZipFile, zlib.error, ...
         raise _damaged_workbook() from None
+
+
+def _xlsx_records(data: bytes, max_rows: int) -> Iterator[list[object]]:
+    """The rows of the first sheet up to the last one with a value, empty rows included (so
+    numbering matches Excel's). A streaming scan checks the limits before openpyxl starts."""
+    last_line, last_column = _scan_workbook(data, _xlsx_limits(max_rows))
     if not last_line:
         return iter(())
     try:

@@ -263,11 +263,27 @@ class Planner:
     def clean_row(
         self, line: int, cells: dict[str, str], errors: list[RowError]
     ) -> tuple[dict[str, Any], list[SocialSpace] | None]:
+        """The model values of one row; each problem is added to `errors` at its column."""
         values: dict[str, Any] = {}
 
         def error(column: str, message: str) -> None:
             errors.append(RowError(line, column, message))
 
+        self.clean_texts(cells, values, error)
+        self.clean_kind(cells["Art"], values, error)
+        if "PLZ" in self.columns:
+            values["postcode"] = self.clean_postcode(cells["PLZ"], error)
+        self.clean_place(cells, values, error)
+        if "E-Mail" in self.columns:
+            values["email"] = self.clean_email(cells["E-Mail"], error)
+        if "Website" in self.columns:
+            values["website"] = self.clean_website(cells["Website"], error)
+        spaces = None
+        if "Sozialräume" in self.columns:
+            spaces = self.clean_spaces(cells["Sozialräume"], error)
+        return values, spaces
+
+    def clean_texts(self, cells: dict[str, str], values: dict[str, Any], error) -> None:
         for column, name in _TEXT_FIELDS.items():
             if column not in self.columns:
                 continue
@@ -285,29 +301,30 @@ class Planner:
         if not cells["Name"]:
             error("Name", _("Der Name fehlt. Jede Organisation braucht einen Namen."))
 
-        kind_text = cells["Art"]
+    def clean_kind(self, kind_text: str, values: dict[str, Any], error) -> None:
         if not kind_text:
             error("Art", _("Die Art fehlt. Erlaubt sind: %(kinds)s.") % {"kinds": _kind_list()})
-        else:
-            kind = self.kinds.get(search_key(kind_text))
-            if kind is None:
-                error(
-                    "Art",
-                    _("Die Art „%(value)s“ kennen wir nicht. Erlaubt sind: %(kinds)s.")
-                    % {"value": kind_text, "kinds": _kind_list()},
-                )
-            values["kind"] = kind or ""
+            return
+        kind = self.kinds.get(search_key(kind_text))
+        if kind is None:
+            error(
+                "Art",
+                _("Die Art „%(value)s“ kennen wir nicht. Erlaubt sind: %(kinds)s.")
+                % {"value": kind_text, "kinds": _kind_list()},
+            )
+        values["kind"] = kind or ""
 
-        if "PLZ" in self.columns:
-            postcode = cells["PLZ"].replace(" ", "")
-            if postcode and not re.fullmatch(r"\d{5}", postcode):
-                error(
-                    "PLZ",
-                    _("„%(value)s“ ist keine Postleitzahl. Eine PLZ hat genau fünf Ziffern.")
-                    % {"value": cells["PLZ"]},
-                )
-            values["postcode"] = postcode
+    def clean_postcode(self, text: str, error) -> str:
+        postcode = text.replace(" ", "")
+        if postcode and not re.fullmatch(r"\d{5}", postcode):
+            error(
+                "PLZ",
+                _("„%(value)s“ ist keine Postleitzahl. Eine PLZ hat genau fünf Ziffern.")
+                % {"value": text},
+            )
+        return postcode
 
+    def clean_place(self, cells: dict[str, str], values: dict[str, Any], error) -> None:
         city = cells["Ort"] if "Ort" in self.columns else ""
         if "Gemeindeschlüssel" in self.columns:
             municipality = self.clean_municipality(cells["Gemeindeschlüssel"], error)
@@ -320,41 +337,36 @@ class Planner:
             if len(matches) == 1:
                 values["municipality"] = matches[0]
 
-        if "E-Mail" in self.columns:
-            email = cells["E-Mail"].removeprefix("mailto:").strip()
-            if email:
-                try:
-                    self.email_validator(email)
-                except ValidationError:
-                    error(
-                        "E-Mail",
-                        _("„%(value)s“ ist keine gültige E-Mail-Adresse.") % {"value": email},
-                    )
-                if len(email) > _max_length("email"):
-                    error("E-Mail", _("Die E-Mail-Adresse ist zu lang."))
-            values["email"] = email
+    def clean_email(self, text: str, error) -> str:
+        email = text.removeprefix("mailto:").strip()
+        if email:
+            try:
+                self.email_validator(email)
+            except ValidationError:
+                error(
+                    "E-Mail",
+                    _("„%(value)s“ ist keine gültige E-Mail-Adresse.") % {"value": email},
+                )
+            if len(email) > _max_length("email"):
+                error("E-Mail", _("Die E-Mail-Adresse ist zu lang."))
+        return email
 
-        if "Website" in self.columns:
-            website = cells["Website"]
-            if website and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", website):
-                website = "https://" + website
-            if website:
-                try:
-                    self.url_validator(website)
-                except ValidationError:
-                    error(
-                        "Website",
-                        _("„%(value)s“ ist keine gültige Internetadresse, z. B. www.beispiel.de.")
-                        % {"value": cells["Website"]},
-                    )
-                if len(website) > _max_length("website"):
-                    error("Website", _("Die Internetadresse ist zu lang (höchstens 200 Zeichen)."))
-            values["website"] = website
-
-        spaces = None
-        if "Sozialräume" in self.columns:
-            spaces = self.clean_spaces(cells["Sozialräume"], error)
-        return values, spaces
+    def clean_website(self, text: str, error) -> str:
+        website = text
+        if website and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", website):
+            website = "https://" + website
+        if website:
+            try:
+                self.url_validator(website)
+            except ValidationError:
+                error(
+                    "Website",
+                    _("„%(value)s“ ist keine gültige Internetadresse, z. B. www.beispiel.de.")
+                    % {"value": text},
+                )
+            if len(website) > _max_length("website"):
+                error("Website", _("Die Internetadresse ist zu lang (höchstens 200 Zeichen)."))
+        return website
 
     def clean_municipality(self, text: str, error) -> Municipality | None:
         ags = text.replace(" ", "")

@@ -1,4 +1,4 @@
-"""Import of organisations from CSV or XLSX (DESIGN.md §4).
+"""Import of organisations from CSV or XLSX (the import contract in docs/architecture.md).
 
 `parse_organisations` reads and validates the whole file and plans every row ("neu" or
 "aktualisieren") without writing anything. `apply_import` writes the plan, all or nothing, with

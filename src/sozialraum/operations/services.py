@@ -33,43 +33,66 @@ class OperationsError(Exception):
         self.errors = errors
 
 
+def _kreis_error(kreis_key: str) -> str | None:
+    if not re.fullmatch(r"\d{5}", kreis_key):
+        return _("Der Kreisschlüssel hat genau fünf Ziffern, z. B. 03358.")
+    if find_kreis(kreis_key) is None:
+        return _("Zum Kreisschlüssel %(key)s gibt es in der Gemeindeliste keine Gemeinde.") % {
+            "key": kreis_key
+        }
+    return None
+
+
+def _name_error(name: str) -> str | None:
+    if not name:
+        return _("Bitte geben Sie den Namen des Jugendamts ein.")
+    if len(name) > 200:
+        return _("Der Name darf höchstens 200 Zeichen lang sein.")
+    if YouthOffice.objects.filter(name__iexact=name).exists():
+        return _("Ein Jugendamt mit diesem Namen gibt es schon.")
+    return None
+
+
+def _slug_error(slug: str) -> str | None:
+    if not slug:
+        return _("Bitte geben Sie eine Kurzbezeichnung für die Adresse ein.")
+    if len(slug) > 60 or not _SLUG.fullmatch(slug):
+        return _(
+            "Die Kurzbezeichnung besteht aus Kleinbuchstaben (a–z), Ziffern und Bindestrichen, "
+            "höchstens 60 Zeichen, z. B. heidekreis."
+        )
+    if slug in RESERVED_SLUGS:
+        return _("Diese Kurzbezeichnung ist reserviert. Bitte wählen Sie eine andere.")
+    if YouthOffice.objects.filter(slug=slug).exists():
+        return _("Diese Kurzbezeichnung hat schon ein anderes Jugendamt.")
+    return None
+
+
+def _email_error(email: str) -> str | None:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return _("Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@landkreis.de.")
+    return None
+
+
 def validate_youth_office(
     *, kreis_key: str, name: str, slug: str, social_space_label: str, coordinator_email: str
 ) -> dict[str, str]:
     """German messages per field for everything that would stop the onboarding."""
-    errors: dict[str, str] = {}
-    if not re.fullmatch(r"\d{5}", kreis_key):
-        errors["kreis_key"] = _("Der Kreisschlüssel hat genau fünf Ziffern, z. B. 03358.")
-    elif find_kreis(kreis_key) is None:
-        errors["kreis_key"] = _(
-            "Zum Kreisschlüssel %(key)s gibt es in der Gemeindeliste keine Gemeinde."
-        ) % {"key": kreis_key}
-    if not name:
-        errors["name"] = _("Bitte geben Sie den Namen des Jugendamts ein.")
-    elif len(name) > 200:
-        errors["name"] = _("Der Name darf höchstens 200 Zeichen lang sein.")
-    elif YouthOffice.objects.filter(name__iexact=name).exists():
-        errors["name"] = _("Ein Jugendamt mit diesem Namen gibt es schon.")
-    if not slug:
-        errors["slug"] = _("Bitte geben Sie eine Kurzbezeichnung für die Adresse ein.")
-    elif len(slug) > 60 or not _SLUG.fullmatch(slug):
-        errors["slug"] = _(
-            "Die Kurzbezeichnung besteht aus Kleinbuchstaben (a–z), Ziffern und Bindestrichen, "
-            "höchstens 60 Zeichen, z. B. heidekreis."
-        )
-    elif slug in RESERVED_SLUGS:
-        errors["slug"] = _("Diese Kurzbezeichnung ist reserviert. Bitte wählen Sie eine andere.")
-    elif YouthOffice.objects.filter(slug=slug).exists():
-        errors["slug"] = _("Diese Kurzbezeichnung hat schon ein anderes Jugendamt.")
-    if social_space_label not in SocialSpaceLabel.values:
-        errors["social_space_label"] = _("Bitte wählen Sie eine der angebotenen Bezeichnungen.")
-    try:
-        validate_email(coordinator_email)
-    except ValidationError:
-        errors["coordinator_email"] = _(
-            "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@landkreis.de."
-        )
-    return errors
+    label_error = (
+        None
+        if social_space_label in SocialSpaceLabel.values
+        else _("Bitte wählen Sie eine der angebotenen Bezeichnungen.")
+    )
+    found = {
+        "kreis_key": _kreis_error(kreis_key),
+        "name": _name_error(name),
+        "slug": _slug_error(slug),
+        "social_space_label": label_error,
+        "coordinator_email": _email_error(coordinator_email),
+    }
+    return {field: str(message) for field, message in found.items() if message is not None}
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sozialraum.accounts.models import User
 from sozialraum.lib.imports import ImportFileError, check_size, format_number
+from sozialraum.network.import_rows import ImportPreview
 from sozialraum.network.imports import apply_import, parse_organisations
 from sozialraum.regions.models import YouthOffice
 
@@ -36,35 +37,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: str, youth_office: str, dry_run: bool, actor: str, **options):
-        office = YouthOffice.objects.filter(slug=youth_office).first()
-        if office is None:
-            raise CommandError(
-                f"Ein Jugendamt mit der Kurzbezeichnung „{youth_office}“ gibt es nicht."
-            )
-        user = None
-        if actor:
-            user = User.objects.filter(email__iexact=actor).first()
-            if user is None or not user.role_in(office):
-                raise CommandError(f"„{actor}“ hat keinen Zugang zu {office.name}.")
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"Die Datei „{file}“ gibt es nicht.")
-        try:
-            check_size(path.stat().st_size)
-        except ImportFileError as error:
-            raise CommandError(str(error)) from None
-
+        office, user = self.office_and_actor(youth_office, actor)
+        path = self.checked_file(file)
         started = time.monotonic()
         preview = parse_organisations(data=path.read_bytes(), filename=path.name, office=office)
-        for column in preview.unknown_columns:
-            self.stdout.write(
-                f"Hinweis: Die Spalte „{column}“ kennen wir nicht; sie wird nicht übernommen."
-            )
-        for warning in preview.duplicate_warnings[:SHOWN_WARNINGS]:
-            self.stdout.write(f"Hinweis: {warning}")
-        hidden = len(preview.duplicate_warnings) - SHOWN_WARNINGS
-        if hidden > 0:
-            self.stdout.write(f"… und {format_number(hidden)} weitere Hinweise.")
+        self.report_hints(preview)
         if preview.errors:
             for row_error in preview.errors:
                 self.stderr.write(str(row_error))
@@ -91,3 +68,35 @@ class Command(BaseCommand):
                 f"{result.unchanged} unverändert ({seconds:.1f} s)."
             )
         )
+
+    def office_and_actor(self, slug: str, actor: str) -> tuple[YouthOffice, User | None]:
+        office = YouthOffice.objects.filter(slug=slug).first()
+        if office is None:
+            raise CommandError(f"Ein Jugendamt mit der Kurzbezeichnung „{slug}“ gibt es nicht.")
+        user = None
+        if actor:
+            user = User.objects.filter(email__iexact=actor).first()
+            if user is None or not user.role_in(office):
+                raise CommandError(f"„{actor}“ hat keinen Zugang zu {office.name}.")
+        return office, user
+
+    def checked_file(self, file: str) -> Path:
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"Die Datei „{file}“ gibt es nicht.")
+        try:
+            check_size(path.stat().st_size)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from None
+        return path
+
+    def report_hints(self, preview: ImportPreview) -> None:
+        for column in preview.unknown_columns:
+            self.stdout.write(
+                f"Hinweis: Die Spalte „{column}“ kennen wir nicht; sie wird nicht übernommen."
+            )
+        for warning in preview.duplicate_warnings[:SHOWN_WARNINGS]:
+            self.stdout.write(f"Hinweis: {warning}")
+        hidden = len(preview.duplicate_warnings) - SHOWN_WARNINGS
+        if hidden > 0:
+            self.stdout.write(f"… und {format_number(hidden)} weitere Hinweise.")
