@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -9,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.fields import SortKeyField
-from sozialraum.lib.search import TrigramIndex, document
+from sozialraum.lib.search import Query, TrigramIndex, document, parse
 from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
@@ -44,6 +47,35 @@ class Sponsorship(models.TextChoices):
 
 # How long an entry stays trustworthy without a confirmation.
 CONFIRMATION_MONTHS = 12
+
+
+def confirmation_deadline(now: datetime | None = None) -> datetime:
+    """Entries confirmed before this moment are due for a check (CONFIRMATION_MONTHS ago)."""
+    now = timezone.localtime(now or timezone.now())
+    month_index = now.year * 12 + now.month - 1 - CONFIRMATION_MONTHS
+    year, month = divmod(month_index, 12)
+    month += 1
+    # The same day of the month, or the month's last day (29 Feb -> 28 Feb).
+    for day in range(now.day, 27, -1):
+        try:
+            return now.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return now.replace(year=year, month=month, day=min(now.day, 28))
+
+
+class DirectoryQuerySet(TenantQuerySet):
+    """Reads shared by organisations and people: German search through the trigram index,
+    entries due for a check."""
+
+    def search(self, q: str | Query) -> Self:
+        """Every search word must occur in the entry's search text (lib.search); "" = all."""
+        query = parse(q) if isinstance(q, str) else q
+        return SEARCH_INDEXES[self.model].filter(self, query)  # type: ignore[index,return-value]
+
+    def due_for_check(self) -> Self:
+        """Not confirmed for CONFIRMATION_MONTHS, oldest first."""
+        return self.filter(confirmed_at__lt=confirmation_deadline()).order_by("confirmed_at", "id")
 
 
 class Organisation(TenantModel):
@@ -106,6 +138,8 @@ class Organisation(TenantModel):
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = DirectoryQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -182,6 +216,8 @@ class Person(TenantModel):
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = DirectoryQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

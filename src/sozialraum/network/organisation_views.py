@@ -34,7 +34,13 @@ from sozialraum.network.forms import (
     OrganisationForm,
     organisation_initial,
 )
-from sozialraum.network.models import Affiliation, ChangeStatus, Organisation, OrganisationChange
+from sozialraum.network.models import (
+    Affiliation,
+    ChangeStatus,
+    Organisation,
+    OrganisationChange,
+    confirmation_deadline,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Directory of organisations
@@ -118,7 +124,7 @@ def organisation(request: OfficeRequest, pk: int) -> HttpResponse:
             "spaces": sorted(org.social_spaces.all(), key=lambda s: s.name),
             "current": [a for a in affiliations if a.until is None or a.until >= today],
             "former": [a for a in affiliations if a.until is not None and a.until < today],
-            "is_due": org.confirmed_at < selectors.confirmation_deadline(),
+            "is_due": org.confirmed_at < confirmation_deadline(),
             "changes": changes,
             "pending_change": next((c for c in changes if c.status == ChangeStatus.PENDING), None),
             "editors": editors,

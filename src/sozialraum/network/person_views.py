@@ -37,7 +37,7 @@ from sozialraum.network.forms import (
     affiliation_initial,
     person_initial,
 )
-from sozialraum.network.models import Affiliation, Person
+from sozialraum.network.models import Affiliation, Person, confirmation_deadline
 
 
 @office_view("network.view_directory")
@@ -85,7 +85,7 @@ def person(request: OfficeRequest, pk: int) -> HttpResponse:
             "person": person,
             "current": [a for a in affiliations if a.until is None or a.until >= today],
             "former": [a for a in affiliations if a.until is not None and a.until < today],
-            "is_due": person.confirmed_at < selectors.confirmation_deadline(),
+            "is_due": person.confirmed_at < confirmation_deadline(),
         },
     )
 

@@ -9,15 +9,11 @@ PLZ and place of organisations; name and title of people): German-aware ("Mülle
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
 
 from django.db.models import Count, QuerySet
-from django.utils import timezone
 
 from sozialraum.lib import search
 from sozialraum.network.models import (
-    CONFIRMATION_MONTHS,
-    SEARCH_INDEXES,
     Affiliation,
     ChangeStatus,
     Organisation,
@@ -55,8 +51,7 @@ def directory(
     """Organisations of the office, filtered; every search word must occur in the name, street,
     PLZ or place (lib.search). Ordered by name. The municipality is joined; prefetch what the
     page shows."""
-    organisations = Organisation.objects.in_office(office).select_related("municipality")
-    organisations = SEARCH_INDEXES[Organisation].filter(organisations, search_terms(q))
+    organisations = Organisation.objects.in_office(office).select_related("municipality").search(q)
     if kind:
         organisations = organisations.filter(kind=kind)
     space_id = _pk(social_space)
@@ -73,7 +68,7 @@ def people_directory(
 ) -> QuerySet[Person]:
     """People of the office; every search word must occur in the name or the title
     (lib.search). Ordered by name."""
-    people = SEARCH_INDEXES[Person].filter(Person.objects.in_office(office), search_terms(q))
+    people = Person.objects.in_office(office).search(q)
     organisation_id = _pk(organisation)
     if organisation_id is not None:
         people = people.filter(
@@ -84,32 +79,13 @@ def people_directory(
     return people.order_by("sort_key", "id")
 
 
-def confirmation_deadline(now: datetime | None = None) -> datetime:
-    """Entries confirmed before this moment are due for a check (CONFIRMATION_MONTHS ago)."""
-    now = timezone.localtime(now or timezone.now())
-    month_index = now.year * 12 + now.month - 1 - CONFIRMATION_MONTHS
-    year, month = divmod(month_index, 12)
-    month += 1
-    # The same day of the month, or the month's last day (29 Feb -> 28 Feb).
-    for day in range(now.day, 27, -1):
-        try:
-            return now.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
-    return now.replace(year=year, month=month, day=min(now.day, 28))
-
-
 def due_for_check(office: YouthOffice) -> dict[str, QuerySet]:
     """Organisations and people not confirmed for CONFIRMATION_MONTHS, oldest first."""
-    deadline = confirmation_deadline()
     return {
         "organisations": Organisation.objects.in_office(office)
-        .filter(confirmed_at__lt=deadline)
-        .select_related("municipality")
-        .order_by("confirmed_at", "id"),
-        "people": Person.objects.in_office(office)
-        .filter(confirmed_at__lt=deadline)
-        .order_by("confirmed_at", "id"),
+        .due_for_check()
+        .select_related("municipality"),
+        "people": Person.objects.in_office(office).due_for_check(),
     }
 
 
