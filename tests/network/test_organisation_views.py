@@ -151,7 +151,9 @@ def test_the_profile_runs_the_same_queries_however_many_people(
             )
         org_a.social_spaces.add(space_a2)
 
-    assert_queries_constant(client_for(coordinator), url("organisation", org_a), grow)
+    # 9 queries: the 4 of every office page (session, user, youth office, roles) + the
+    # organisation, its affiliations, open proposals, carrier editors, its spaces.
+    assert_queries_constant(client_for(coordinator), url("organisation", org_a), grow, expected=9)
 
 
 # Create and edit --------------------------------------------------------------------------------

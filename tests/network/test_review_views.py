@@ -148,7 +148,11 @@ def test_the_list_runs_the_same_queries_however_many_proposals(
                 organisation=org, actor=editor, data={"phone": "1"}, social_spaces=None
             )
 
-    assert_queries_constant(client_for(coordinator), url("changes", office=office_a), grow)
+    # 7 queries: the 4 of every office page (session, user, youth office, roles) + the count, the
+    # open proposals, the decided ones.
+    assert_queries_constant(
+        client_for(coordinator), url("changes", office=office_a), grow, expected=7
+    )
 
 
 def test_the_diff_runs_the_same_queries_however_many_spaces(
@@ -170,4 +174,6 @@ def test_the_diff_runs_the_same_queries_however_many_spaces(
     def grow():
         org_a.social_spaces.add(spaces[1])
 
-    assert_queries_constant(client_for(coordinator), url("change", proposal), grow)
+    # 8 queries: the 4 of every office page (session, user, youth office, roles) + the proposal, the
+    # spaces, the proposed names of spaces and municipalities.
+    assert_queries_constant(client_for(coordinator), url("change", proposal), grow, expected=8)
