@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import NARROW, WIDE
+from tests.browser.conftest import NARROW, WIDE, assert_page_accessible
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -84,3 +84,4 @@ def test_a_wrong_password_is_announced_and_the_form_stays_usable(new_page, world
     assert "E-Mail-Adresse oder Passwort stimmen nicht." in page.content()
     alert = page.locator("[role=alert], .kern-alert, .errorlist").first
     assert alert.count() == 1
+    assert_page_accessible(page, "login with a wrong password")
