@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
@@ -336,6 +338,36 @@ def world(
         outsider=outsider,
         operator=operator,
     )
+
+
+# Frozen time ----------------------------------------------------------------------------------
+
+# The moments at which date arithmetic breaks first, in the youth offices' time zone: the last
+# second of a month, of a year; half an hour into a month, when it is still the last month in UTC;
+# a leap day; and an ordinary morning. A test that compares with today asks for `frozen_now` and
+# runs once at each of them.
+FROZEN_MOMENTS = {
+    "ordinary-morning": datetime(2026, 3, 10, 9, 30),
+    "month-end-before-midnight": datetime(2026, 4, 30, 23, 59, 59),
+    "first-of-month-after-midnight": datetime(2026, 5, 1, 0, 30),
+    "new-years-eve-before-midnight": datetime(2026, 12, 31, 23, 59, 59),
+    "leap-day": datetime(2028, 2, 29, 12, 0),
+}
+
+
+@pytest.fixture(params=list(FROZEN_MOMENTS), ids=str)
+def frozen_now(request, time_machine) -> datetime:
+    """The clock stopped at one of FROZEN_MOMENTS (the test runs once per moment): returns it.
+
+    The clock does not tick, so a test cannot cross midnight while it runs. Use it in every test
+    that compares with today or with "twelve months ago". (time-machine's `time_machine`
+    fixture undoes the travel when the test ends.)
+    """
+    from django.conf import settings
+
+    moment = FROZEN_MOMENTS[request.param].replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    time_machine.move_to(moment, tick=False)
+    return moment
 
 
 @pytest.fixture

@@ -224,7 +224,7 @@ def test_only_coordination_sets_the_checklist(client_for, professional, coordina
 
 
 def test_it_lists_entries_not_confirmed_for_twelve_months(
-    client_for, coordinator, office_a, org_a, person_a
+    frozen_now, client_for, coordinator, office_a, org_a, person_a
 ):
     fresh = make_organisation(office_a, coordinator, "Kita Frisch")
     old = timezone.now() - timedelta(days=400)
@@ -238,7 +238,9 @@ def test_it_lists_entries_not_confirmed_for_twelve_months(
     assert "Bestätigen" in content
 
 
-def test_confirming_from_the_list_comes_back_to_it(client_for, coordinator, office_a, person_a):
+def test_confirming_from_the_list_comes_back_to_it(
+    frozen_now, client_for, coordinator, office_a, person_a
+):
     Person.objects.filter(pk=person_a.pk).update(confirmed_at=timezone.now() - timedelta(days=400))
     due = office_url("due", office_a)
     response = client_for(coordinator).post(

@@ -298,11 +298,11 @@ def test_it_edits_an_affiliation(client_for, professional, affiliation):
     assert (affiliation.function, affiliation.is_contact) == ("Bereichsleitung", True)
 
 
-def test_it_ends_an_affiliation_today(client_for, professional, affiliation):
+def test_it_ends_an_affiliation_today(frozen_now, client_for, professional, affiliation):
     response = client_for(professional).post(url("affiliation_end", affiliation))
     assert response.status_code == 302
     affiliation.refresh_from_db()
-    assert affiliation.until == timezone.localdate()
+    assert affiliation.until == frozen_now.date()  # the local date, not the one in UTC
     assert affiliation.since == date(2021, 8, 1)
 
 
