@@ -17,8 +17,8 @@ walk builds its world once per module) make exactly the same rows as the functio
 
 A "member of another team" persona belongs here as soon as teams exist (issue: teams): create
 a second team in office A, make a professional of A a member of it only, and add the persona to
-``PERSONAS`` below; the URL walk (tests/test_url_walk.py) then walks every URL as that persona
-too and its expectation table needs a column for it.
+``PERSONAS`` below and a builder to ``build_world``; the URL walk (tests/test_url_walk.py) then
+walks every URL as that persona too, and ``row()`` in tests/walk.py needs a cell for it.
 """
 
 from __future__ import annotations

@@ -70,14 +70,14 @@ def test_it_ignores_unknown_filter_values(world, client_for):
     assert "<script>" not in response.content.decode()
 
 
-def test_a_deleted_actor_leaves_the_entry(world):
+def test_it_keeps_the_entry_when_its_actor_is_deleted(world):
     entry = AuditEntry.objects.filter(actor=world.coordinator).first()
     world.coordinator.delete()
     entry.refresh_from_db()
     assert entry.actor is None
 
 
-def test_snapshot_and_diff_describe_a_change(world):
+def test_it_describes_a_change_by_snapshot_and_diff(world):
     before = snapshot(world.space_a, ["name", "municipalities"])
     assert before == {"Name": "Soltau/Wietzendorf", "Gemeinden": "Soltau, Stadt, Wietzendorf"}
     after = {**before, "Name": "Soltau"}
@@ -85,7 +85,7 @@ def test_snapshot_and_diff_describe_a_change(world):
     assert diff(before, before) == {}
 
 
-def test_record_ignores_an_anonymous_actor(world):
+def test_it_records_no_actor_for_an_anonymous_user(world):
     from django.contrib.auth.models import AnonymousUser
 
     entry = record(

@@ -9,7 +9,7 @@ from tests.browser.conftest import WIDE, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def test_the_swagger_ui_renders_from_our_own_static_files(new_page, db):
+def test_it_renders_the_swagger_ui_from_our_own_static_files(new_page, db):
     page = new_page(WIDE)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

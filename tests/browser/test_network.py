@@ -144,7 +144,7 @@ def test_it_has_no_serious_accessibility_violation(spec: Page, network, new_page
 # Journeys -----------------------------------------------------------------------------------
 
 
-def test_searching_and_filtering_the_directory(network, new_page):
+def test_it_searches_and_filters_the_directory(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/akteure/")
@@ -170,7 +170,7 @@ def test_searching_and_filtering_the_directory(network, new_page):
     assert_page_accessible(page, "directory filtered live")
 
 
-def test_the_search_works_without_javascript(network, chromium, live_server):
+def test_it_searches_without_javascript(network, chromium, live_server):
     context = chromium.new_context(
         java_script_enabled=False, base_url=live_server.url, locale="de-DE"
     )
@@ -187,7 +187,7 @@ def test_the_search_works_without_javascript(network, chromium, live_server):
         context.close()
 
 
-def test_the_gaps_of_a_social_space_and_the_county_overview(network, new_page):
+def test_it_shows_the_gaps_of_a_social_space_and_the_county_overview(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/raeume/{network.world.space_a2.pk}/")
@@ -208,7 +208,7 @@ def test_the_gaps_of_a_social_space_and_the_county_overview(network, new_page):
     assert_page_accessible(page, "county overview from the glance")
 
 
-def test_an_import_with_errors_then_a_corrected_import(network, new_page, tmp_path: Path):
+def test_it_imports_a_corrected_file_after_one_with_errors(network, new_page, tmp_path: Path):
     broken = tmp_path / "akteure.csv"
     broken.write_bytes(
         "Name;Art;PLZ;Sozialräume\r\nHort Kunterbunt;Hort;29664;Walsrode\r\n"
@@ -241,7 +241,7 @@ def test_an_import_with_errors_then_a_corrected_import(network, new_page, tmp_pa
     assert Organisation.objects.filter(name__in=["Hort Kunterbunt", "Grundschule Süd"]).count() == 2
 
 
-def test_a_carrier_editor_proposes_and_coordination_approves(network, new_page):
+def test_it_lets_a_carrier_editor_propose_and_coordination_approve(network, new_page):
     editor = new_page()
     log_in(editor, EDITOR)
     editor.goto(f"{H}/akteure/{network.carrier.pk}/")
@@ -270,7 +270,7 @@ def test_a_carrier_editor_proposes_and_coordination_approves(network, new_page):
     assert change.status == ChangeStatus.APPROVED
 
 
-def test_dsgvo_export_and_erasure(network, new_page):
+def test_it_exports_and_erases_a_person_under_the_dsgvo(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/personen/{network.person.pk}/")

@@ -39,7 +39,7 @@ def checklist(office_a, coordinator) -> list[str]:
 # The social space at a glance -------------------------------------------------------------------
 
 
-def test_the_glance_shows_present_and_missing_kinds(
+def test_it_shows_present_and_missing_kinds_at_a_glance(
     client_for, reader, coordinator, office_a, space_a, checklist
 ):
     make_organisation(office_a, coordinator, "Kita Sonnenschein", spaces=[space_a])
@@ -60,7 +60,7 @@ def test_the_glance_shows_present_and_missing_kinds(
     assert "Gesundheitswesen (z. B. Familienhebamme)</strong> – fehlt" in content
 
 
-def test_the_glance_says_when_everything_is_there(
+def test_it_says_at_a_glance_when_everything_is_there(
     client_for, coordinator, office_a, space_a, checklist
 ):
     for kind in checklist:
@@ -71,13 +71,13 @@ def test_the_glance_says_when_everything_is_there(
     assert "Alle Arten der Checkliste sind hier vertreten." in content
 
 
-def test_the_glance_invites_coordination_to_set_a_checklist(client_for, coordinator, space_a):
+def test_it_invites_coordination_at_a_glance_to_set_a_checklist(client_for, coordinator, space_a):
     content = client_for(coordinator).get(space_url(space_a)).content.decode()
     assert "Legen Sie eine Checkliste fest" in content
     assert "Für diesen Raum ist noch keine Organisation eingetragen." in content
 
 
-def test_the_glance_shows_no_organisation_of_another_office(
+def test_it_shows_no_organisation_of_another_office_at_a_glance(
     client_for, coordinator_b, coordinator, office_a, space_a, space_b, org_b
 ):
     make_organisation(office_a, coordinator, "Kita Heidekreis", spaces=[space_a])
@@ -86,7 +86,7 @@ def test_the_glance_shows_no_organisation_of_another_office(
     assert "Kita Heidekreis" not in content
 
 
-def test_the_social_space_page_runs_the_same_queries_however_many_organisations(
+def test_it_shows_a_social_space_with_the_same_queries_however_many_organisations(
     client_for, coordinator, office_a, space_a, checklist
 ):
     make_organisation(office_a, coordinator, "Kita 0", spaces=[space_a])
@@ -104,7 +104,7 @@ def test_the_social_space_page_runs_the_same_queries_however_many_organisations(
 # The county overview ----------------------------------------------------------------------------
 
 
-def test_the_overview_counts_kinds_per_social_space_and_marks_gaps(
+def test_it_counts_kinds_per_social_space_and_marks_gaps(
     client_for, professional, coordinator, office_a, space_a, space_a2, checklist
 ):
     make_organisation(office_a, coordinator, "Kita A", spaces=[space_a, space_a2])
@@ -123,7 +123,7 @@ def test_the_overview_counts_kinds_per_social_space_and_marks_gaps(
     assert "Checkliste ändern" not in content  # only coordination changes the checklist
 
 
-def test_the_overview_is_cached_until_the_office_data_changes(
+def test_it_caches_the_overview_until_the_office_data_changes(
     client_for, coordinator, office_a, space_a, checklist, django_assert_max_num_queries
 ):
     client = client_for(coordinator)
@@ -144,7 +144,7 @@ def test_the_overview_is_cached_until_the_office_data_changes(
     assert kitas_in_soltau() == 0
 
 
-def test_the_glance_is_cached_until_the_office_data_changes(
+def test_it_caches_the_glance_until_the_office_data_changes(
     client_for, coordinator, office_a, space_a, checklist
 ):
     client = client_for(coordinator)
@@ -159,12 +159,12 @@ def test_the_glance_is_cached_until_the_office_data_changes(
     assert OrganisationKind.KITA in kinds_present()
 
 
-def test_the_overview_is_for_members_only(client_for, coordinator_b, outsider, office_a):
+def test_it_keeps_the_overview_for_members(client_for, coordinator_b, outsider, office_a):
     for user in (coordinator_b, outsider):
         assert client_for(user).get(office_url("overview", office_a)).status_code == 404
 
 
-def test_the_overview_runs_the_same_queries_however_many_spaces_and_organisations(
+def test_it_shows_the_overview_with_the_same_queries_however_many_spaces_and_organisations(
     client_for, coordinator, office_a, space_a, checklist
 ):
     def grow():
@@ -189,7 +189,7 @@ def test_the_overview_runs_the_same_queries_however_many_spaces_and_organisation
 # The checklist ----------------------------------------------------------------------------------
 
 
-def test_coordination_sets_the_checklist(client_for, coordinator, office_a):
+def test_it_lets_coordination_set_the_checklist(client_for, coordinator, office_a):
     response = client_for(coordinator).post(
         office_url("expected_kinds", office_a),
         {"kinds": [OrganisationKind.COUNSELLING, OrganisationKind.HEALTH]},
@@ -201,12 +201,14 @@ def test_coordination_sets_the_checklist(client_for, coordinator, office_a):
     }
 
 
-def test_unticking_every_kind_empties_the_checklist(client_for, coordinator, office_a, checklist):
+def test_it_empties_the_checklist_when_every_kind_is_unticked(
+    client_for, coordinator, office_a, checklist
+):
     client_for(coordinator).post(office_url("expected_kinds", office_a), {})
     assert not ExpectedKind.objects.exists()
 
 
-def test_an_unknown_kind_is_named_at_the_field(client_for, coordinator, office_a, checklist):
+def test_it_names_an_unknown_kind_at_the_field(client_for, coordinator, office_a, checklist):
     response = client_for(coordinator).post(
         office_url("expected_kinds", office_a), {"kinds": ["zirkus"]}
     )
@@ -215,7 +217,9 @@ def test_an_unknown_kind_is_named_at_the_field(client_for, coordinator, office_a
     assert ExpectedKind.objects.count() == 3
 
 
-def test_only_coordination_sets_the_checklist(client_for, professional, coordinator_b, office_a):
+def test_it_lets_only_coordination_set_the_checklist(
+    client_for, professional, coordinator_b, office_a
+):
     assert client_for(professional).post(office_url("expected_kinds", office_a)).status_code == 403
     assert client_for(coordinator_b).post(office_url("expected_kinds", office_a)).status_code == 404
 
@@ -238,7 +242,7 @@ def test_it_lists_entries_not_confirmed_for_twelve_months(
     assert "Bestätigen" in content
 
 
-def test_confirming_from_the_list_comes_back_to_it(
+def test_it_comes_back_to_the_list_after_confirming_from_it(
     frozen_now, client_for, coordinator, office_a, person_a
 ):
     Person.objects.filter(pk=person_a.pk).update(confirmed_at=timezone.now() - timedelta(days=400))
@@ -251,9 +255,7 @@ def test_confirming_from_the_list_comes_back_to_it(
     assert not client_for(coordinator).get(due).context["people"].object_list
 
 
-def test_the_check_list_runs_the_same_queries_however_many_entries(
-    client_for, coordinator, office_a
-):
+def test_it_lists_entries_due_with_the_same_queries_however_many(client_for, coordinator, office_a):
     old = timezone.now() - timedelta(days=400)
 
     def grow():
@@ -269,7 +271,7 @@ def test_the_check_list_runs_the_same_queries_however_many_entries(
     assert_queries_constant(client_for(coordinator), office_url("due", office_a), grow, expected=8)
 
 
-def test_the_check_list_is_for_coordination(client_for, professional, office_a):
+def test_it_keeps_the_list_of_entries_due_for_coordination(client_for, professional, office_a):
     assert client_for(professional).get(office_url("due", office_a)).status_code == 403
 
 
@@ -288,7 +290,7 @@ def test_it_flags_probable_duplicates(client_for, coordinator, office_a):
     assert "2 Einträge" in response.content.decode()
 
 
-def test_the_duplicates_list_runs_the_same_queries_however_many_groups(
+def test_it_lists_duplicates_with_the_same_queries_however_many_groups(
     client_for, coordinator, office_a
 ):
     def grow():

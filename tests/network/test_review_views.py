@@ -55,7 +55,7 @@ def test_it_shows_before_and_after_per_field(client_for, coordinator, change, sp
     assert "Vorschlag übernehmen" in content
 
 
-def test_approving_applies_the_proposal(client_for, coordinator, change, org_a, space_a2):
+def test_it_applies_an_approved_proposal(client_for, coordinator, change, org_a, space_a2):
     response = client_for(coordinator).post(url("change_approve", change))
     assert response.status_code == 302
     org_a.refresh_from_db()
@@ -65,7 +65,7 @@ def test_approving_applies_the_proposal(client_for, coordinator, change, org_a, 
     assert change.status == ChangeStatus.APPROVED
 
 
-def test_a_proposal_on_an_entry_changed_since_is_not_applied(
+def test_it_does_not_apply_a_proposal_on_an_entry_changed_since(
     client_for, coordinator, professional, change, org_a
 ):
     services.update_organisation(
@@ -83,7 +83,7 @@ def test_a_proposal_on_an_entry_changed_since_is_not_applied(
     assert change.status == ChangeStatus.PENDING
 
 
-def test_rejecting_keeps_the_entry_and_tells_the_editor(
+def test_it_keeps_the_entry_on_rejection_and_tells_the_editor(
     client_for, coordinator, carrier_editor, change, org_a
 ):
     response = client_for(coordinator).post(
@@ -100,7 +100,7 @@ def test_rejecting_keeps_the_entry_and_tells_the_editor(
     assert "Bitte die Zentrale angeben." in editor_page
 
 
-def test_a_too_long_note_is_named_at_the_field(client_for, coordinator, change):
+def test_it_names_a_too_long_note_at_the_field(client_for, coordinator, change):
     response = client_for(coordinator).post(url("change_reject", change), {"note": "x" * 2001})
     assert response.status_code == 200
     assert "note" in response.context["reject_form"].errors
@@ -108,7 +108,7 @@ def test_a_too_long_note_is_named_at_the_field(client_for, coordinator, change):
     assert change.status == ChangeStatus.PENDING
 
 
-def test_a_decided_proposal_is_not_decided_again(client_for, coordinator, change, org_a):
+def test_it_does_not_decide_a_proposal_twice(client_for, coordinator, change, org_a):
     client = client_for(coordinator)
     client.post(url("change_reject", change))
     response = client.post(url("change_approve", change), follow=True)
@@ -117,7 +117,9 @@ def test_a_decided_proposal_is_not_decided_again(client_for, coordinator, change
     assert org_a.phone == ""
 
 
-def test_review_is_for_coordination_only(client_for, professional, reader, carrier_editor, change):
+def test_it_keeps_the_review_for_coordination(
+    client_for, professional, reader, carrier_editor, change
+):
     for user in (professional, reader, carrier_editor):
         client = client_for(user)
         assert client.get(url("changes", office=change.youth_office)).status_code == 403
@@ -127,14 +129,14 @@ def test_review_is_for_coordination_only(client_for, professional, reader, carri
     assert change.status == ChangeStatus.PENDING
 
 
-def test_the_other_office_gets_404(client_for, coordinator_b, change):
+def test_it_gives_the_other_office_404(client_for, coordinator_b, change):
     client = client_for(coordinator_b)
     assert client.get(url("change", change)).status_code == 404
     assert client.post(url("change_approve", change)).status_code == 404
     assert client.post(url("change_reject", change)).status_code == 404
 
 
-def test_the_list_runs_the_same_queries_however_many_proposals(
+def test_it_lists_proposals_with_the_same_queries_however_many(
     client_for, coordinator, carrier_editor, office_a, change
 ):
     def grow():
@@ -155,7 +157,7 @@ def test_the_list_runs_the_same_queries_however_many_proposals(
     )
 
 
-def test_the_diff_runs_the_same_queries_however_many_spaces(
+def test_it_shows_the_diff_with_the_same_queries_however_many_spaces(
     client_for, coordinator, office_a, carrier_editor, org_a
 ):
     spaces = [
