@@ -8,24 +8,33 @@ Personas (healthchecks style), all as fixtures:
 - ``coordinator_b`` Koordination of office B (Landkreis Verden, Kreis 03361): "another youth office"
 - ``outsider``      logged in, but without any role anywhere
 - ``operator``      the platform operator (superuser)
+- ``carrier_editor`` Redaktion einer Organisation: edits "Jugendhilfe Heideblick e. V." (``org_a``)
+  of office A, proposes changes to it and nothing else
 - anonymous         simply a client without login (``client``)
+
+Each persona is built by a plain ``build_*`` function, so that fixtures of a wider scope (the URL
+walk builds its world once per module) make exactly the same rows as the function fixtures.
 
 A "member of another team" persona belongs here as soon as teams exist (issue: teams): create
 a second team in office A, make a professional of A a member of it only, and add the persona to
-``PERSONAS`` below; the URL walk (tests/test_url_walk.py) then walks every URL as that persona
-too and its expectation table needs a column for it.
+``PERSONAS`` below and a builder to ``build_world``; the URL walk (tests/test_url_walk.py) then
+walks every URL as that persona too, and ``row()`` in tests/walk.py needs a cell for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from sozialraum.accounts.models import OfficeRole, Role, User
+from sozialraum.network import services as network_services
+from sozialraum.network.models import Organisation, OrganisationKind
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 from sozialraum.regions.municipalities import load_municipalities
@@ -41,11 +50,11 @@ PERSONAS = (
     "professional",
     "coordinator",
     "operator",
+    "carrier_editor",
 )
 
 
-@pytest.fixture
-def municipalities(db) -> None:
+def ensure_municipalities() -> None:
     """The reference list of municipalities (normally loaded by a data migration).
 
     A transactional test (browser tests) flushes the database when it ends, which also removes
@@ -53,6 +62,11 @@ def municipalities(db) -> None:
     """
     if not Municipality.objects.filter(kreis_key__in=("03358", "03361")).exists():
         load_municipalities(Municipality)
+
+
+@pytest.fixture
+def municipalities(db) -> None:
+    ensure_municipalities()
 
 
 def municipality(ags: str) -> Municipality:
@@ -66,8 +80,10 @@ def make_user(email: str, name: str, *, office: YouthOffice | None = None, role:
     return user
 
 
-@pytest.fixture
-def office_a(municipalities) -> YouthOffice:
+# Builders: one per fixture below, usable from fixtures of any scope --------------------------
+
+
+def build_office_a() -> YouthOffice:
     return YouthOffice.objects.create(
         name="Landkreis Heidekreis",
         slug="heidekreis",
@@ -77,8 +93,7 @@ def office_a(municipalities) -> YouthOffice:
     )
 
 
-@pytest.fixture
-def office_b(municipalities) -> YouthOffice:
+def build_office_b() -> YouthOffice:
     return YouthOffice.objects.create(
         name="Landkreis Verden",
         slug="verden",
@@ -88,45 +103,37 @@ def office_b(municipalities) -> YouthOffice:
     )
 
 
-@pytest.fixture
-def coordinator(office_a) -> User:
+def build_coordinator(office_a: YouthOffice) -> User:
     return make_user(
         "koordination@heidekreis.example", "Katrin Meyer", office=office_a, role=Role.COORDINATION
     )
 
 
-@pytest.fixture
-def professional(office_a) -> User:
+def build_professional(office_a: YouthOffice) -> User:
     return make_user(
         "fachkraft@heidekreis.example", "Jonas Albers", office=office_a, role=Role.PROFESSIONAL
     )
 
 
-@pytest.fixture
-def reader(office_a) -> User:
+def build_reader(office_a: YouthOffice) -> User:
     return make_user("lesend@heidekreis.example", "Lena Brandt", office=office_a, role=Role.READER)
 
 
-@pytest.fixture
-def coordinator_b(office_b) -> User:
+def build_coordinator_b(office_b: YouthOffice) -> User:
     return make_user(
         "koordination@verden.example", "Maren Kruse", office=office_b, role=Role.COORDINATION
     )
 
 
-@pytest.fixture
-def outsider(db) -> User:
+def build_outsider() -> User:
     return make_user("aussen@example.org", "Otto Außenstehend")
 
 
-@pytest.fixture
-def operator(db) -> User:
+def build_operator() -> User:
     return User.objects.create_superuser("admin@sozialraum.example", PASSWORD, name="Betrieb")
 
 
-@pytest.fixture
-def space_a(office_a, coordinator) -> SocialSpace:
-    """Soltau/Wietzendorf in office A."""
+def build_space_a(office_a: YouthOffice, coordinator: User) -> SocialSpace:
     return region_services.create_social_space(
         office=office_a,
         actor=coordinator,
@@ -136,9 +143,7 @@ def space_a(office_a, coordinator) -> SocialSpace:
     )
 
 
-@pytest.fixture
-def space_a2(office_a, coordinator) -> SocialSpace:
-    """Walsrode in office A."""
+def build_space_a2(office_a: YouthOffice, coordinator: User) -> SocialSpace:
     return region_services.create_social_space(
         office=office_a,
         actor=coordinator,
@@ -147,15 +152,111 @@ def space_a2(office_a, coordinator) -> SocialSpace:
     )
 
 
-@pytest.fixture
-def space_b(office_b, coordinator_b) -> SocialSpace:
-    """Achim in office B."""
+def build_space_b(office_b: YouthOffice, coordinator_b: User) -> SocialSpace:
     return region_services.create_social_space(
         office=office_b,
         actor=coordinator_b,
         name="Achim",
         municipalities=[municipality("03361001")],
     )
+
+
+def build_org_a(office_a: YouthOffice, coordinator: User, space_a: SocialSpace) -> Organisation:
+    return network_services.create_organisation(
+        office=office_a,
+        actor=coordinator,
+        data={
+            "name": "Jugendhilfe Heideblick e. V.",
+            "kind": OrganisationKind.FREE_CARRIER,
+            "street": "Marktstraße 3",
+            "postcode": "29614",
+            "city": "Soltau",
+            "municipality": municipality("03358021"),
+            "email": "info@heideblick.example",
+        },
+        social_spaces=[space_a],
+    )
+
+
+def build_carrier_editor(office_a: YouthOffice, org_a: Organisation) -> User:
+    user = User.objects.create_user("traeger@heidekreis.example", PASSWORD, name="Tom Träger")
+    OfficeRole.objects.create(
+        youth_office=office_a, user=user, role=Role.CARRIER_EDITOR, organisation=org_a
+    )
+    return user
+
+
+# The personas and their world as fixtures -----------------------------------------------------
+
+
+@pytest.fixture
+def office_a(municipalities) -> YouthOffice:
+    return build_office_a()
+
+
+@pytest.fixture
+def office_b(municipalities) -> YouthOffice:
+    return build_office_b()
+
+
+@pytest.fixture
+def coordinator(office_a) -> User:
+    return build_coordinator(office_a)
+
+
+@pytest.fixture
+def professional(office_a) -> User:
+    return build_professional(office_a)
+
+
+@pytest.fixture
+def reader(office_a) -> User:
+    return build_reader(office_a)
+
+
+@pytest.fixture
+def coordinator_b(office_b) -> User:
+    return build_coordinator_b(office_b)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return build_outsider()
+
+
+@pytest.fixture
+def operator(db) -> User:
+    return build_operator()
+
+
+@pytest.fixture
+def space_a(office_a, coordinator) -> SocialSpace:
+    """Soltau/Wietzendorf in office A."""
+    return build_space_a(office_a, coordinator)
+
+
+@pytest.fixture
+def space_a2(office_a, coordinator) -> SocialSpace:
+    """Walsrode in office A."""
+    return build_space_a2(office_a, coordinator)
+
+
+@pytest.fixture
+def space_b(office_b, coordinator_b) -> SocialSpace:
+    """Achim in office B."""
+    return build_space_b(office_b, coordinator_b)
+
+
+@pytest.fixture
+def org_a(office_a, coordinator, space_a) -> Organisation:
+    """A free carrier in Soltau/Wietzendorf (office A), the carrier editor's organisation."""
+    return build_org_a(office_a, coordinator, space_a)
+
+
+@pytest.fixture
+def carrier_editor(office_a, org_a) -> User:
+    """Redaktion of ``org_a``: edits its people, proposes changes to the organisation."""
+    return build_carrier_editor(office_a, org_a)
 
 
 @dataclass
@@ -171,9 +272,42 @@ class World:
     coordinator_b: User
     outsider: User
     operator: User
+    # Built only where asked for (`build_world(carrier_editor=True)`, the URL walk): the other
+    # tests of a world expect office A without organisations.
+    org_a: Organisation | None = None
+    carrier_editor: User | None = None
 
     def persona(self, name: str) -> User | None:
-        return None if name == "anonymous" else getattr(self, name)
+        """The user of a persona of PERSONAS; None for the anonymous visitor."""
+        if name == "anonymous":
+            return None
+        user = getattr(self, name)
+        assert user is not None, f"this world was built without the persona {name!r}"
+        return user
+
+
+def build_world(*, carrier_editor: bool = False) -> World:
+    """Both youth offices with their social spaces and every persona, in one call."""
+    ensure_municipalities()
+    office_a, office_b = build_office_a(), build_office_b()
+    coordinator, coordinator_b = build_coordinator(office_a), build_coordinator_b(office_b)
+    world = World(
+        office_a=office_a,
+        office_b=office_b,
+        space_a=build_space_a(office_a, coordinator),
+        space_a2=build_space_a2(office_a, coordinator),
+        space_b=build_space_b(office_b, coordinator_b),
+        coordinator=coordinator,
+        professional=build_professional(office_a),
+        reader=build_reader(office_a),
+        coordinator_b=coordinator_b,
+        outsider=build_outsider(),
+        operator=build_operator(),
+    )
+    if carrier_editor:
+        world.org_a = build_org_a(office_a, coordinator, world.space_a)
+        world.carrier_editor = build_carrier_editor(office_a, world.org_a)
+    return world
 
 
 @pytest.fixture
@@ -190,7 +324,7 @@ def world(
     outsider,
     operator,
 ) -> World:
-    """Both youth offices with their social spaces and every persona."""
+    """Both youth offices with their social spaces and every persona but the carrier editor."""
     return World(
         office_a=office_a,
         office_b=office_b,
@@ -204,6 +338,36 @@ def world(
         outsider=outsider,
         operator=operator,
     )
+
+
+# Frozen time ----------------------------------------------------------------------------------
+
+# The moments at which date arithmetic breaks first, in the youth offices' time zone: the last
+# second of a month, of a year; half an hour into a month, when it is still the last month in UTC;
+# a leap day; and an ordinary morning. A test that compares with today asks for `frozen_now` and
+# runs once at each of them.
+FROZEN_MOMENTS = {
+    "ordinary-morning": datetime(2026, 3, 10, 9, 30),
+    "month-end-before-midnight": datetime(2026, 4, 30, 23, 59, 59),
+    "first-of-month-after-midnight": datetime(2026, 5, 1, 0, 30),
+    "new-years-eve-before-midnight": datetime(2026, 12, 31, 23, 59, 59),
+    "leap-day": datetime(2028, 2, 29, 12, 0),
+}
+
+
+@pytest.fixture(params=list(FROZEN_MOMENTS), ids=str)
+def frozen_now(request, time_machine) -> datetime:
+    """The clock stopped at one of FROZEN_MOMENTS (the test runs once per moment): returns it.
+
+    The clock does not tick, so a test cannot cross midnight while it runs. Use it in every test
+    that compares with today or with "twelve months ago". (time-machine's `time_machine`
+    fixture undoes the travel when the test ends.)
+    """
+    from django.conf import settings
+
+    moment = FROZEN_MOMENTS[request.param].replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    time_machine.move_to(moment, tick=False)
+    return moment
 
 
 @pytest.fixture

@@ -10,34 +10,50 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 
-def count_queries(client: Client, url: str) -> tuple[int, list[str]]:
+def numbered(queries: list[str]) -> list[str]:
+    return [f"{n:3}. {sql}" for n, sql in enumerate(queries, 1)]
+
+
+def count_queries(client: Client, url: str, *, expected: int | None = None) -> list[str]:
     """The SQL statements one GET of `url` runs (the page must answer 200).
 
-    The cache is emptied first, so cached summaries are counted the way they are built.
+    The cache is emptied first, so cached summaries are counted the way they are built. With
+    `expected`, asserts that exactly that many statements ran (like Django's assertNumQueries)
+    and lists them when not.
     """
     cache.clear()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, f"GET {url} answered {response.status_code}"
-    return len(context.captured_queries), [query["sql"] for query in context.captured_queries]
+    queries = [query["sql"] for query in context.captured_queries]
+    if expected is not None and len(queries) != expected:
+        lines = [f"GET {url}: {len(queries)} queries, expected {expected}:", *numbered(queries)]
+        raise AssertionError("\n".join(lines))
+    return queries
 
 
-def assert_queries_constant(client: Client, url: str, grow: Callable[[], object]) -> int:
-    """Assert that the number of queries for `url` does not grow with the data.
+def assert_queries_constant(
+    client: Client, url: str, grow: Callable[[], object], *, expected: int
+) -> None:
+    """Assert that `url` runs exactly `expected` queries, before and after growing the data.
 
-    Loads the page once to warm caches, counts its queries, calls `grow()` (which adds many
-    more rows of what the page lists), counts again and asserts both counts are equal. On
-    failure it prints both counts and both lists of queries. Returns the count.
+    Loads the page once to warm per-process caches, counts its queries, calls `grow()` (which
+    adds many more rows of what the page lists) and counts again. Both counts must equal
+    `expected`: the page does not grow with the data (no N+1), and the number the test states is
+    the number it runs, so a new query shows up in review. On failure the message gives both
+    counts and lists the queries of both loads.
     """
     client.get(url)  # warm-up: per-process caches (content types, translations, templates)
-    before, before_sql = count_queries(client, url)
+    before = count_queries(client, url)
     grow()
-    after, after_sql = count_queries(client, url)
-    if before != after:
-        lines = [f"GET {url}: {before} queries before growing the data, {after} after."]
-        lines.append(f"--- {before} queries before:")
-        lines += [f"{n:3}. {sql}" for n, sql in enumerate(before_sql, 1)]
-        lines.append(f"--- {after} queries after:")
-        lines += [f"{n:3}. {sql}" for n, sql in enumerate(after_sql, 1)]
+    after = count_queries(client, url)
+    if len(before) != expected or len(after) != expected:
+        lines = [
+            f"GET {url}: expected {expected} queries; {len(before)} before growing the data, "
+            f"{len(after)} after.",
+            f"--- {len(before)} queries before:",
+            *numbered(before),
+            f"--- {len(after)} queries after:",
+            *numbered(after),
+        ]
         raise AssertionError("\n".join(lines))
-    return after

@@ -31,24 +31,24 @@ GOOD_KEY = "k" * 64
         ("", False),
     ],
 )
-def test_env_bool_reads_common_spellings(monkeypatch, value, expected):
+def test_it_reads_common_spellings_of_a_boolean(monkeypatch, value, expected):
     monkeypatch.setenv("SR_TEST_FLAG", value)
     assert env.env_bool("SR_TEST_FLAG", not expected) is expected
 
 
-def test_env_bool_uses_the_default_when_unset(monkeypatch):
+def test_it_uses_the_default_boolean_when_unset(monkeypatch):
     monkeypatch.delenv("SR_TEST_FLAG", raising=False)
     assert env.env_bool("SR_TEST_FLAG", True) is True
 
 
 @pytest.mark.parametrize("value", ["vielleicht", "2", "yes please", "wahr"])
-def test_env_bool_refuses_anything_else(monkeypatch, value):
+def test_it_refuses_anything_else_as_a_boolean(monkeypatch, value):
     monkeypatch.setenv("SR_TEST_FLAG", value)
     with pytest.raises(ImproperlyConfigured, match="SR_TEST_FLAG must be true or false"):
         env.env_bool("SR_TEST_FLAG")
 
 
-def test_env_int_reads_numbers_and_checks_the_minimum(monkeypatch):
+def test_it_reads_numbers_and_checks_the_minimum(monkeypatch):
     monkeypatch.setenv("SR_TEST_NUMBER", " 25 ")
     assert env.env_int("SR_TEST_NUMBER", 1) == 25
     monkeypatch.setenv("SR_TEST_NUMBER", "zwei")
@@ -61,21 +61,21 @@ def test_env_int_reads_numbers_and_checks_the_minimum(monkeypatch):
     assert env.env_int("SR_TEST_NUMBER", 7) == 7
 
 
-def test_env_str_can_be_required(monkeypatch):
+def test_it_can_require_a_string(monkeypatch):
     monkeypatch.delenv("SR_TEST_TEXT", raising=False)
     assert env.env_str("SR_TEST_TEXT", "vorgabe") == "vorgabe"
     with pytest.raises(ImproperlyConfigured, match="SR_TEST_TEXT must be set"):
         env.env_str("SR_TEST_TEXT", required=True)
 
 
-def test_env_list_splits_on_commas(monkeypatch):
+def test_it_splits_lists_on_commas(monkeypatch):
     monkeypatch.setenv("SR_TEST_LIST", " a.example, ,b.example ")
     assert env.env_list("SR_TEST_LIST") == ["a.example", "b.example"]
     monkeypatch.delenv("SR_TEST_LIST")
     assert env.env_list("SR_TEST_LIST", ["x"]) == ["x"]
 
 
-def test_env_choice_names_the_allowed_values(monkeypatch):
+def test_it_names_the_allowed_values_of_a_choice(monkeypatch):
     monkeypatch.setenv("SR_TEST_CHOICE", "brieftaube")
     with pytest.raises(ImproperlyConfigured, match="SR_TEST_CHOICE must be one of smtp, file"):
         env.env_choice("SR_TEST_CHOICE", ("smtp", "file"), "smtp")
@@ -83,7 +83,7 @@ def test_env_choice_names_the_allowed_values(monkeypatch):
     assert env.env_choice("SR_TEST_CHOICE", ("smtp", "file"), "smtp") == "file"
 
 
-def test_database_url_for_sqlite(monkeypatch, tmp_path):
+def test_it_reads_a_database_url_for_sqlite(monkeypatch, tmp_path):
     monkeypatch.setenv("SR_TEST_DB", "sqlite:///var/db.sqlite3")
     config = env.database_from_url("SR_TEST_DB", "", tmp_path)
     assert config["ENGINE"] == "django.db.backends.sqlite3"
@@ -94,7 +94,7 @@ def test_database_url_for_sqlite(monkeypatch, tmp_path):
     assert env.database_from_url("SR_TEST_DB", "", tmp_path)["NAME"] == "/srv/data/db.sqlite3"
 
 
-def test_database_url_for_postgres(monkeypatch, tmp_path):
+def test_it_reads_a_database_url_for_postgres(monkeypatch, tmp_path):
     monkeypatch.setenv(
         "SR_TEST_DB", "postgres://sr:ge%40heim@db.example:5433/sozialraum?sslmode=require"
     )
@@ -105,7 +105,7 @@ def test_database_url_for_postgres(monkeypatch, tmp_path):
     assert config["OPTIONS"] == {"sslmode": "require"}
 
 
-def test_database_url_uses_the_default_when_unset(monkeypatch, tmp_path):
+def test_it_uses_the_default_database_url_when_unset(monkeypatch, tmp_path):
     monkeypatch.delenv("SR_TEST_DB", raising=False)
     config = env.database_from_url("SR_TEST_DB", "sqlite:///x.sqlite3", tmp_path)
     assert config["NAME"] == str(tmp_path / "x.sqlite3")
@@ -123,7 +123,7 @@ def test_database_url_uses_the_default_when_unset(monkeypatch, tmp_path):
         "postgres://postgres@127.0.0.1:5432/db?conn_max_age=lange",
     ],
 )
-def test_a_bad_database_url_names_the_variable(monkeypatch, tmp_path, url):
+def test_it_names_the_variable_of_a_bad_database_url(monkeypatch, tmp_path, url):
     monkeypatch.setenv("SR_TEST_DB", url)
     with pytest.raises(ImproperlyConfigured, match="The environment variable SR_TEST_DB "):
         env.database_from_url("SR_TEST_DB", "", tmp_path)
@@ -190,7 +190,7 @@ def test_it_starts_with_a_good_production_environment(tmp_path):
         ({"TRUSTED_PROXY_COUNT": "ein"}, "The environment variable TRUSTED_PROXY_COUNT must be a"),
     ],
 )
-def test_a_bad_environment_stops_start_up_with_one_sentence(tmp_path, variables, sentence):
+def test_it_stops_start_up_on_a_bad_environment_with_one_sentence(tmp_path, variables, sentence):
     result = start_django(tmp_path, **variables)
     assert result.returncode != 0
     last_line = result.stderr.strip().splitlines()[-1]
@@ -203,7 +203,7 @@ def test_a_bad_environment_stops_start_up_with_one_sentence(tmp_path, variables,
     assert name in message
 
 
-def test_the_console_script_stops_with_the_sentence_too(tmp_path):
+def test_it_stops_the_console_script_with_the_sentence_too(tmp_path):
     script = Path(sys.executable).with_name("sozialraum")
     if not script.exists():
         pytest.skip("console script not installed next to the interpreter")

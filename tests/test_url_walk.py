@@ -1,388 +1,79 @@
 """Every URL pattern of the project, requested as every persona: the expected status or bust.
 
 The walk iterates the project's resolver recursively, so a new URL pattern is requested here
-automatically, and `EXPECTED` must say what each persona gets. A pattern without an entry fails
-`test_every_url_pattern_has_an_expectation` (and its own walk test), naming the pattern: new
-URLs cannot slip by untested. Statuses:
-
-- an int: that status code;
-- LOGIN: a redirect to the login page (anonymous visitors of non-public pages).
+automatically, and some app must say what each persona gets there. The apps say so in their own
+`tests/<app>/url_expectations.py` (the project's own patterns in `tests/url_expectations.py`;
+tests/walk.py describes what such a module exports). A pattern without an entry fails
+`test_it_has_an_expectation_for_every_url_pattern` (and its own walk test), naming the pattern:
+new URLs cannot slip by untested. A new app adds its file; nothing here changes.
 
 Besides the status, the walk checks that the outsider and the coordinator of the other youth
-office never see office A's data in any answer, and that 404s of HTML pages come in the design.
+office never see office A's data in any answer (the apps' SECRETS: names of social spaces,
+organisations and people), and that 404s of HTML pages come in the design.
+
+The world (both offices, every persona, the apps' rows) is built once per module, in a
+transaction that is rolled back at the end; each test runs in a savepoint of its own inside it,
+so a POST that deletes or changes something is undone before the next test.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
 import pytest
-from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from sozialraum.accounts import services as account_services
-from sozialraum.accounts.models import OfficeRole, Role, User
-from sozialraum.accounts.throttling import unlock_token_generator
-from tests.conftest import PERSONAS, make_user
-
-LOGIN = "login"
-Status = int | str
-
-# The personas of tests/conftest.py, plus the carrier editor (Redaktion einer Organisation) of
-# the organisation the walk's network URLs point at.
-WALK_PERSONAS = (*PERSONAS, "carrier_editor")
-CARRIER_EDITOR = "redaktion@lindenhof.example"
+import sozialraum
+from tests.conftest import PERSONAS, build_world
+from tests.walk import LOGIN, Expect, Status, Walk
 
 # Namespaces not walked here, with the reason.
 EXCLUDED_NAMESPACES = {
-    # The Django admin at /betrieb/admin/ is the platform operator's emergency tool. Its generated
-    # patterns (one set per registered model) are covered by
-    # test_the_admin_is_for_the_operator_only.
+    # The Django admin at /betrieb/admin/ is the platform operator's emergency tool. Its patterns
+    # (one set per registered model) are covered by test_it_keeps_the_admin_for_the_operator.
     "admin",
 }
 
-
-def row(
-    *,
-    anonymous: Status,
-    outsider: Status,
-    coordinator_b: Status,
-    reader: Status,
-    professional: Status,
-    coordinator: Status,
-    operator: Status,
-    carrier_editor: Status,
-) -> dict[str, Status]:
-    """One status per persona; keyword-only so every cell of the table is named."""
-    return {
-        "anonymous": anonymous,
-        "outsider": outsider,
-        "coordinator_b": coordinator_b,
-        "reader": reader,
-        "professional": professional,
-        "coordinator": coordinator,
-        "operator": operator,
-        "carrier_editor": carrier_editor,
-    }
+TESTS = Path(__file__).resolve().parent
 
 
-def same(status: Status) -> dict[str, Status]:
-    return dict.fromkeys(WALK_PERSONAS, status)
+# Collecting the apps' expectations ------------------------------------------------------------
 
 
-# The recurring rows, spelled out once.
-PUBLIC = same(200)
-# A page of office A for every member; 404 (not 403) for everybody else who is logged in.
-MEMBER_PAGE = row(
-    anonymous=LOGIN,
-    outsider=404,
-    coordinator_b=404,
-    reader=200,
-    professional=200,
-    coordinator=200,
-    operator=200,
-    carrier_editor=200,
-)
-# A page of office A for its coordination; readers and professionals get 403.
-COORDINATION_PAGE = row(
-    anonymous=LOGIN,
-    outsider=404,
-    coordinator_b=404,
-    reader=403,
-    professional=403,
-    coordinator=200,
-    operator=200,
-    carrier_editor=403,
-)
-# A write of office A's coordination that redirects after success.
-COORDINATION_WRITE = {**COORDINATION_PAGE, "coordinator": 302, "operator": 302}
-# Views that take POST only (require_POST is the outermost decorator: 405 before anything else).
-POST_ONLY = same(405)
+def expectation_modules() -> list[ModuleType]:
+    """tests/url_expectations.py and every tests/<app>/url_expectations.py, by name."""
+    names = ["tests.url_expectations"] + [
+        f"tests.{path.parent.name}.url_expectations"
+        for path in sorted(TESTS.glob("*/url_expectations.py"))
+    ]
+    return [importlib.import_module(name) for name in names]
 
 
-@dataclass
-class Walk:
-    """The rows the walk's URLs point at, all of office A (built by the `walk` fixture)."""
-
-    world: object
-    invitation_pk: int
-    invitation_token: str
-    reader_role_pk: int
-    reset_user: object  # the password reset link's user (not a persona: login would void it)
-
-
-@dataclass(frozen=True)
-class Expect:
-    get: dict[str, Status]
-    post: dict[str, Status] | None = None  # None: POST is not part of this view's contract
-    post_data: dict = field(default_factory=dict)
-    pk: Callable[[Walk], int] | None = None  # which row `pk` means for this pattern
+def merge_expectations(modules: list[ModuleType]) -> dict[str, Expect]:
+    """One table of all modules' EXPECTED; a pattern claimed by two modules is an error."""
+    merged: dict[str, Expect] = {}
+    owner: dict[str, str] = {}
+    for module in modules:
+        for key, expect in module.EXPECTED.items():
+            assert key not in merged, (
+                f"{key} has an expectation in both {owner[key]} and {module.__name__}"
+            )
+            merged[key] = expect
+            owner[key] = module.__name__
+    return merged
 
 
-def social_space(walk: Walk) -> int:
-    return walk.world.space_a.pk
-
-
-# The network of actors: edits by coordination and professionals; readers 403.
-NETWORK_EDIT_PAGE = {**MEMBER_PAGE, "reader": 403}
-# The carrier editor edits the people and affiliations of their own organisation directly.
-NETWORK_EDIT_WRITE = {
-    **NETWORK_EDIT_PAGE,
-    "professional": 302,
-    "coordinator": 302,
-    "operator": 302,
-    "carrier_editor": 302,
-}
-# Organisations themselves: the carrier editor proposes changes instead (organisation_propose).
-ORGANISATION_EDIT_PAGE = {**NETWORK_EDIT_PAGE, "carrier_editor": 403}
-ORGANISATION_EDIT_WRITE = {**NETWORK_EDIT_WRITE, "carrier_editor": 403}
-# Pages of the organisation's carrier editor: every other member of office A gets 403.
-CARRIER_EDITOR_ONLY = {
-    **MEMBER_PAGE,
-    "reader": 403,
-    "professional": 403,
-    "coordinator": 403,
-    "operator": 403,
-    "carrier_editor": 200,
-}
-UPLOADER_PAGE = {**COORDINATION_PAGE, "operator": 404}
-# The operator area: the operator only; it does not exist (404) for anybody else logged in.
-OPERATOR_PAGE = {**same(404), "anonymous": LOGIN, "operator": 200}
-OPERATOR_WRITE = {**OPERATOR_PAGE, "operator": 302}
-
-
-def _network_rows(walk: Walk) -> dict[str, int]:
-    """Office A's network rows the walk's URLs point at, created on first use."""
-    rows = getattr(walk, "network_rows", None)
-    if rows is None:
-        from sozialraum.network import proposals as network_review
-        from sozialraum.network import services as network_services
-        from sozialraum.network.models import OrganisationKind, PendingImport
-
-        world = walk.world
-        org = network_services.create_organisation(
-            office=world.office_a,
-            actor=world.coordinator,
-            data={"name": "Familienzentrum Lindenhof", "kind": OrganisationKind.FAMILY_CENTRE},
-            social_spaces=[world.space_a],
-        )
-        person = network_services.create_person(
-            office=world.office_a, actor=world.coordinator, data={"last_name": "Lindner"}
-        )
-        affiliation = network_services.add_affiliation(
-            person=person, organisation=org, actor=world.coordinator, function="Leitung"
-        )
-        editor = make_user(CARRIER_EDITOR, "Rita Redaktion")
-        OfficeRole.objects.create(
-            youth_office=world.office_a, user=editor, role=Role.CARRIER_EDITOR, organisation=org
-        )
-        change = network_review.propose_organisation_change(
-            organisation=org, actor=editor, data={"phone": "05191 12345"}, social_spaces=None
-        )
-        pending = PendingImport.objects.create(
-            youth_office=world.office_a,
-            created_by=world.coordinator,
-            filename="akteure.csv",
-            data=b"Name;Art\nKita Regenbogen;Kita\n",
-        )
-        rows = {
-            "organisation": org.pk,
-            "person": person.pk,
-            "affiliation": affiliation.pk,
-            "change": change.pk,
-            "pending_import": pending.pk,
-        }
-        walk.network_rows = rows  # type: ignore[attr-defined]
-    return rows
-
-
-def network_organisation(walk: Walk) -> int:
-    return _network_rows(walk)["organisation"]
-
-
-def network_person(walk: Walk) -> int:
-    return _network_rows(walk)["person"]
-
-
-def network_affiliation(walk: Walk) -> int:
-    return _network_rows(walk)["affiliation"]
-
-
-def network_change(walk: Walk) -> int:
-    return _network_rows(walk)["change"]
-
-
-def network_pending_import(walk: Walk) -> int:
-    return _network_rows(walk)["pending_import"]
-
-
-EXPECTED: dict[str, Expect] = {
-    "healthz": Expect(get=PUBLIC),
-    "set_language": Expect(
-        get=same(302), post=same(302), post_data={"language": "de", "next": "/"}
-    ),
-    # Platform pages
-    "pages:home": Expect(
-        get=row(
-            anonymous=200,
-            outsider=200,  # "no youth office yet"
-            coordinator_b=302,  # one office: straight there
-            reader=302,
-            professional=302,
-            coordinator=302,
-            operator=200,  # chooses among all offices
-            carrier_editor=302,
-        )
-    ),
-    "pages:imprint": Expect(get=PUBLIC),
-    "pages:privacy": Expect(get=PUBLIC),
-    "pages:accessibility": Expect(get=PUBLIC, post=PUBLIC),  # empty feedback: form errors
-    # Accounts
-    "accounts:login": Expect(
-        get={**same(302), "anonymous": 200}, post={**same(302), "anonymous": 200}
-    ),
-    "accounts:logout": Expect(get=same(405), post=same(302)),
-    "accounts:password_reset": Expect(get=PUBLIC, post=PUBLIC),
-    "accounts:password_reset_done": Expect(get=PUBLIC),
-    "accounts:password_reset_confirm": Expect(get=same(302)),  # valid link: on to the form
-    "accounts:password_reset_complete": Expect(get=PUBLIC),
-    "accounts:unlock": Expect(get=PUBLIC, post=PUBLIC),  # empty form: field error
-    "accounts:unlock_confirm": Expect(get=PUBLIC),  # valid link: the button to unlock
-    # The link is for the invited address only: anybody logged in with another one gets 403.
-    "accounts:invitation": Expect(
-        get={**same(403), "anonymous": 200},
-        post={**same(403), "anonymous": 200},  # anonymous: empty form, errors at the fields
-    ),
-    # Office A: start page and social spaces
-    "regions:office": Expect(get=MEMBER_PAGE, post=MEMBER_PAGE),
-    "regions:social_space_create": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
-    "regions:social_space": Expect(get=MEMBER_PAGE, post=MEMBER_PAGE, pk=social_space),
-    "regions:social_space_edit": Expect(
-        get=COORDINATION_PAGE, post=COORDINATION_PAGE, pk=social_space
-    ),
-    "regions:social_space_delete": Expect(
-        get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=social_space
-    ),
-    # Office A: people with access
-    "access:list": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
-    "access:change_role": Expect(
-        get=POST_ONLY,
-        post=COORDINATION_WRITE,
-        post_data={"role": Role.PROFESSIONAL},
-        pk=lambda walk: walk.reader_role_pk,
-    ),
-    "access:remove_access": Expect(
-        get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=lambda walk: walk.reader_role_pk
-    ),
-    "access:revoke_invitation": Expect(
-        get=POST_ONLY, post=COORDINATION_WRITE, pk=lambda walk: walk.invitation_pk
-    ),
-    # Office A: audit trail
-    "audit:trail": Expect(get=COORDINATION_PAGE),
-    # Office A: the network of actors (organisations, people, coordination pages)
-    "network:directory": Expect(get=MEMBER_PAGE),
-    "network:directory_csv": Expect(get=MEMBER_PAGE),
-    "network:directory_xlsx": Expect(get=MEMBER_PAGE),
-    "network:organisation_create": Expect(get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_PAGE),
-    "network:organisation": Expect(get=MEMBER_PAGE, pk=network_organisation),
-    "network:organisation_edit": Expect(
-        get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_PAGE, pk=network_organisation
-    ),
-    # Only the carrier editor of the organisation proposes changes (tests/network).
-    "network:organisation_propose": Expect(
-        get=CARRIER_EDITOR_ONLY, post=CARRIER_EDITOR_ONLY, pk=network_organisation
-    ),
-    "network:organisation_delete": Expect(
-        get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_WRITE, pk=network_organisation
-    ),
-    "network:organisation_confirm": Expect(
-        get=POST_ONLY, post=NETWORK_EDIT_WRITE, pk=network_organisation
-    ),
-    "network:organisation_invite_editor": Expect(
-        get=COORDINATION_PAGE, post=COORDINATION_PAGE, pk=network_organisation
-    ),
-    "network:people": Expect(get=MEMBER_PAGE),
-    "network:person_create": Expect(get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_PAGE),
-    "network:person": Expect(get=MEMBER_PAGE, pk=network_person),
-    "network:person_edit": Expect(get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_PAGE, pk=network_person),
-    "network:person_confirm": Expect(get=POST_ONLY, post=NETWORK_EDIT_WRITE, pk=network_person),
-    "network:person_export": Expect(
-        get=COORDINATION_PAGE,
-        post=COORDINATION_PAGE,
-        pk=network_person,  # POST: the download
-    ),
-    "network:person_erase": Expect(
-        get=COORDINATION_PAGE,
-        post=COORDINATION_WRITE,
-        post_data={"bestaetigt": "ja"},
-        pk=network_person,
-    ),
-    "network:affiliation_create": Expect(
-        get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_PAGE, pk=network_person
-    ),
-    "network:affiliation_edit": Expect(
-        get=NETWORK_EDIT_PAGE,
-        post=NETWORK_EDIT_WRITE,
-        post_data={"function": "Teamleitung", "version": 1},
-        pk=network_affiliation,
-    ),
-    "network:affiliation_end": Expect(
-        get=POST_ONLY, post=NETWORK_EDIT_WRITE, pk=network_affiliation
-    ),
-    "network:affiliation_delete": Expect(
-        get=NETWORK_EDIT_PAGE, post=NETWORK_EDIT_WRITE, pk=network_affiliation
-    ),
-    "network:overview": Expect(get=MEMBER_PAGE),
-    "network:expected_kinds": Expect(get=COORDINATION_PAGE, post=COORDINATION_WRITE),
-    "network:changes": Expect(get=COORDINATION_PAGE),
-    "network:change": Expect(get=COORDINATION_PAGE, pk=network_change),
-    "network:change_approve": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=network_change),
-    "network:change_reject": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=network_change),
-    "network:due": Expect(get=COORDINATION_PAGE),
-    "network:duplicates": Expect(get=COORDINATION_PAGE),
-    "network:import": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
-    "network:import_template": Expect(get=COORDINATION_PAGE),
-    # An uploaded file's preview belongs to whoever uploaded it (the coordinator): 404 for others.
-    "network:import_preview": Expect(get=UPLOADER_PAGE, pk=network_pending_import),
-    "network:import_apply": Expect(
-        get=POST_ONLY, post={**UPLOADER_PAGE, "coordinator": 302}, pk=network_pending_import
-    ),
-    "network:import_discard": Expect(
-        get=POST_ONLY, post={**UPLOADER_PAGE, "coordinator": 302}, pk=network_pending_import
-    ),
-    # The operator area (/betrieb/): the platform operator only; 404 for everybody else.
-    "operations:index": Expect(get=OPERATOR_PAGE),
-    "operations:office_create": Expect(get=OPERATOR_PAGE, post=OPERATOR_PAGE),  # empty: errors
-    "operations:users": Expect(get=OPERATOR_PAGE),
-    "operations:user_deactivate": Expect(
-        get=POST_ONLY, post=OPERATOR_WRITE, pk=lambda walk: walk.reset_user.pk
-    ),
-    "operations:user_reactivate": Expect(
-        get=POST_ONLY, post=OPERATOR_WRITE, pk=lambda walk: walk.reset_user.pk
-    ),
-    # The API (/api/v1/): session login, 401 without it, 404 for other offices' data.
-    "api:api-root": Expect(get=same(404)),
-    "api:openapi-json": Expect(get=PUBLIC),
-    "api:openapi-view": Expect(get=PUBLIC),
-    "api:list_youth_offices": Expect(get={**same(200), "anonymous": 401}),
-    "api:list_social_spaces": Expect(
-        get=row(
-            anonymous=401,
-            outsider=404,
-            coordinator_b=404,
-            reader=200,
-            professional=200,
-            coordinator=200,
-            operator=200,
-            carrier_editor=200,
-        )
-    ),
-}
+MODULES = expectation_modules()
+EXPECTED = merge_expectations(MODULES)
+SECRETS = tuple(secret for module in MODULES for secret in module.SECRETS)
 
 
 # Walking the resolver -------------------------------------------------------------------------
@@ -427,23 +118,21 @@ ROUTES = list(walk_resolver())
 
 def sample_values(route: Route, walk: Walk, expect: Expect, office_slug: str) -> dict[str, str]:
     """A value per URL parameter name; pk comes from the pattern's entry (the right row type)."""
+    given = expect.params(walk) if expect.params else {}
     values: dict[str, str] = {}
     for name in route.parameters:
-        if name in ("office_slug", "slug"):
+        if name in given:
+            values[name] = given[name]
+        elif name in ("office_slug", "slug"):
             values[name] = office_slug
         elif name == "pk":
-            assert expect.pk is not None, f"{route}: its EXPECTED entry must say which row pk is"
+            assert expect.pk is not None, f"{route}: its expectation must say which row pk is"
             values[name] = str(expect.pk(walk))
-        elif name == "token" and route.key == "accounts:invitation":
-            values[name] = walk.invitation_token
-        elif name == "token" and route.key == "accounts:password_reset_confirm":
-            values[name] = default_token_generator.make_token(walk.reset_user)
-        elif name == "token" and route.key == "accounts:unlock_confirm":
-            values[name] = unlock_token_generator.make_token(walk.reset_user)
-        elif name == "uidb64":
-            values[name] = urlsafe_base64_encode(force_bytes(walk.reset_user.pk))
         else:
-            raise AssertionError(f"{route}: no sample value for the URL parameter {name!r}")
+            raise AssertionError(
+                f"{route}: no sample value for the URL parameter {name!r}; give one with "
+                "Expect(params=...) in the app's url_expectations.py"
+            )
     return values
 
 
@@ -451,27 +140,33 @@ def build_url(route: Route, values: dict[str, str]) -> str:
     return "/" + PARAMETER.sub(lambda match: values[match["name"]], route.route)
 
 
-@pytest.fixture
-def walk(world) -> Walk:
-    invitation, token = account_services.invite(
-        office=world.office_a,
-        actor=world.coordinator,
-        email="eingeladen@heidekreis.example",
-        role=Role.PROFESSIONAL,
-    )
-    return Walk(
-        world=world,
-        invitation_pk=invitation.pk,
-        invitation_token=token,
-        reader_role_pk=OfficeRole.objects.get(user=world.reader).pk,
-        reset_user=make_user("vergessen@heidekreis.example", "Vera Vergessen"),
-    )
+@pytest.fixture(scope="module")
+def walk(django_db_setup, django_db_blocker) -> Iterator[Walk]:
+    """The walk's world, built once per module (per xdist worker) and rolled back at its end.
+
+    Each test asks for `db` (through the django_db mark): pytest-django then wraps it in a
+    savepoint inside this transaction, so whatever a test's requests change is undone after it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        walk = Walk(world=build_world(carrier_editor=True))
+        for module in MODULES:
+            if hasattr(module, "build"):
+                module.build(walk)
+        yield walk
+        transaction.set_rollback(True)
 
 
-def secrets_of_office_a(walk: Walk) -> list[str]:
-    """Text that only members of office A may ever see."""
-    world = walk.world
-    return [world.space_a.name, world.space_a2.name, world.reader.name, world.reader.email]
+def body_text(response) -> str:
+    """The answer as text; JSON also as parsed, so that umlauts escaped as \\u00e4 count too."""
+    body = response.content.decode(errors="replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        body += json.dumps(response.json(), ensure_ascii=False)
+    return body
+
+
+def assert_no_secret(body: str, what: str) -> None:
+    shown = [secret for secret in SECRETS if secret in body]
+    assert not shown, f"{what}: the answer shows {shown} of office A"
 
 
 def check(response, expected: Status, what: str) -> None:
@@ -489,19 +184,19 @@ def check(response, expected: Status, what: str) -> None:
 # The tests ----------------------------------------------------------------------------------
 
 
-def without_expectation(routes: list[Route]) -> list[str]:
-    return [str(route) for route in routes if route.key not in EXPECTED]
+def without_expectation(routes: list[Route], expected: dict[str, Expect]) -> list[str]:
+    return [str(route) for route in routes if route.key not in expected]
 
 
-def test_every_url_pattern_has_an_expectation():
-    missing = without_expectation(ROUTES)
+def test_it_has_an_expectation_for_every_url_pattern():
+    missing = without_expectation(ROUTES, EXPECTED)
     assert not missing, (
-        "These URL patterns have no entry in EXPECTED in tests/test_url_walk.py; say what "
-        "every persona gets there: " + ", ".join(missing)
+        "These URL patterns have no expectation; say what every persona gets there in the "
+        "app's tests/<app>/url_expectations.py: " + ", ".join(missing)
     )
 
 
-def test_a_new_url_pattern_without_expectation_is_named():
+def test_it_names_a_new_url_pattern_without_expectation():
     """The walk finds patterns however deep they are included, and names the uncovered ones."""
     from django.http import HttpResponse
     from django.urls import include, path
@@ -514,40 +209,58 @@ def test_a_new_url_pattern_without_expectation_is_named():
     routes = list(walk_resolver(get_resolver(urlconf)))
     assert [route.key for route in routes] == ["neu:secret"]
     assert routes[0].parameters == ["office_slug", "pk"]
-    assert without_expectation(routes) == ["neu:secret (/<slug:office_slug>/geheim/<int:pk>/)"]
+    missing = without_expectation(routes, EXPECTED)
+    assert missing == ["neu:secret (/<slug:office_slug>/geheim/<int:pk>/)"]
 
 
-def test_every_expectation_belongs_to_a_url_pattern():
+def test_it_has_no_expectation_without_url_pattern():
     keys = {route.key for route in ROUTES}
     stale = sorted(set(EXPECTED) - keys)
-    assert not stale, f"EXPECTED names URL patterns that no longer exist: {', '.join(stale)}"
+    assert not stale, f"Expectations name URL patterns that no longer exist: {', '.join(stale)}"
 
 
-def test_the_walk_sees_the_office_and_api_patterns():
+def test_it_collects_the_expectations_of_every_app():
+    """Every app with URL patterns has its tests/<app>/url_expectations.py, and it is read."""
+    source = Path(sozialraum.__file__).resolve().parent
+    apps_with_urls = {path.parent.name for path in source.glob("*/*urls.py")}
+    collected = {module.__name__.split(".")[1] for module in MODULES[1:]}
+    assert apps_with_urls, "no app with URL patterns found"
+    assert apps_with_urls <= collected, f"without url_expectations.py: {apps_with_urls - collected}"
+    assert MODULES[0].__name__ == "tests.url_expectations"
+    for module in MODULES:
+        assert isinstance(module.EXPECTED, dict), module.__name__
+        assert isinstance(module.SECRETS, tuple), module.__name__
+    assert {"network:organisation", "regions:office", "accounts:login"} <= set(EXPECTED)
+    assert {"Soltau/Wietzendorf", "Jugendhilfe Heideblick e. V.", "Lena Brandt"} <= set(SECRETS)
+
+
+def test_it_refuses_a_pattern_claimed_by_two_apps():
+    first = ModuleType("tests.first.url_expectations")
+    second = ModuleType("tests.second.url_expectations")
+    first.EXPECTED = {"neu:seite": Expect(get={})}  # type: ignore[attr-defined]
+    second.EXPECTED = {"neu:seite": Expect(get={})}  # type: ignore[attr-defined]
+    with pytest.raises(AssertionError, match="neu:seite has an expectation in both"):
+        merge_expectations([first, second])
+
+
+def test_it_sees_the_office_and_api_patterns():
     keys = {route.key for route in ROUTES}
     assert {"regions:office", "access:list", "audit:trail", "api:list_social_spaces"} <= keys
     assert not any(key.startswith("admin:") for key in keys)
 
 
-def walk_persona(walk: Walk, name: str):
-    if name == "carrier_editor":
-        _network_rows(walk)
-        return User.objects.get(email=CARRIER_EDITOR)
-    return walk.world.persona(name)
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", WALK_PERSONAS)
+@pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("route", ROUTES, ids=str)
 def test_it_answers_each_persona_as_expected(route, persona, walk):
     expect = EXPECTED.get(route.key)
     assert expect is not None, (
-        f"The URL pattern {route} has no entry in EXPECTED in tests/test_url_walk.py."
+        f"The URL pattern {route} has no expectation in any tests/<app>/url_expectations.py."
     )
     world = walk.world
     url = build_url(route, sample_values(route, walk, expect, world.office_a.slug))
     client = Client()
-    user = walk_persona(walk, persona)
+    user = walk.persona(persona)
     if user is not None:
         client.force_login(user)
 
@@ -557,15 +270,28 @@ def test_it_answers_each_persona_as_expected(route, persona, walk):
     for method, statuses in requests:
         what = f"{method} {url} as {persona}"
         response = client.get(url) if method == "GET" else client.post(url, expect.post_data)
-        assert persona in statuses, f"{route}: no {method} status for {persona} in EXPECTED"
+        assert persona in statuses, f"{route}: no {method} status for {persona}"
         check(response, statuses[persona], what)
         assert response.status_code < 500, what
         if persona in ("outsider", "coordinator_b"):
-            body = response.content.decode(errors="replace")
-            for secret in secrets_of_office_a(walk):
-                assert secret not in body, f"{what}: the answer shows {secret!r} of office A"
+            assert_no_secret(body_text(response), what)
         if response.status_code == 404 and not route.key.startswith("api:"):
             assert "errors/404.html" in [t.name for t in response.templates], what
+
+
+@pytest.mark.django_db
+def test_it_shows_every_secret_to_office_a(walk, client_for):
+    """A secret that no page of office A shows would make the checks above pass vacuously."""
+    client = client_for(walk.world.coordinator)
+    shown = ""
+    for route in ROUTES:
+        expect = EXPECTED[route.key]
+        if expect.get["coordinator"] != 200:
+            continue
+        url = build_url(route, sample_values(route, walk, expect, walk.world.office_a.slug))
+        shown += body_text(client.get(url))
+    missing = [secret for secret in SECRETS if secret not in shown]
+    assert not missing, f"No page of office A shows these secrets: {missing}"
 
 
 OFFICE_ROUTES_WITH_PK = [
@@ -575,21 +301,23 @@ OFFICE_ROUTES_WITH_PK = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", OFFICE_ROUTES_WITH_PK, ids=str)
-def test_another_office_gets_404_for_office_a_rows_under_its_own_slug(route, walk, client_for):
+def test_it_gives_another_office_404_for_office_a_rows_under_its_own_slug(route, walk, client_for):
     """Coordinator of B asks for A's rows with B's slug: 404, for GET and POST."""
     expect = EXPECTED[route.key]
     url = build_url(route, sample_values(route, walk, expect, walk.world.office_b.slug))
     client = client_for(walk.world.coordinator_b)
-    for response in (client.get(url), client.post(url, expect.post_data)):
+    for method, response in (
+        ("GET", client.get(url)),
+        ("POST", client.post(url, expect.post_data)),
+    ):
         if response.status_code == 405:  # POST-only views refuse GET before looking anything up
             continue
-        assert response.status_code == 404, f"{url}: {response.status_code}"
-        for secret in secrets_of_office_a(walk):
-            assert secret not in response.content.decode()
+        assert response.status_code == 404, f"{method} {url}: {response.status_code}"
+        assert_no_secret(body_text(response), f"{method} {url} as coordinator_b")
 
 
 @pytest.mark.django_db
-def test_the_other_office_cannot_list_office_a_social_spaces_by_api(walk, client_for):
+def test_it_keeps_office_a_social_spaces_from_the_other_office_in_the_api(walk, client_for):
     client = client_for(walk.world.coordinator_b)
     own = client.get("/api/v1/youth-offices/verden/social-spaces")
     assert own.status_code == 200
@@ -602,11 +330,11 @@ def test_the_other_office_cannot_list_office_a_social_spaces_by_api(walk, client
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_the_admin_is_for_the_operator_only(persona, world):
+def test_it_keeps_the_admin_for_the_operator(persona, walk):
     """The Django admin (/betrieb/admin/, excluded from the walk above): non-staff go to its
     login."""
     client = Client()
-    user = world.persona(persona)
+    user = walk.persona(persona)
     if user is not None:
         client.force_login(user)
     for url in (

@@ -100,7 +100,7 @@ def test_it_does_not_invite_somebody_who_has_access_already(coordinator_client, 
     assert not Invitation.objects.exists()
 
 
-def test_a_new_invitation_replaces_the_older_one(office_a, coordinator, invitation, client):
+def test_it_replaces_an_older_invitation_with_a_new_one(office_a, coordinator, invitation, client):
     _first, old_token = invitation
     services.invite(
         office=office_a, actor=coordinator, email="neu@heidekreis.example", role="lesend"
@@ -163,7 +163,9 @@ def test_it_rejects_bad_input_when_accepting(client, invitation, changes, field,
     assert not User.objects.filter(email="neu@heidekreis.example").exists()
 
 
-def test_an_existing_user_joins_while_logged_in(client, coordinator, coordinator_b, office_a):
+def test_it_lets_an_existing_user_join_while_logged_in(
+    client, coordinator, coordinator_b, office_a
+):
     pending, token = services.invite(
         office=office_a,
         actor=coordinator,
@@ -195,7 +197,7 @@ def test_it_refuses_a_link_opened_by_somebody_else(client, invitation, coordinat
     assert pending.accepted_at is None
 
 
-def test_an_existing_user_who_is_not_logged_in_is_asked_to_log_in(client, office_a, coordinator):
+def test_it_asks_an_existing_user_who_is_not_logged_in_to_log_in(client, office_a, coordinator):
     User.objects.create_user("schon@da.example", "Irgendein-Passwort-1", name="Schon Da")
     _invitation, token = services.invite(
         office=office_a, actor=coordinator, email="schon@da.example", role=Role.READER
@@ -209,7 +211,7 @@ def test_an_existing_user_who_is_not_logged_in_is_asked_to_log_in(client, office
 # Links that cannot be used: 410 with an explanation -----------------------------------------
 
 
-def test_an_expired_link_explains_itself(client, invitation):
+def test_it_explains_an_expired_link(client, invitation):
     pending, token = invitation
     Invitation.objects.filter(pk=pending.pk).update(
         expires_at=timezone.now() - timedelta(minutes=1)
@@ -222,7 +224,7 @@ def test_an_expired_link_explains_itself(client, invitation):
     assert not User.objects.filter(email="neu@heidekreis.example").exists()
 
 
-def test_a_revoked_link_explains_itself(client, invitation, coordinator):
+def test_it_explains_a_revoked_link(client, invitation, coordinator):
     pending, token = invitation
     services.revoke_invitation(invitation=pending, actor=coordinator)
     response = client.get(link(token))
@@ -232,7 +234,7 @@ def test_a_revoked_link_explains_itself(client, invitation, coordinator):
     assert not User.objects.filter(email="neu@heidekreis.example").exists()
 
 
-def test_a_used_link_explains_itself(client, invitation, client_for):
+def test_it_explains_a_used_link(client, invitation, client_for):
     _invitation, token = invitation
     assert client.post(link(token), accept_data()).status_code == 302
     other = client_for(None)
@@ -243,13 +245,13 @@ def test_a_used_link_explains_itself(client, invitation, client_for):
     assert User.objects.get(email="neu@heidekreis.example").name == "Nina Neu"
 
 
-def test_an_unknown_link_explains_itself(client, db):
+def test_it_explains_an_unknown_link(client, db):
     response = client.get(link("ausgedacht-1234567890"))
     assert response.status_code == 410
     assert "Diesen Einladungslink kennen wir nicht." in response.content.decode()
 
 
-def test_a_logged_in_user_with_a_bad_link_gets_the_explanation_too(client_for, reader):
+def test_it_explains_a_bad_link_to_a_logged_in_user_too(client_for, reader):
     response = client_for(reader).post(link("ausgedacht"))
     assert response.status_code == 410
 
@@ -257,7 +259,7 @@ def test_a_logged_in_user_with_a_bad_link_gets_the_explanation_too(client_for, r
 # Revoking -----------------------------------------------------------------------------------
 
 
-def test_the_coordinator_revokes_an_invitation(coordinator_client, invitation, client):
+def test_it_lets_the_coordinator_revoke_an_invitation(coordinator_client, invitation, client):
     pending, token = invitation
     response = coordinator_client.post(
         reverse("access:revoke_invitation", kwargs={"office_slug": "heidekreis", "pk": pending.pk})
@@ -271,7 +273,7 @@ def test_the_coordinator_revokes_an_invitation(coordinator_client, invitation, c
 # The last coordinator -----------------------------------------------------------------------
 
 
-def test_the_last_coordinator_cannot_be_demoted(coordinator_client, coordinator, office_a):
+def test_it_does_not_demote_the_last_coordinator(coordinator_client, coordinator, office_a):
     role = OfficeRole.objects.get(user=coordinator)
     response = coordinator_client.post(
         reverse("access:change_role", kwargs={"office_slug": "heidekreis", "pk": role.pk}),
@@ -284,7 +286,7 @@ def test_the_last_coordinator_cannot_be_demoted(coordinator_client, coordinator,
     assert role.role == Role.COORDINATION
 
 
-def test_the_last_coordinator_cannot_be_removed(coordinator_client, coordinator):
+def test_it_does_not_remove_the_last_coordinator(coordinator_client, coordinator):
     role = OfficeRole.objects.get(user=coordinator)
     response = coordinator_client.post(
         reverse("access:remove_access", kwargs={"office_slug": "heidekreis", "pk": role.pk}),
@@ -295,7 +297,7 @@ def test_the_last_coordinator_cannot_be_removed(coordinator_client, coordinator)
     assert OfficeRole.objects.filter(pk=role.pk).exists()
 
 
-def test_the_last_coordinator_is_protected_in_the_services_too(coordinator):
+def test_it_protects_the_last_coordinator_in_the_services_too(coordinator):
     role = OfficeRole.objects.get(user=coordinator)
     with pytest.raises(services.LastCoordinatorError):
         services.change_role(office_role=role, actor=coordinator, role=Role.PROFESSIONAL)
@@ -303,7 +305,7 @@ def test_the_last_coordinator_is_protected_in_the_services_too(coordinator):
         services.remove_from_office(office_role=role, actor=coordinator)
 
 
-def test_a_deactivated_second_coordinator_does_not_count(coordinator, office_a):
+def test_it_does_not_count_a_deactivated_second_coordinator(coordinator, office_a):
     from tests.conftest import make_user
 
     second = make_user("zweite@heidekreis.example", "Zweite", office=office_a, role="koordination")
@@ -314,7 +316,7 @@ def test_a_deactivated_second_coordinator_does_not_count(coordinator, office_a):
         services.change_role(office_role=role, actor=coordinator, role=Role.READER)
 
 
-def test_a_coordinator_can_step_down_when_there_is_another(coordinator, office_a, professional):
+def test_it_lets_a_coordinator_step_down_when_there_is_another(coordinator, office_a, professional):
     other = OfficeRole.objects.get(user=professional)
     services.change_role(office_role=other, actor=coordinator, role=Role.COORDINATION)
     mine = OfficeRole.objects.get(user=coordinator)

@@ -98,7 +98,7 @@ def test_it_does_not_log_out_by_get(client, coordinator):
 # Throttling ---------------------------------------------------------------------------------
 
 
-def test_axes_is_enabled_in_tests():
+def test_it_has_axes_enabled_in_tests():
     assert settings.AXES_ENABLED is True
     assert settings.AXES_FAILURE_LIMIT == 5
 
@@ -138,7 +138,7 @@ def test_it_does_not_lock_other_addresses(client, coordinator, professional):
     assert response.status_code == 302
 
 
-def test_a_successful_login_resets_the_failures(client, coordinator):
+def test_it_resets_the_failures_on_a_successful_login(client, coordinator):
     for attempt in range(4):
         log_in(client, coordinator.email, f"falsch-{attempt}")
     assert log_in(client, coordinator.email).status_code == 302

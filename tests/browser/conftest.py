@@ -5,11 +5,15 @@ where it can. Without it the browser tests are skipped loudly, except in CI (CI=
 missing browser fails the run.
 
 All browser tests are in one xdist group, so one worker starts Chromium and runs them in turn.
+Every page a test looks at goes through `assert_page_accessible(page, name)`: axe-core, no
+horizontal overflow at 320 px, no Content-Security-Policy violation, and a screenshot into
+$SCREENSHOT_DIR when that is set (.ci/run sets it).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +136,54 @@ def describe(violations: list[dict]) -> str:
         if len(violation["nodes"]) > 5:
             lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
     return "\n".join(lines)
+
+
+def screenshot(page, name: str) -> Path | None:
+    """A full-page screenshot at the page's current width into $SCREENSHOT_DIR, when set."""
+    folder = os.environ.get("SCREENSHOT_DIR")  # e.g. SCREENSHOT_DIR=test-results/screenshots
+    if not folder:
+        return None
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    target = path / f"{slug}-{page.viewport_size['width']}.png"
+    page.screenshot(path=target, full_page=True)
+    return target
+
+
+OVERFLOWING = """() => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .slice(0, 5)
+    .map(e => e.tagName.toLowerCase() + '.' + e.className)"""
+
+
+def accessibility_problems(page, name: str) -> list[str]:
+    """What is wrong with the page as it is shown now, at its current width (empty: nothing).
+
+    axe-core finds no violation of impact "serious" or "critical"; at 320 px nothing overflows
+    horizontally; the console reports no Content-Security-Policy violation (an inline style or
+    script would break the page in production). Takes the screenshot first, so that a failing
+    page can be looked at.
+    """
+    width = page.viewport_size["width"]
+    what = f"{name} at {width} px ({page.url})"
+    screenshot(page, name)
+    problems = []
+    found = serious(run_axe(page))
+    if found:
+        problems.append(f"{what}:\n{describe(found)}")
+    if width <= NARROW:
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width + 1:
+            widest = page.evaluate(OVERFLOWING)
+            problems.append(f"{what} overflows: scrollWidth {scroll_width}; widest: {widest}")
+    violations = getattr(page, "csp_violations", [])
+    if violations:
+        problems.append(f"{what} breaks the CSP: {violations}")
+    return problems
+
+
+def assert_page_accessible(page, name: str) -> None:
+    """The one accessibility check of every browser test (see `accessibility_problems`)."""
+    problems = accessibility_problems(page, name)
+    assert not problems, "\n\n".join(problems)

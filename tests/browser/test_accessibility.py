@@ -1,23 +1,17 @@
-"""axe-core on every main page in headless Chromium, at 1280 px and at 320 px width.
-
-No violation of impact "serious" or "critical" is allowed; at 320 px nothing may overflow
-horizontally. Pages are also checked for Content-Security-Policy violations in the console
-(an inline style or script would break the page in production).
-"""
+"""Every main page in headless Chromium at 1280 px and at 320 px width, through
+`assert_page_accessible` (tests/browser/conftest.py): axe-core finds nothing serious or
+critical, nothing overflows at 320 px, the Content-Security-Policy holds."""
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import Role
-from tests.browser.conftest import NARROW, WIDE, describe, log_in, run_axe, serious
+from tests.browser.conftest import NARROW, WIDE, assert_page_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -97,7 +91,6 @@ def data(world) -> dict:
 
 @pytest.mark.parametrize("spec", PAGES, ids=str)
 def test_it_has_no_serious_accessibility_violation(spec: Page, data, new_page):
-    problems = []
     for width in (WIDE, NARROW):
         page = new_page(width)
         if spec.as_user:
@@ -108,26 +101,4 @@ def test_it_has_no_serious_accessibility_violation(spec: Page, data, new_page):
         )
         if spec.prepare:
             spec.prepare(page)
-        if os.environ.get("SCREENSHOT_DIR"):  # e.g. SCREENSHOT_DIR=test-results/screenshots
-            folder = Path(os.environ["SCREENSHOT_DIR"])
-            folder.mkdir(parents=True, exist_ok=True)
-            name = re.sub(r"[^a-z0-9]+", "-", spec.name.lower()).strip("-")
-            page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
-        found = serious(run_axe(page))
-        if found:
-            problems.append(f"{spec} at {width} px ({page.url}):\n{describe(found)}")
-        if width == NARROW:
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > NARROW + 1:
-                wide = page.evaluate(
-                    """() => [...document.querySelectorAll('body *')]
-                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                        .slice(0, 5)
-                        .map(e => e.tagName.toLowerCase() + '.' + e.className)"""
-                )
-                problems.append(
-                    f"{spec} at 320 px overflows: scrollWidth {scroll_width}; widest: {wide}"
-                )
-        if page.csp_violations:
-            problems.append(f"{spec} at {width} px breaks the CSP: {page.csp_violations}")
-    assert not problems, "\n\n".join(problems)
+        assert_page_accessible(page, spec.name)

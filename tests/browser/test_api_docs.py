@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import WIDE
+from tests.browser.conftest import WIDE, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def test_the_swagger_ui_renders_from_our_own_static_files(new_page, db):
+def test_it_renders_the_swagger_ui_from_our_own_static_files(new_page, db):
     page = new_page(WIDE)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -17,6 +17,9 @@ def test_the_swagger_ui_renders_from_our_own_static_files(new_page, db):
     assert response is not None and response.status == 200
     page.locator(".swagger-ui .info .title").filter(has_text="Sozialraum API").wait_for()
     assert page.locator(".swagger-ui .opblock").count() >= 2
-    assert page.csp_violations == []
     foreign = [url for url in requests if not url.startswith(page.url.split("/api/")[0])]
     assert foreign == [], foreign
+    assert page.csp_violations == []
+    # Not assert_page_accessible: the Swagger UI is a vendored developer tool whose own markup
+    # fails axe-core (contrast, nested buttons, no lang); it is not a page for social workers.
+    screenshot(page, "api docs")

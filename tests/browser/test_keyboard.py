@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import NARROW, WIDE
+from tests.browser.conftest import NARROW, WIDE, assert_page_accessible
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -30,7 +30,7 @@ def press_tab_until(page, predicate, limit: int = 40) -> dict:
 
 @pytest.mark.parametrize("width", [WIDE, NARROW])
 @pytest.mark.parametrize("path", ["/", "/konto/anmelden/", "/barrierefreiheit/"])
-def test_the_first_tab_focuses_the_skip_link_and_enter_moves_to_main(new_page, path, width):
+def test_it_focuses_the_skip_link_first_and_moves_to_main_on_enter(new_page, path, width):
     page = new_page(width)
     page.goto(path)
     page.keyboard.press("Tab")
@@ -74,7 +74,7 @@ def test_it_logs_in_with_the_keyboard_alone(new_page, world):
     assert "Katrin Meyer" in page.content()
 
 
-def test_a_wrong_password_is_announced_and_the_form_stays_usable(new_page, world):
+def test_it_announces_a_wrong_password_and_keeps_the_form_usable(new_page, world):
     page = new_page(WIDE)
     page.goto("/konto/anmelden/")
     page.get_by_label("E-Mail-Adresse").fill("koordination@heidekreis.example")
@@ -84,3 +84,4 @@ def test_a_wrong_password_is_announced_and_the_form_stays_usable(new_page, world
     assert "E-Mail-Adresse oder Passwort stimmen nicht." in page.content()
     alert = page.locator("[role=alert], .kern-alert, .errorlist").first
     assert alert.count() == 1
+    assert_page_accessible(page, "login with a wrong password")

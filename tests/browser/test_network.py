@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.network import proposals, services
 from sozialraum.network.models import (
     ChangeStatus,
@@ -22,13 +21,12 @@ from sozialraum.network.models import (
     PendingImport,
     Person,
 )
-from tests.browser.conftest import NARROW, WIDE, describe, log_in, run_axe, serious
-from tests.conftest import PASSWORD
+from tests.browser.conftest import NARROW, WIDE, assert_page_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 COORDINATOR = "koordination@heidekreis.example"
-EDITOR = "traeger@heidekreis.example"
+EDITOR = "traeger@heidekreis.example"  # the carrier_editor persona
 
 
 @dataclass
@@ -43,7 +41,7 @@ class Network:
 
 
 @pytest.fixture
-def network(world) -> Network:
+def network(world, org_a, carrier_editor) -> Network:
     office, coordinator = world.office_a, world.coordinator
     services.set_expected_kinds(
         office=office,
@@ -61,13 +59,7 @@ def network(world) -> Network:
 
     school = org("Grundschule Am Markt", OrganisationKind.SCHOOL, [world.space_a], postcode="29614")
     kita = org("Kita Sonnenschein", OrganisationKind.KITA, [world.space_a, world.space_a2])
-    carrier = org(
-        "Jugendhilfe Heideblick e. V.",
-        OrganisationKind.FREE_CARRIER,
-        [world.space_a],
-        city="Soltau",
-        email="info@heideblick.example",
-    )
+    carrier = org_a  # the carrier editor's organisation (tests/conftest.py)
     org("Ev. Kita St. Marien", OrganisationKind.KITA, [world.space_a2], postcode="29664")
     org("Evangelische Kita St. Marien", OrganisationKind.KITA, [], postcode="29664")
     person = services.create_person(
@@ -78,12 +70,8 @@ def network(world) -> Network:
     services.add_affiliation(
         person=person, organisation=carrier, actor=coordinator, function="Teamleitung"
     )
-    editor = User.objects.create_user(EDITOR, PASSWORD, name="Tom Träger")
-    OfficeRole.objects.create(
-        youth_office=office, user=editor, role=Role.CARRIER_EDITOR, organisation=carrier
-    )
     change = proposals.propose_organisation_change(
-        organisation=school, actor=editor, data={"phone": "05191 1"}, social_spaces=None
+        organisation=school, actor=carrier_editor, data={"phone": "05191 1"}, social_spaces=None
     )
     pending = PendingImport.objects.create(
         youth_office=office,
@@ -143,7 +131,6 @@ PAGES = [
 
 @pytest.mark.parametrize("spec", PAGES, ids=str)
 def test_it_has_no_serious_accessibility_violation(spec: Page, network, new_page):
-    problems = []
     for width in (WIDE, NARROW):
         page = new_page(width)
         log_in(page, spec.as_user)
@@ -151,22 +138,13 @@ def test_it_has_no_serious_accessibility_violation(spec: Page, network, new_page
         assert response is not None and response.status == 200, f"{spec}: {response.status}"
         if spec.prepare:
             spec.prepare(page)
-        found = serious(run_axe(page))
-        if found:
-            problems.append(f"{spec} at {width} px ({page.url}):\n{describe(found)}")
-        if width == NARROW:
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > NARROW + 1:
-                problems.append(f"{spec} at 320 px overflows: scrollWidth {scroll_width}")
-        if page.csp_violations:
-            problems.append(f"{spec} at {width} px breaks the CSP: {page.csp_violations}")
-    assert not problems, "\n\n".join(problems)
+        assert_page_accessible(page, f"network {spec.name}")
 
 
 # Journeys -----------------------------------------------------------------------------------
 
 
-def test_searching_and_filtering_the_directory(network, new_page):
+def test_it_searches_and_filters_the_directory(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/akteure/")
@@ -189,9 +167,10 @@ def test_searching_and_filtering_the_directory(network, new_page):
     count.filter(has_text="2 Organisationen gefunden").wait_for()
     names = page.locator("#ergebnisse tbody th").all_inner_texts()
     assert names == ["Ev. Kita St. Marien", "Kita Sonnenschein"]
+    assert_page_accessible(page, "directory filtered live")
 
 
-def test_the_search_works_without_javascript(network, chromium, live_server):
+def test_it_searches_without_javascript(network, chromium, live_server):
     context = chromium.new_context(
         java_script_enabled=False, base_url=live_server.url, locale="de-DE"
     )
@@ -208,7 +187,7 @@ def test_the_search_works_without_javascript(network, chromium, live_server):
         context.close()
 
 
-def test_the_gaps_of_a_social_space_and_the_county_overview(network, new_page):
+def test_it_shows_the_gaps_of_a_social_space_and_the_county_overview(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/raeume/{network.world.space_a2.pk}/")
@@ -226,9 +205,10 @@ def test_the_gaps_of_a_social_space_and_the_county_overview(network, new_page):
     cells = [cell.strip() for cell in walsrode.get_by_role("cell").all_inner_texts()]
     assert cells.count("fehlt") == 2
     assert cells[0] == "Schule, Gesundheitswesen (z. B. Familienhebamme)"  # the gaps in words
+    assert_page_accessible(page, "county overview from the glance")
 
 
-def test_an_import_with_errors_then_a_corrected_import(network, new_page, tmp_path: Path):
+def test_it_imports_a_corrected_file_after_one_with_errors(network, new_page, tmp_path: Path):
     broken = tmp_path / "akteure.csv"
     broken.write_bytes(
         "Name;Art;PLZ;Sozialräume\r\nHort Kunterbunt;Hort;29664;Walsrode\r\n"
@@ -257,10 +237,11 @@ def test_an_import_with_errors_then_a_corrected_import(network, new_page, tmp_pa
     assert "2 neu" in page.get_by_role("status").first.inner_text()
     page.get_by_role("button", name="Import ausführen").click()
     page.get_by_text("Import abgeschlossen: 2 neu angelegt, 0 aktualisiert.").wait_for()
+    assert_page_accessible(page, "import done")
     assert Organisation.objects.filter(name__in=["Hort Kunterbunt", "Grundschule Süd"]).count() == 2
 
 
-def test_a_carrier_editor_proposes_and_coordination_approves(network, new_page):
+def test_it_lets_a_carrier_editor_propose_and_coordination_approve(network, new_page):
     editor = new_page()
     log_in(editor, EDITOR)
     editor.goto(f"{H}/akteure/{network.carrier.pk}/")
@@ -268,6 +249,7 @@ def test_a_carrier_editor_proposes_and_coordination_approves(network, new_page):
     editor.get_by_label("Telefon").fill("05191 4444-0")
     editor.get_by_role("button", name="Vorschlag senden").click()
     editor.get_by_text("wartet auf die Prüfung durch die Koordination").wait_for()
+    assert_page_accessible(editor, "proposal sent")
     network.carrier.refresh_from_db()
     assert network.carrier.phone == ""
 
@@ -288,7 +270,7 @@ def test_a_carrier_editor_proposes_and_coordination_approves(network, new_page):
     assert change.status == ChangeStatus.APPROVED
 
 
-def test_dsgvo_export_and_erasure(network, new_page):
+def test_it_exports_and_erases_a_person_under_the_dsgvo(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/personen/{network.person.pk}/")
@@ -296,8 +278,7 @@ def test_dsgvo_export_and_erasure(network, new_page):
     page.get_by_role("button", name="Auskunft als Dokument öffnen").click()
     page.get_by_role("heading", name="Auskunft über Ihre gespeicherten Daten").wait_for()
     assert "Teamleitung" in page.locator("main").inner_text()
-    assert not serious(run_axe(page)), describe(serious(run_axe(page)))
-    assert not page.csp_violations, page.csp_violations
+    assert_page_accessible(page, "DSGVO Auskunft as a document")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Dieselbe Auskunft als JSON-Datei herunterladen").click()
     download = download_info.value
@@ -311,6 +292,7 @@ def test_dsgvo_export_and_erasure(network, new_page):
     assert "Das bleibt" in page.locator("main").inner_text()
     page.get_by_role("button", name="Person endgültig löschen").click()
     page.get_by_text("Bitte bestätigen Sie mit dem Häkchen").first.wait_for()
+    assert_page_accessible(page, "person erasure without the tick")
     assert Person.objects.filter(pk=network.person.pk).exists()
     page.get_by_label("Ich möchte die Daten von Anna Müller endgültig löschen.").check()
     page.get_by_role("button", name="Person endgültig löschen").click()

@@ -33,7 +33,7 @@ def test_it_loads_the_four_youth_offices(demo):
     assert "Demo geladen: 4 Jugendämter" in demo
 
 
-def test_heidekreis_has_its_six_social_space_districts(demo):
+def test_it_gives_heidekreis_its_six_social_space_districts(demo):
     spaces = SocialSpace.objects.filter(youth_office__slug="heidekreis")
     assert spaces.count() == 6
     assert "Soltau/Wietzendorf" in {s.name for s in spaces}
@@ -41,11 +41,11 @@ def test_heidekreis_has_its_six_social_space_districts(demo):
     assert all(space.municipalities.exists() for space in spaces)
 
 
-def test_potsdam_mittelmark_has_no_social_spaces_yet(demo):
+def test_it_gives_potsdam_mittelmark_no_social_spaces_yet(demo):
     assert not SocialSpace.objects.filter(youth_office__slug="potsdam-mittelmark").exists()
 
 
-def test_invented_groupings_are_flagged_as_demo_data(demo):
+def test_it_flags_invented_groupings_as_demo_data(demo):
     flagged = SocialSpace.objects.filter(is_demo=True)
     assert flagged.exists()
     assert set(flagged.values_list("youth_office__slug", flat=True)) <= {"verden", "vogelsberg"}
@@ -55,7 +55,7 @@ def test_invented_groupings_are_flagged_as_demo_data(demo):
     assert verden.get(name="Achim").is_demo
 
 
-def test_every_municipality_is_in_at_most_one_space(demo):
+def test_it_puts_every_municipality_in_at_most_one_space(demo):
     for office in YouthOffice.objects.all():
         ags = list(
             SocialSpace.objects.filter(youth_office=office).values_list(
@@ -76,7 +76,7 @@ def test_every_municipality_is_in_at_most_one_space(demo):
         ("koordination@verden.example", "verden", Role.COORDINATION),
     ],
 )
-def test_the_demo_accounts_have_their_roles(demo, email, slug, role):
+def test_it_gives_the_demo_accounts_their_roles(demo, email, slug, role):
     user = User.objects.get(email=email)
     assert user.check_password(DEMO_PASSWORD)
     assert user.role_in(YouthOffice.objects.get(slug=slug)) == role
@@ -84,13 +84,13 @@ def test_the_demo_accounts_have_their_roles(demo, email, slug, role):
     assert list(user.youth_offices().values_list("slug", flat=True)) == [slug]
 
 
-def test_the_operator_account_is_a_superuser(demo):
+def test_it_makes_the_operator_account_a_superuser(demo):
     admin = User.objects.get(email="admin@sozialraum.example")
     assert admin.is_superuser and admin.is_staff and admin.is_operator
     assert admin.check_password(DEMO_PASSWORD)
 
 
-def test_every_office_has_a_coordinator(demo):
+def test_it_gives_every_office_a_coordinator(demo):
     for office in YouthOffice.objects.all():
         assert any(role == Role.COORDINATION for role in office_roles(office)), office
 
@@ -114,7 +114,7 @@ def test_it_does_nothing_with_if_empty_on_a_full_database(demo):
     assert YouthOffice.objects.count() == 4
 
 
-def test_reset_deletes_and_loads_again(demo):
+def test_it_deletes_and_loads_again_on_reset(demo):
     SocialSpace.objects.filter(name="Walsrode").update(name="Umbenannt")
     User.objects.create_user("fremd@example.org", "Irgendwas-123456", name="Fremd")
     out = StringIO()

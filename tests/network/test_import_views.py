@@ -54,7 +54,7 @@ def test_it_explains_the_expected_columns(client_for, coordinator, office_a):
     assert "Leere Vorlage herunterladen" in content
 
 
-def test_an_excel_csv_is_previewed_then_imported(
+def test_it_previews_an_excel_csv_then_imports_it(
     client_for, coordinator, office_a, space_a, space_a2
 ):
     client = client_for(coordinator)
@@ -78,7 +78,7 @@ def test_an_excel_csv_is_previewed_then_imported(
     assert not PendingImport.objects.exists()  # cleaned up after the import
 
 
-def test_every_error_is_listed_with_line_column_and_reason(
+def test_it_lists_every_error_with_line_column_and_reason(
     client_for, coordinator, office_a, space_a, space_a2
 ):
     client = client_for(coordinator)
@@ -100,7 +100,7 @@ def test_every_error_is_listed_with_line_column_and_reason(
     assert "Korrigierte Datei hochladen" in content
 
 
-def test_a_file_with_errors_is_never_applied(client_for, coordinator, office_a, space_a, space_a2):
+def test_it_never_applies_a_file_with_errors(client_for, coordinator, office_a, space_a, space_a2):
     client = client_for(coordinator)
     upload(client, office_a, excel_csv(GOOD_ROWS + BAD_ROWS))
     pending = PendingImport.objects.get()
@@ -110,7 +110,7 @@ def test_a_file_with_errors_is_never_applied(client_for, coordinator, office_a, 
     assert not Organisation.objects.exists()
 
 
-def test_an_import_with_errors_then_a_corrected_one(
+def test_it_imports_a_corrected_file_after_one_with_errors(
     client_for, coordinator, office_a, space_a, space_a2
 ):
     client = client_for(coordinator)
@@ -151,7 +151,7 @@ def test_it_reads_utf8_with_bom_and_xlsx(client_for, coordinator, office_a, spac
     assert Organisation.objects.get(name="Erziehungsberatung Walsrode").postcode == "29664"
 
 
-def test_a_file_over_10_mb_is_refused_before_it_is_read(client_for, coordinator, office_a):
+def test_it_refuses_a_file_over_10_mb_before_reading_it(client_for, coordinator, office_a):
     big = SimpleUploadedFile("riesig.csv", b"Name;Art\n" + b"x" * (10 * 1024 * 1024 + 1))
     response = client_for(coordinator).post(upload_url(office_a), {"file": big})
     assert response.status_code == 200
@@ -175,12 +175,12 @@ def test_it_refuses_wrong_files_at_the_field(
     assert not PendingImport.objects.exists()
 
 
-def test_no_file_is_named_at_the_field(client_for, coordinator, office_a):
+def test_it_names_a_missing_file_at_the_field(client_for, coordinator, office_a):
     response = client_for(coordinator).post(upload_url(office_a), {})
     assert "Bitte wählen Sie eine Datei aus." in response.content.decode()
 
 
-def test_a_binary_file_gets_a_clear_message(client_for, coordinator, office_a):
+def test_it_gives_a_binary_file_a_clear_message(client_for, coordinator, office_a):
     client = client_for(coordinator)
     upload(client, office_a, bytes(range(256)) * 40, "kaputt.csv")
     pending = PendingImport.objects.get()
@@ -190,7 +190,7 @@ def test_a_binary_file_gets_a_clear_message(client_for, coordinator, office_a):
     assert "Diese Datei lässt sich nicht importieren." in response.content.decode()
 
 
-def test_an_uploaded_file_is_only_for_the_person_who_uploaded_it(
+def test_it_keeps_an_uploaded_file_for_the_person_who_uploaded_it(
     client_for, coordinator, coordinator_b, office_a
 ):
     other = make_user(
@@ -206,7 +206,7 @@ def test_an_uploaded_file_is_only_for_the_person_who_uploaded_it(
     assert PendingImport.objects.filter(pk=pending.pk).exists()
 
 
-def test_old_uploads_are_cleaned_up(client_for, coordinator, office_a):
+def test_it_cleans_up_old_uploads(client_for, coordinator, office_a):
     client = client_for(coordinator)
     upload(client, office_a, excel_csv(GOOD_ROWS))
     PendingImport.objects.update(created_at=timezone.now() - timedelta(days=2))
@@ -214,14 +214,14 @@ def test_old_uploads_are_cleaned_up(client_for, coordinator, office_a):
     assert PendingImport.objects.count() == 1
 
 
-def test_the_import_is_for_coordination_only(client_for, professional, reader, office_a):
+def test_it_keeps_the_import_for_coordination(client_for, professional, reader, office_a):
     for user in (professional, reader):
         response = upload(client_for(user), office_a, excel_csv(GOOD_ROWS))
         assert response.status_code == 403
     assert not PendingImport.objects.exists()
 
 
-def test_the_template_has_the_import_headers(client_for, coordinator, office_a):
+def test_it_offers_a_template_with_the_import_headers(client_for, coordinator, office_a):
     response = client_for(coordinator).get(
         reverse("network:import_template", kwargs={"office_slug": office_a.slug})
     )

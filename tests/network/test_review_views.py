@@ -56,7 +56,9 @@ def test_it_shows_before_and_after_per_field(client_for, coordinator, change, sp
     assert 'name="felder" value="phone"' in content
 
 
-def test_approving_applies_the_chosen_fields(client_for, coordinator, change, org_a, space_a2):
+def test_it_applies_the_chosen_fields_of_a_proposal(
+    client_for, coordinator, change, org_a, space_a2
+):
     response = client_for(coordinator).post(
         url("change_approve", change), {"felder": ["phone", "social_spaces"]}
     )
@@ -69,7 +71,7 @@ def test_approving_applies_the_chosen_fields(client_for, coordinator, change, or
     assert change.status == ChangeStatus.APPROVED
 
 
-def test_a_field_changed_since_is_marked_and_not_preselected(
+def test_it_marks_a_field_changed_since_and_does_not_preselect_it(
     client_for, coordinator, professional, change, org_a
 ):
     org_a.refresh_from_db()
@@ -88,7 +90,7 @@ def test_a_field_changed_since_is_marked_and_not_preselected(
     assert org_a.description == "Neu: Elterncafé"
 
 
-def test_rejecting_keeps_the_entry_and_tells_the_editor(
+def test_it_keeps_the_entry_on_rejection_and_tells_the_editor(
     client_for, coordinator, carrier_editor, change, org_a
 ):
     response = client_for(coordinator).post(
@@ -105,7 +107,7 @@ def test_rejecting_keeps_the_entry_and_tells_the_editor(
     assert "Bitte die Zentrale angeben." in editor_page
 
 
-def test_a_too_long_note_is_named_at_the_field(client_for, coordinator, change):
+def test_it_names_a_too_long_note_at_the_field(client_for, coordinator, change):
     response = client_for(coordinator).post(url("change_reject", change), {"note": "x" * 2001})
     assert response.status_code == 200
     assert "note" in response.context["reject_form"].errors
@@ -113,7 +115,7 @@ def test_a_too_long_note_is_named_at_the_field(client_for, coordinator, change):
     assert change.status == ChangeStatus.PENDING
 
 
-def test_a_decided_proposal_is_not_decided_again(client_for, coordinator, change, org_a):
+def test_it_does_not_decide_a_proposal_twice(client_for, coordinator, change, org_a):
     client = client_for(coordinator)
     client.post(url("change_reject", change))
     response = client.post(url("change_approve", change), follow=True)
@@ -122,7 +124,9 @@ def test_a_decided_proposal_is_not_decided_again(client_for, coordinator, change
     assert org_a.phone == ""
 
 
-def test_review_is_for_coordination_only(client_for, professional, reader, carrier_editor, change):
+def test_it_keeps_the_review_for_coordination(
+    client_for, professional, reader, carrier_editor, change
+):
     for user in (professional, reader, carrier_editor):
         client = client_for(user)
         assert client.get(url("changes", office=change.youth_office)).status_code == 403
@@ -132,14 +136,14 @@ def test_review_is_for_coordination_only(client_for, professional, reader, carri
     assert change.status == ChangeStatus.PENDING
 
 
-def test_the_other_office_gets_404(client_for, coordinator_b, change):
+def test_it_gives_the_other_office_404(client_for, coordinator_b, change):
     client = client_for(coordinator_b)
     assert client.get(url("change", change)).status_code == 404
     assert client.post(url("change_approve", change)).status_code == 404
     assert client.post(url("change_reject", change)).status_code == 404
 
 
-def test_the_list_runs_the_same_queries_however_many_proposals(
+def test_it_lists_proposals_with_the_same_queries_however_many(
     client_for, coordinator, carrier_editor, office_a, change
 ):
     def grow():
@@ -153,10 +157,14 @@ def test_the_list_runs_the_same_queries_however_many_proposals(
                 organisation=org, actor=editor, data={"phone": "1"}, social_spaces=None
             )
 
-    assert_queries_constant(client_for(coordinator), url("changes", office=office_a), grow)
+    # 7 queries: the 4 of every office page (session, user, youth office, roles) + the count, the
+    # open proposals, the decided ones.
+    assert_queries_constant(
+        client_for(coordinator), url("changes", office=office_a), grow, expected=7
+    )
 
 
-def test_the_diff_runs_the_same_queries_however_many_spaces(
+def test_it_shows_the_diff_with_the_same_queries_however_many_spaces(
     client_for, coordinator, office_a, carrier_editor, org_a
 ):
     spaces = [
@@ -175,4 +183,6 @@ def test_the_diff_runs_the_same_queries_however_many_spaces(
     def grow():
         org_a.social_spaces.add(spaces[1])
 
-    assert_queries_constant(client_for(coordinator), url("change", proposal), grow)
+    # 8 queries: the 4 of every office page (session, user, youth office, roles) + the proposal, the
+    # spaces, the proposed names of spaces and municipalities.
+    assert_queries_constant(client_for(coordinator), url("change", proposal), grow, expected=8)

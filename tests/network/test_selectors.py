@@ -116,9 +116,11 @@ def test_it_searches_in_constant_queries(office_a, coordinator, space_a, django_
 # Keeping it current -----------------------------------------------------------------------------
 
 
-def test_it_lists_entries_not_confirmed_for_twelve_months(office_a, coordinator, org_a, person_a):
+def test_it_lists_entries_not_confirmed_for_twelve_months(
+    frozen_now, office_a, coordinator, org_a, person_a
+):
     fresh = make_organisation(office_a, coordinator, "Kita Neu")
-    old = timezone.now() - timedelta(days=370)
+    old = frozen_now - timedelta(days=370)
     Organisation.objects.filter(pk=org_a.pk).update(confirmed_at=old)
     Person.objects.filter(pk=person_a.pk).update(confirmed_at=old)
     due = selectors.due_for_check(office_a)
@@ -127,6 +129,29 @@ def test_it_lists_entries_not_confirmed_for_twelve_months(office_a, coordinator,
     assert fresh not in due["organisations"]
     services.confirm_organisation(organisation=org_a, actor=coordinator)
     assert not selectors.due_for_check(office_a)["organisations"].exists()
+
+
+# Twelve calendar months before each of FROZEN_MOMENTS (tests/conftest.py), in local time.
+A_YEAR_BEFORE = {
+    "ordinary-morning": "2025-03-10 09:30",
+    "month-end-before-midnight": "2025-04-30 23:59",
+    "first-of-month-after-midnight": "2025-05-01 00:30",
+    "new-years-eve-before-midnight": "2025-12-31 23:59",
+    "leap-day": "2027-02-28 12:00",
+}
+
+
+def test_it_makes_entries_due_twelve_calendar_months_after_their_confirmation(
+    frozen_now, request, office_a, coordinator
+):
+    moment = request.node.callspec.params["frozen_now"]
+    deadline = confirmation_deadline()
+    assert timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M") == A_YEAR_BEFORE[moment]
+    just_due = make_organisation(office_a, coordinator, "Kita Gerade Fällig")
+    not_yet = make_organisation(office_a, coordinator, "Kita Noch Nicht")
+    Organisation.objects.filter(pk=just_due.pk).update(confirmed_at=deadline - timedelta(minutes=1))
+    Organisation.objects.filter(pk=not_yet.pk).update(confirmed_at=deadline + timedelta(minutes=1))
+    assert list(selectors.due_for_check(office_a)["organisations"]) == [just_due]
 
 
 def test_it_computes_the_deadline_by_calendar_months():

@@ -149,7 +149,7 @@ def test_it_answers_bad_feedback_in_german_at_the_field(client, data, field, mes
 
 
 @pytest.mark.django_db
-def test_healthz_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+def test_it_answers_healthz_without_touching_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200
@@ -159,7 +159,7 @@ def test_healthz_answers_ok_without_touching_the_database(client, django_assert_
 
 
 @pytest.mark.django_db
-def test_healthz_needs_no_database_for_a_logged_in_user_either(
+def test_it_answers_healthz_without_the_database_for_a_logged_in_user_too(
     client_for, coordinator, django_assert_num_queries
 ):
     client = client_for(coordinator)
@@ -192,7 +192,7 @@ def test_it_sends_csp_and_security_headers(client, path):
     assert "camera=()" in response["Permissions-Policy"]
 
 
-def test_the_cookies_are_secure_outside_debug():
+def test_it_sends_secure_cookies_outside_debug():
     assert settings.HTTPS is True
     assert settings.SESSION_COOKIE_SECURE is True
     assert settings.CSRF_COOKIE_SECURE is True
@@ -203,7 +203,7 @@ def test_the_cookies_are_secure_outside_debug():
 
 
 @pytest.mark.django_db
-def test_the_session_cookie_is_secure_httponly_and_lax(client, coordinator):
+def test_it_makes_the_session_cookie_secure_httponly_and_lax(client, coordinator):
     response = client.post(
         reverse("accounts:login"), {"username": coordinator.email, "password": PASSWORD}
     )
@@ -214,7 +214,7 @@ def test_the_session_cookie_is_secure_httponly_and_lax(client, coordinator):
     assert cookie["path"] == "/"
 
 
-def test_passwords_are_hashed_with_argon2_in_production():
+def test_it_hashes_passwords_with_argon2_in_production():
     assert "Argon2PasswordHasher" in "".join(settings.PASSWORD_HASHERS)
 
 
@@ -222,7 +222,7 @@ def test_passwords_are_hashed_with_argon2_in_production():
 
 
 @pytest.mark.django_db
-def test_the_404_page_is_in_the_design(client):
+def test_it_shows_the_404_page_in_the_design(client):
     response = client.get("/gibt-es-nicht/irgendwo/")
     assert response.status_code == 404
     assert "errors/404.html" in template_names(response)
@@ -230,7 +230,7 @@ def test_the_404_page_is_in_the_design(client):
 
 
 @pytest.mark.django_db
-def test_the_403_page_is_in_the_design(client_for, reader):
+def test_it_shows_the_403_page_in_the_design(client_for, reader):
     response = client_for(reader).get(reverse("access:list", kwargs={"office_slug": "heidekreis"}))
     assert response.status_code == 403
     assert "errors/403.html" in template_names(response)
@@ -238,7 +238,7 @@ def test_the_403_page_is_in_the_design(client_for, reader):
 
 
 @pytest.mark.django_db
-def test_the_500_page_renders_without_the_database(django_assert_num_queries):
+def test_it_renders_the_500_page_without_the_database(django_assert_num_queries):
     request = RequestFactory().get("/")
     with django_assert_num_queries(0):
         response = page_views.server_error(request)
@@ -249,7 +249,7 @@ def test_the_500_page_renders_without_the_database(django_assert_num_queries):
 
 
 @pytest.mark.django_db
-def test_a_failed_csrf_check_gets_a_page_in_the_design(db):
+def test_it_shows_a_failed_csrf_check_in_the_design(db):
     client = Client(enforce_csrf_checks=True)
     response = client.post(ACCESSIBILITY, {"message": "Hallo"})
     assert response.status_code == 403

@@ -146,7 +146,7 @@ def test_it_deletes_a_space_and_frees_its_municipalities(space_a, office_a, coor
     assert again.municipalities.count() == 1
 
 
-def test_the_database_keeps_a_municipality_in_one_space_per_office(space_a, space_a2):
+def test_it_keeps_a_municipality_in_one_space_per_office_in_the_database(space_a, space_a2):
     with pytest.raises(IntegrityError), transaction.atomic():
         SocialSpaceMunicipality.objects.create(
             youth_office=space_a2.youth_office,
