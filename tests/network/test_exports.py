@@ -79,3 +79,11 @@ def test_it_exports_in_a_few_queries_however_large(
     _headers, rows = exports.organisation_table(selectors.directory(office_a))
     with django_assert_max_num_queries(3):
         assert len(list(rows)) == 30
+
+
+def test_it_exports_exactly_the_columns_the_import_reads():
+    from sozialraum.network.import_rows import COLUMN_FIELDS, HEADERS
+    from sozialraum.network.models import Organisation
+
+    assert list(COLUMN_FIELDS) == HEADERS
+    assert set(COLUMN_FIELDS.values()) <= {*Organisation.EDITABLE_FIELDS, "social_spaces"}

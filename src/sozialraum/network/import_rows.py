@@ -56,6 +56,23 @@ COLUMNS = (
 HEADERS = [column.name for column in COLUMNS]
 
 # Column -> model field (the simple text fields) and the field's limit.
+# Column -> the organisation's field it holds: the one mapping the import reads and the export
+# writes (network/exports.py), so an export can be imported again.
+COLUMN_FIELDS = {
+    "Name": "name",
+    "Art": "kind",
+    "Straße": "street",
+    "PLZ": "postcode",
+    "Ort": "city",
+    "Gemeindeschlüssel": "municipality",
+    "Telefon": "phone",
+    "E-Mail": "email",
+    "Website": "website",
+    "Sozialräume": "social_spaces",
+    "Beschreibung": "description",
+    "Kennung": "external_id",
+}
+
 _TEXT_FIELDS = {
     "Name": "name",
     "Straße": "street",
