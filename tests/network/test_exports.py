@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from sozialraum.lib.exports import csv_response, xlsx_response
 from sozialraum.network import exports, selectors
-from sozialraum.network.imports import HEADERS
+from sozialraum.network.import_columns import HEADERS
 from tests.conftest import municipality
 from tests.network.conftest import make_organisation
 
@@ -82,7 +82,7 @@ def test_it_exports_in_a_few_queries_however_large(
 
 
 def test_it_exports_exactly_the_columns_the_import_reads():
-    from sozialraum.network.import_rows import COLUMN_FIELDS, HEADERS
+    from sozialraum.network.import_columns import COLUMN_FIELDS, HEADERS
     from sozialraum.network.models import Organisation
 
     assert list(COLUMN_FIELDS) == HEADERS

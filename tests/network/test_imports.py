@@ -13,7 +13,8 @@ from openpyxl import Workbook
 from sozialraum.audit.models import AuditEntry
 from sozialraum.lib.exports import csv_bytes, xlsx_bytes
 from sozialraum.network import exports
-from sozialraum.network.imports import HEADERS, apply_import, parse_organisations
+from sozialraum.network.import_columns import HEADERS
+from sozialraum.network.imports import apply_import, parse_organisations
 from sozialraum.network.models import Organisation
 from tests.network.conftest import make_organisation
 

@@ -1,6 +1,6 @@
 """The directory as a table for download, with the import's German headers (so an export can
 be imported again, e.g. after corrections in Excel). The columns are the import's
-(`import_rows.COLUMN_FIELDS`): header -> the organisation's field."""
+(`import_columns.COLUMN_FIELDS`): header -> the organisation's field."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from sozialraum.network.import_rows import COLUMN_FIELDS
+from sozialraum.network.import_columns import COLUMN_FIELDS
 from sozialraum.network.models import Organisation
 
 # Social spaces are joined with " | ": names may contain commas ("Ahlden, Rethem, Schwarmstedt").

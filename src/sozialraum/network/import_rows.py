@@ -1,6 +1,6 @@
 """Validation and planning of the rows of an organisation import (see network.imports).
 
-The column spec with the German headers, the planned rows and the preview, and `Planner`: it
+The planned rows and the preview, and `Planner` (the columns are in network.import_columns): it
 loads the office's organisations, social spaces and municipalities once and checks every row
 (German message with line and column), finds the organisation a row updates (by Kennung, else
 by name and PLZ) and the probable duplicates.
@@ -16,86 +16,18 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.imports import Column, RowError, format_number
+from sozialraum.lib.imports import RowError, format_number
 from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.network.import_columns import (
+    DESCRIPTION_MAX,
+    KIND_SYNONYMS,
+    TEXT_FIELDS,
+)
 from sozialraum.network.import_places import Places
 from sozialraum.network.models import Organisation, OrganisationKind
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
-DESCRIPTION_MAX = 5000
-
-COLUMNS = (
-    Column("Name", required=True, aliases=("Organisation", "Bezeichnung", "Einrichtung")),
-    Column("Art", required=True, aliases=("Typ", "Kategorie")),
-    Column("Straße", aliases=("Str.", "Straße und Hausnummer", "Adresse", "Anschrift")),
-    Column("PLZ", aliases=("Postleitzahl",), pad_digits=5),
-    Column("Ort", aliases=("Stadt", "Ortschaft")),
-    Column(
-        "Gemeindeschlüssel",
-        aliases=("AGS", "Amtlicher Gemeindeschlüssel", "Gemeindekennziffer"),
-        pad_digits=8,
-    ),
-    Column("Telefon", aliases=("Tel.", "Tel", "Telefonnummer", "Phone")),
-    Column("E-Mail", aliases=("Mail", "E-Mail-Adresse", "Mailadresse")),
-    Column("Website", aliases=("Webseite", "Internet", "Internetseite", "Homepage", "URL")),
-    Column(
-        "Sozialräume",
-        aliases=(
-            "Sozialraum",
-            "Sozialraumbezirk",
-            "Sozialraumbezirke",
-            "Planungsraum",
-            "Planungsräume",
-            "Region",
-            "Regionen",
-        ),
-    ),
-    Column("Beschreibung", aliases=("Kurzbeschreibung", "Angebot")),
-    Column("Kennung", aliases=("ID", "Externe Kennung", "Nummer", "Nr.")),
-)
-HEADERS = [column.name for column in COLUMNS]
-
-# Column -> model field (the simple text fields) and the field's limit.
-# Column -> the organisation's field it holds: the one mapping the import reads and the export
-# writes (network/exports.py), so an export can be imported again.
-COLUMN_FIELDS = {
-    "Name": "name",
-    "Art": "kind",
-    "Straße": "street",
-    "PLZ": "postcode",
-    "Ort": "city",
-    "Gemeindeschlüssel": "municipality",
-    "Telefon": "phone",
-    "E-Mail": "email",
-    "Website": "website",
-    "Sozialräume": "social_spaces",
-    "Beschreibung": "description",
-    "Kennung": "external_id",
-}
-
-_TEXT_FIELDS = {
-    "Name": "name",
-    "Straße": "street",
-    "Ort": "city",
-    "Telefon": "phone",
-    "Beschreibung": "description",
-    "Kennung": "external_id",
-}
 _SPACE_SPLIT = re.compile(r"\s*\|\s*")
-
-# A few obvious other words for the kinds (besides the values and labels).
-_KIND_SYNONYMS = {
-    "Kita": OrganisationKind.KITA,
-    "Kindergarten": OrganisationKind.KITA,
-    "Kindertageseinrichtung": OrganisationKind.KITA,
-    "Gesundheitswesen": OrganisationKind.HEALTH,
-    "Familienhebamme": OrganisationKind.HEALTH,
-    "Verein": OrganisationKind.ASSOCIATION,
-    "Initiative": OrganisationKind.ASSOCIATION,
-    "Kommune": OrganisationKind.MUNICIPAL,
-    "Gemeindeverwaltung": OrganisationKind.MUNICIPAL,
-    "Sonstiges": OrganisationKind.OTHER,
-}
 
 
 @dataclass
@@ -301,7 +233,7 @@ class Planner:
         return values, spaces
 
     def clean_texts(self, cells: dict[str, str], values: dict[str, Any], error) -> None:
-        for column, name in _TEXT_FIELDS.items():
+        for column, name in TEXT_FIELDS.items():
             if column not in self.columns:
                 continue
             text = cells[column]
@@ -573,7 +505,7 @@ class _Similar:
 
 
 _IMPORTED_FIELDS = (
-    *_TEXT_FIELDS.values(),
+    *TEXT_FIELDS.values(),
     "kind",
     "postcode",
     "municipality",
@@ -601,7 +533,7 @@ def _kind_lookup() -> dict[str, str]:
     for kind, label in OrganisationKind.choices:
         lookup[search_key(kind)] = kind
         lookup[search_key(str(label))] = kind
-    for word, kind in _KIND_SYNONYMS.items():
+    for word, kind in KIND_SYNONYMS.items():
         lookup[search_key(word)] = kind
     return lookup
 

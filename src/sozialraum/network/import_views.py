@@ -15,6 +15,7 @@ from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import imports
 from sozialraum.network.access import get_pending_import_for_user
 from sozialraum.network.forms import ImportUploadForm
+from sozialraum.network.import_columns import HEADERS
 from sozialraum.network.import_rows import ImportPreview
 from sozialraum.network.models import PendingImport
 from sozialraum.network.retention import PENDING_IMPORTS, delete_pending_imports
@@ -111,4 +112,4 @@ def import_discard(request: OfficeRequest, pk: int) -> HttpResponse:
 @office_view(PERM)
 def import_template(request: OfficeRequest) -> HttpResponse:
     """An empty list with the column headers the import understands, to start from."""
-    return lib_exports.xlsx_response("akteure-vorlage.xlsx", imports.HEADERS, [])
+    return lib_exports.xlsx_response("akteure-vorlage.xlsx", HEADERS, [])

@@ -24,9 +24,8 @@ from django.utils.translation import gettext as _
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.imports import ImportFileError, RowError, read_table
+from sozialraum.network.import_columns import COLUMNS, HEADERS
 from sozialraum.network.import_rows import (
-    COLUMNS,
-    HEADERS,
     ImportPreview,
     ImportResult,
     PlannedRow,
