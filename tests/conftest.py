@@ -21,10 +21,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import time
+from binascii import unhexlify
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sozialraum.accounts import mfa
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
@@ -206,14 +213,49 @@ def world(
     )
 
 
+def totp_device(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator (created on first use)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test-App", confirmed=True)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code an authenticator shows now, or the next one if the current one was used.
+
+    django-otp accepts one step before and after now, and each step only once (replay).
+    """
+    device.refresh_from_db()
+    generator = TOTP(unhexlify(device.key), device.step, device.t0, device.digits, device.drift)
+    now_t = int((time.time() - device.t0) // device.step)
+    for t in (now_t - 1, now_t, now_t + 1):
+        if t > device.last_t:
+            generator.time = t * device.step + device.t0
+            return f"{generator.token():0{device.digits}d}"
+    raise AssertionError("no unused TOTP step left; wait 30 seconds")
+
+
+def log_in_client(client: Client, user: User) -> Client:
+    """force_login, plus a verified second factor for those who need it (coordination, operator)."""
+    client.force_login(user)
+    if mfa.is_required(User.objects.get(pk=user.pk)):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+        session.save()
+    return client
+
+
 @pytest.fixture
 def client_for(db) -> Callable[[User | None], Client]:
-    """A fresh test client logged in as the given user (anonymous for None)."""
+    """A fresh test client logged in as the given user (anonymous for None).
+
+    Coordinators and the operator get a session verified with their second factor, the way
+    django-otp marks it after a right code.
+    """
 
     def make(user: User | None) -> Client:
         client = Client()
         if user is not None:
-            client.force_login(user)
+            log_in_client(client, user)
         return client
 
     return make

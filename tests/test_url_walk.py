@@ -27,7 +27,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import OfficeRole, Role, User
-from tests.conftest import PERSONAS, make_user
+from tests.conftest import PERSONAS, log_in_client, make_user
 
 LOGIN = "login"
 Status = int | str
@@ -101,6 +101,8 @@ COORDINATION_PAGE = row(
 COORDINATION_WRITE = {**COORDINATION_PAGE, "coordinator": 302, "operator": 302}
 # Views that take POST only (require_POST is the outermost decorator: 405 before anything else).
 POST_ONLY = same(405)
+# The personas that must use the second factor (their walk sessions are verified).
+REQUIRED_MFA = ("coordinator", "coordinator_b", "operator")
 
 
 @dataclass
@@ -246,6 +248,26 @@ EXPECTED: dict[str, Expect] = {
     "accounts:password_reset_done": Expect(get=PUBLIC),
     "accounts:password_reset_confirm": Expect(get=same(302)),  # valid link: on to the form
     "accounts:password_reset_complete": Expect(get=PUBLIC),
+    # The own account and the second factor (coordination and the operator have one here).
+    "accounts:account": Expect(get={**same(200), "anonymous": LOGIN}),
+    "accounts:logout_everywhere": Expect(get=same(405), post={**same(302), "anonymous": LOGIN}),
+    # Verified sessions go on to `next`; those without an authenticator to the set-up.
+    "accounts:mfa_verify": Expect(
+        get={**same(302), "anonymous": LOGIN}, post={**same(302), "anonymous": LOGIN}
+    ),
+    "accounts:mfa": Expect(get={**same(200), "anonymous": LOGIN}),
+    "accounts:mfa_setup": Expect(
+        get={**same(200), "anonymous": LOGIN},
+        post={**same(200), "anonymous": LOGIN},  # empty form: the error at the field
+    ),
+    "accounts:mfa_new_codes": Expect(
+        get=same(405),
+        post={**same(302), "anonymous": LOGIN, **dict.fromkeys(REQUIRED_MFA, 200)},
+    ),
+    # Required for coordination and the operator: not to be switched off (back to the page).
+    "accounts:mfa_disable": Expect(
+        get={**same(302), "anonymous": LOGIN}, post={**same(302), "anonymous": LOGIN}
+    ),
     # The link is for the invited address only: anybody logged in with another one gets 403.
     "accounts:invitation": Expect(
         get={**same(403), "anonymous": 200},
@@ -530,7 +552,7 @@ def test_it_answers_each_persona_as_expected(route, persona, walk):
     client = Client()
     user = walk_persona(walk, persona)
     if user is not None:
-        client.force_login(user)
+        log_in_client(client, user)
 
     requests = [("GET", expect.get)]
     if expect.post is not None:
@@ -588,7 +610,7 @@ def test_the_admin_is_for_the_operator_only(persona, world):
     client = Client()
     user = world.persona(persona)
     if user is not None:
-        client.force_login(user)
+        log_in_client(client, user)
     for url in ("/betrieb/", "/betrieb/auth/group/", "/betrieb/axes/accessattempt/"):
         response = client.get(url)
         if persona == "operator":

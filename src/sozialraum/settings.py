@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",  # serves the API docs' Swagger UI from our static files, not from a CDN (CSP)
     "django_tasks",
     "django_tasks_db",
@@ -94,6 +96,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth and messages: ends idle/expired sessions, then lets a user who needs the
+    # second factor reach nothing but the code step or the set-up.
+    "sozialraum.accounts.middleware.SessionTimeoutMiddleware",
+    "sozialraum.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -170,12 +176,18 @@ AXES_VERBOSE = False
 AXES_ENABLED = env_bool("LOGIN_THROTTLING", True)
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 
+# Two-factor login (django-otp, TOTP) and session lifetime (docs/deployment.md).
+OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Sozialraum")
+OTP_TOTP_THROTTLE_FACTOR = 1  # waits of 1, 2, 4, 8 ... seconds after wrong codes, per device
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
+
 # Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 10
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 SESSION_COOKIE_NAME = "sozialraum_session" if not HTTPS else "__Host-sozialraum_session"
 CSRF_COOKIE_NAME = "sozialraum_csrf" if not HTTPS else "__Host-sozialraum_csrf"
 CSRF_FAILURE_VIEW = "sozialraum.pages.views.csrf_failure"
