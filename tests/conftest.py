@@ -225,9 +225,9 @@ def totp_code(device: TOTPDevice) -> str:
     django-otp accepts one step before and after now, and each step only once (replay).
     """
     device.refresh_from_db()
-    generator = TOTP(unhexlify(device.key), device.step, device.t0, device.digits, device.drift)
-    now_t = int((time.time() - device.t0) // device.step)
-    for t in (now_t - 1, now_t, now_t + 1):
+    generator = TOTP(unhexlify(device.key), device.step, device.t0, device.digits)
+    centre = int((time.time() - device.t0) // device.step) + device.drift
+    for t in (centre, centre + 1, centre - 1):
         if t > device.last_t:
             generator.time = t * device.step + device.t0
             return f"{generator.token():0{device.digits}d}"

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -26,18 +27,24 @@ def _next_url(request: HttpRequest) -> str:
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
-def _wrong_code(form: CodeForm | SetupCodeForm, user) -> None:
+def _check(form: CodeForm | SetupCodeForm, user, device=None):
+    """The device that accepts the form's code, or None with the reason at the field."""
     wait = mfa.waiting_seconds(user)
     if wait:
         form.add_error(
             "code",
-            _(
+            ngettext(
+                "Zu viele falsche Codes hintereinander. Bitte warten Sie %(seconds)d Sekunde "
+                "und versuchen Sie es dann noch einmal.",
                 "Zu viele falsche Codes hintereinander. Bitte warten Sie %(seconds)d Sekunden "
-                "und versuchen Sie es dann noch einmal."
+                "und versuchen Sie es dann noch einmal.",
+                wait,
             )
             % {"seconds": wait},
         )
-    else:
+        return None
+    accepted = mfa.check_code(user, form.cleaned_data["code"], device=device)
+    if accepted is None:
         form.add_error(
             "code",
             _(
@@ -45,6 +52,7 @@ def _wrong_code(form: CodeForm | SetupCodeForm, user) -> None:
                 "Ihre App gerade anzeigt. Jeder Wiederherstellungscode gilt nur einmal."
             ),
         )
+    return accepted
 
 
 @login_required
@@ -87,7 +95,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("accounts:mfa_setup") + "?" + request.GET.urlencode())
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = mfa.check_code(user, form.cleaned_data["code"])  # type: ignore[arg-type]
+        device = _check(form, user)
         if device is not None:
             mfa.mark_verified(request, device)
             if not isinstance(device, TOTPDevice):
@@ -102,7 +110,6 @@ def verify(request: HttpRequest) -> HttpResponse:
                     % {"left": left},
                 )
             return redirect(next_url)
-        _wrong_code(form, user)
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": next_url})
 
 
@@ -130,7 +137,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     device = mfa.pending_device(user)  # type: ignore[arg-type]
     form = SetupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.check_code(user, form.cleaned_data["code"], device=device):  # type: ignore[arg-type]
+        if _check(form, user, device):
             codes = mfa.confirm_setup(user=user, device=device)  # type: ignore[arg-type]
             mfa.mark_verified(request, device)
             messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
@@ -139,7 +146,6 @@ def setup(request: HttpRequest) -> HttpResponse:
                 "accounts/mfa_codes.html",
                 {"codes": codes, "next": _next_url(request)},
             )
-        _wrong_code(form, user)
     return render(
         request,
         "accounts/mfa_setup.html",
@@ -183,7 +189,7 @@ def disable(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:mfa")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.check_code(user, form.cleaned_data["code"]):  # type: ignore[arg-type]
+        if _check(form, user):
             mfa.disable(user=user)  # type: ignore[arg-type]
             messages.success(
                 request,
@@ -193,5 +199,4 @@ def disable(request: HttpRequest) -> HttpResponse:
                 ),
             )
             return redirect("accounts:mfa")
-        _wrong_code(form, user)
     return render(request, "accounts/mfa_disable.html", {"form": form})
