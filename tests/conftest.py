@@ -231,7 +231,11 @@ def totp_code(device: TOTPDevice) -> str:
         if t > device.last_t:
             generator.time = t * device.step + device.t0
             return f"{generator.token():0{device.digits}d}"
-    raise AssertionError("no unused TOTP step left; wait 30 seconds")
+    # Tests log in more often than every 30 seconds, which no person with an app can: rewind
+    # the replay guard of this test device instead of waiting for the next time step.
+    device.last_t = centre - 2
+    device.save(update_fields=["last_t"])
+    return totp_code(device)
 
 
 def log_in_client(client: Client, user: User) -> Client:
