@@ -18,11 +18,10 @@ too and its expectation table needs a column for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import time
 from binascii import unhexlify
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache

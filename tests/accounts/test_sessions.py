@@ -66,9 +66,7 @@ def test_it_ends_every_session_after_twelve_hours(client_for, coordinator, offic
     assert "höchstens 12 Stunden" in client.get(response.url).content.decode()
 
 
-def test_the_idle_time_comes_from_the_settings(
-    client_for, professional, office_a, clock, settings
-):
+def test_the_idle_time_comes_from_the_settings(client_for, professional, office_a, clock, settings):
     settings.SESSION_IDLE_MINUTES = 5
     client = client_for(professional)
     clock.advance(minutes=6)

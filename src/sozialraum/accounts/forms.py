@@ -118,7 +118,11 @@ class CodeForm(forms.Form):
         ),
         error_messages={"required": _("Bitte geben Sie den Code ein.")},
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters", "spellcheck": "false"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
         ),
     )
 

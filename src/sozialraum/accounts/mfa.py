@@ -184,9 +184,9 @@ def unused_recovery_codes(user: User) -> int:
 
 def end_all_sessions(request: HttpRequest) -> None:
     """Log the user out everywhere: a new session epoch voids every session's auth hash."""
-    user = request.user
-    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
-    log.info("sessions: user %s logged out on all devices", user.pk)
+    user_id = request.user.pk
+    User.objects.filter(pk=user_id).update(session_epoch=F("session_epoch") + 1)  # type: ignore[misc]
+    log.info("sessions: user %s logged out on all devices", user_id)
     logout(request)
 
 
@@ -195,4 +195,3 @@ def demo_device(*, user: User, secret: str) -> TOTPDevice:
     return TOTPDevice.objects.create(
         user=user, name="Demo-Authenticator", confirmed=True, key=hex_key_from_base32(secret)
     )
-

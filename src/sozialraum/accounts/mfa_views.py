@@ -136,16 +136,15 @@ def setup(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("accounts:mfa_verify") + "?" + request.GET.urlencode())
     device = mfa.pending_device(user)  # type: ignore[arg-type]
     form = SetupCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _check(form, user, device):
-            codes = mfa.confirm_setup(user=user, device=device)  # type: ignore[arg-type]
-            mfa.mark_verified(request, device)
-            messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
-            return render(
-                request,
-                "accounts/mfa_codes.html",
-                {"codes": codes, "next": _next_url(request)},
-            )
+    if request.method == "POST" and form.is_valid() and _check(form, user, device):
+        codes = mfa.confirm_setup(user=user, device=device)  # type: ignore[arg-type]
+        mfa.mark_verified(request, device)
+        messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
+        return render(
+            request,
+            "accounts/mfa_codes.html",
+            {"codes": codes, "next": _next_url(request)},
+        )
     return render(
         request,
         "accounts/mfa_setup.html",
@@ -188,15 +187,14 @@ def disable(request: HttpRequest) -> HttpResponse:
     if not mfa.has_device(user):  # type: ignore[arg-type]
         return redirect("accounts:mfa")
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _check(form, user):
-            mfa.disable(user=user)  # type: ignore[arg-type]
-            messages.success(
-                request,
-                _(
-                    "Die Zwei-Faktor-Anmeldung ist ausgeschaltet. Sie melden sich jetzt nur mit "
-                    "Ihrem Passwort an."
-                ),
-            )
-            return redirect("accounts:mfa")
+    if request.method == "POST" and form.is_valid() and _check(form, user):
+        mfa.disable(user=user)  # type: ignore[arg-type]
+        messages.success(
+            request,
+            _(
+                "Die Zwei-Faktor-Anmeldung ist ausgeschaltet. Sie melden sich jetzt nur mit "
+                "Ihrem Passwort an."
+            ),
+        )
+        return redirect("accounts:mfa")
     return render(request, "accounts/mfa_disable.html", {"form": form})

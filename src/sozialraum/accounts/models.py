@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Iterator
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
-from django.utils.crypto import salted_hmac
-from django_otp.models import Device, ThrottlingMixin
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 from sozialraum.regions.models import TenantModel, TenantQuerySet, YouthOffice
 
@@ -36,7 +35,7 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     """A person who logs in. Personal data kept to what the platform needs: name and e-mail."""
 
     email = models.EmailField(_("E-Mail-Adresse"), unique=True)
@@ -81,7 +80,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         for secret in settings.SECRET_KEY_FALLBACKS:
             yield self._session_hash(secret)
 
-    def _session_hash(self, secret: str | None) -> str:
+    def _session_hash(self, secret: str | bytes | None) -> str:
         """Django's session hash (from the password hash), plus the session epoch."""
         return salted_hmac(
             "sozialraum.accounts.User.session_auth_hash",

@@ -28,7 +28,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "demo-regions.json"
 
 # The demo's one authenticator secret (Base32), for every account that must use the second
 # factor (coordination, the operator). Public on purpose, documented in README.md: demo only.
-DEMO_TOTP_SECRET = "SOZIALRAUMDEMOSOZIALRAUMDEMO2345"
+DEMO_TOTP_SECRET = "SOZIALRAUMDEMOSOZIALRAUMDEMO2345"  # noqa: S105 (public demo secret)
 
 
 def demo_totp_code() -> str:
@@ -38,6 +38,7 @@ def demo_totp_code() -> str:
     from django_otp.oath import TOTP
 
     return f"{TOTP(b32decode(DEMO_TOTP_SECRET)).token():06d}"
+
 
 # The demo accounts of DESIGN.md §4: (email, name, office slug or None for the operator, role).
 DEMO_ACCOUNTS = [
