@@ -179,6 +179,7 @@ AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 # Two-factor login (django-otp, TOTP) and session lifetime (docs/deployment.md).
 OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Sozialraum")
 OTP_TOTP_THROTTLE_FACTOR = 1  # waits of 1, 2, 4, 8 ... seconds after wrong codes, per device
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the operator may delete an authenticator, never read its key
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
 

@@ -206,6 +206,20 @@ def test_the_operator_needs_the_second_factor_for_the_admin(client, operator):
     assert client.get("/betrieb/").url.startswith(SETUP)
 
 
+def test_the_operator_resets_a_lost_authenticator_without_seeing_its_key(
+    client_for, operator, coordinator
+):
+    device = totp_device(coordinator)
+    client = client_for(operator)
+    page = client.get(f"/betrieb/otp_totp/totpdevice/{device.pk}/change/")
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
+    assert client.get(f"/betrieb/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
+    delete = client.post(f"/betrieb/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert delete.status_code == 302
+    assert not mfa.has_device(coordinator)
+
+
 def test_it_is_required_exactly_for_coordination_and_the_operator(
     coordinator, coordinator_b, operator, professional, reader, outsider
 ):
