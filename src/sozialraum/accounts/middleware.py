@@ -56,18 +56,27 @@ def _with_next(url: str, request: HttpRequest) -> str:
     return url
 
 
+UNTIMED_VIEWS = frozenset({"healthz"})
+
+
 class SessionTimeoutMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is not None and match.view_name in UNTIMED_VIEWS:
+            return None  # the health check touches neither session nor database
         if request.user.is_authenticated:
             expired = self._expired(request)
             if expired:
                 logout(request)
                 messages.info(request, expired)
                 return _redirect(request, _with_next(reverse("accounts:login"), request))
-        return self.get_response(request)
+        return None
 
     @staticmethod
     def _expired(request: HttpRequest) -> str | None:
@@ -121,11 +130,11 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated or mfa.is_verified(request):
-            return None
         match = request.resolver_match
         if match is not None and match.view_name in OPEN_VIEWS:
+            return None
+        user = request.user
+        if not user.is_authenticated or mfa.is_verified(request):
             return None
         if mfa.has_device(user):  # type: ignore[arg-type]
             target = reverse("accounts:mfa_verify")
