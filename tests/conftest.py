@@ -10,6 +10,10 @@ Personas (healthchecks style), all as fixtures:
 - ``operator``      the platform operator (superuser)
 - anonymous         simply a client without login (``client``)
 
+Coordination and the operator must log in with a second factor: ``client_for`` and
+``log_in_client`` give them a session verified with a TOTP device (``totp_device``), and
+``totp_code`` computes the code an authenticator app would show (browser tests type it in).
+
 A "member of another team" persona belongs here as soon as teams exist (issue: teams): create
 a second team in office A, make a professional of A a member of it only, and add the persona to
 ``PERSONAS`` below; the URL walk (tests/test_url_walk.py) then walks every URL as that persona

@@ -127,6 +127,14 @@ def test_the_code_step_gets_a_new_session_key(client, coordinator, office_a):
     assert client.session.session_key != before
 
 
+def test_pages_with_secrets_are_never_cached(client, coordinator, office_a):
+    password_step(client, coordinator)
+    assert "no-store" in client.get(SETUP)["Cache-Control"]
+    device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
+    codes_page = client.post(SETUP, {"code": totp_code(device)})
+    assert "no-store" in codes_page["Cache-Control"]
+
+
 def test_a_recovery_code_works_once(client, coordinator, office_a):
     password_step(client, coordinator)
     codes = set_up(client, coordinator)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -55,6 +56,7 @@ def _check(form: CodeForm | SetupCodeForm, user, device=None):
     return accepted
 
 
+@never_cache
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -71,6 +73,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@never_cache
 @login_required
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
     mfa.end_all_sessions(request)
@@ -84,6 +87,7 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:login")
 
 
+@never_cache
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
     """The second step of the login: a code from the app or a recovery code."""
@@ -113,6 +117,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": next_url})
 
 
+@never_cache
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -127,6 +132,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 def setup(request: HttpRequest) -> HttpResponse:
     """Add an authenticator app: scan the QR code (or type the key), confirm with one code."""
@@ -160,6 +166,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@never_cache
 @login_required
 def new_codes(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -172,6 +179,7 @@ def new_codes(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @login_required
 def disable(request: HttpRequest) -> HttpResponse:
     user = request.user
