@@ -20,17 +20,19 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
+# Readable by its owner only (umask before the file exists, chmod for older copies).
 var/secret_key:
 	mkdir -p var
-	$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key
+	umask 077 && $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key
+	chmod 600 var/secret_key
 
 run: $(STAMP) var/secret_key
 	$(LOCAL_ENV) $(BIN)/sozialraum migrate --noinput -v0
 	$(LOCAL_ENV) $(BIN)/sozialraum demo --if-empty
 	$(LOCAL_ENV) $(BIN)/sozialraum collectstatic --noinput -v0
 	@echo "Sozialraum läuft auf http://127.0.0.1:$(PORT)/  (Beenden mit Strg+C)"
-	$(LOCAL_ENV) $(BIN)/gunicorn sozialraum.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
-		--access-logfile - --log-level warning
+	$(LOCAL_ENV) $(BIN)/gunicorn sozialraum.wsgi --config gunicorn.conf.py \
+		--bind 127.0.0.1:$(PORT) --workers 2
 
 dev: $(STAMP)
 	DEBUG=true $(BIN)/sozialraum migrate --noinput -v0
@@ -64,7 +66,12 @@ messages: $(STAMP)
 	$(BIN)/python scripts/check_messages.py
 	cd src/sozialraum && $(I18N_ENV) ../../$(BIN)/sozialraum compilemessages -v0
 
+# The load comes from wrk (Debian's package; installed here when running as root), else from
+# several Python client processes (bench/load.py), which limit what can be measured.
 bench: $(STAMP) var/secret_key
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }; } \
+		|| echo "wrk is not installed: the bench falls back to Python client processes."; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/import_time.py
 

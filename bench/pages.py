@@ -56,6 +56,22 @@ def directory_search() -> str:
     return office_url("network:directory")() + "?q=kita&art=kita"
 
 
+def directory_typed() -> str:
+    """The search as users type it into the field, without a kind: one organisation's name
+    (the demo's "St. Marien" pair), found through the index among all organisations."""
+    return office_url("network:directory")() + "?q=St.+Marien"
+
+
+def directory_common() -> str:
+    """A word in every eleventh name at every scale: the count and the page of hits grow."""
+    return office_url("network:directory")() + "?q=kita"
+
+
+def people_search() -> str:
+    """The network's list of people searched for a frequent surname."""
+    return office_url("network:people")() + "?q=m%C3%BCller"
+
+
 def organisation() -> str:
     """A fixed demo organisation (the free carrier of Soltau/Wietzendorf) at every scale."""
     from django.urls import reverse
@@ -74,7 +90,12 @@ PAGES: dict[str, Page] = {
     "login": Page(url("accounts:login"), anonymous=True),
     "office": Page(office_url("regions:office")),
     "social_space": Page(social_space),
-    "people": Page(office_url("access:people")),
+    "access_list": Page(office_url("access:list")),
+    "directory": Page(office_url("network:directory")),
+    "directory_typed": Page(directory_typed),
+    "directory_common": Page(directory_common),
+    "network_people": Page(office_url("network:people")),
+    "people_search": Page(people_search),
     "audit_trail": Page(office_url("audit:trail")),
     "directory_search": Page(directory_search),
     "organisation": Page(organisation),

@@ -1,7 +1,10 @@
-"""Check that the English catalogue is complete (`make messages`, after makemessages).
+"""Check the catalogues (`make messages`, after makemessages).
 
-Reads src/sozialraum/locale/en/LC_MESSAGES/django.po (or the files given as arguments) and
-exits 1 listing every message that has an empty translation or is marked fuzzy.
+Reads src/sozialraum/locale/en/LC_MESSAGES/django.po and .../de/LC_MESSAGES/django.po (or the
+files given as arguments) and exits 1 listing every message that has an empty translation or is
+marked fuzzy. The German catalogue only overrides Django's own German messages (German is the
+source language of the app): each of its msgids must still exist in Django's German catalogues,
+so that a Django upgrade that rewords a message does not silently bring the stock text back.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parent.parent / "src/sozialraum/locale/en/LC_MESSAGES/django.po"
+LOCALE = Path(__file__).resolve().parent.parent / "src/sozialraum/locale"
+DEFAULT = LOCALE / "en/LC_MESSAGES/django.po"
+DEFAULTS = [DEFAULT, LOCALE / "de/LC_MESSAGES/django.po"]
 
 
 @dataclass
@@ -96,11 +101,42 @@ def parse(path: Path) -> list[Entry]:
     return entries
 
 
+def language(entries: list[Entry]) -> str | None:
+    for entry in entries:
+        if entry.msgid == "" and entry.msgctxt is None:
+            for line in entry.msgstr.get(0, "").splitlines():
+                key, _colon, value = line.partition(":")
+                if key.strip() == "Language":
+                    return value.strip()
+    return None
+
+
+def django_msgids() -> set[str]:
+    """The msgids of Django's German catalogues (every app of Django that has one)."""
+    import gettext
+
+    import django
+
+    found: set[str] = set()
+    for mo in Path(django.__file__).resolve().parent.glob("**/locale/de/LC_MESSAGES/django.mo"):
+        with mo.open("rb") as handle:
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+        for key in catalog:
+            msgid = key[0] if isinstance(key, tuple) else key
+            found.add(msgid.split("\x04", 1)[-1])
+    return found
+
+
 def problems(path: Path) -> list[str]:
     found = []
-    for entry in parse(path):
+    entries = parse(path)
+    known = django_msgids() if language(entries) == "de" else None
+    for entry in entries:
         if entry.msgid == "" and entry.msgctxt is None:
             continue  # the catalogue's header
+        if known is not None and entry.msgid not in known:
+            found.append(f"{path}:{entry.line}: not a message of Django: {entry.label}")
+            continue
         if "fuzzy" in entry.flags:
             found.append(f"{path}:{entry.line}: fuzzy: {entry.label}")
         elif not entry.msgstr or any(not text for text in entry.msgstr.values()):
@@ -109,7 +145,7 @@ def problems(path: Path) -> list[str]:
 
 
 def main(arguments: list[str]) -> int:
-    paths = [Path(argument) for argument in arguments] or [DEFAULT]
+    paths = [Path(argument) for argument in arguments] or DEFAULTS
     missing = [path for path in paths if not path.is_file()]
     if missing:
         for path in missing:
@@ -126,12 +162,12 @@ def main(arguments: list[str]) -> int:
     if report:
         print("\n".join(report), file=sys.stderr)
         print(
-            f"\nThe English catalogue is incomplete: {len(report)} message(s) above need a "
+            f"\nThe catalogues are incomplete: {len(report)} message(s) above need a "
             "translation (and no fuzzy flag).",
             file=sys.stderr,
         )
         return 1
-    print("The English catalogue is complete.")
+    print("The catalogues are complete.")
     return 0
 
 

@@ -100,3 +100,22 @@ def test_it_exits_1_when_the_catalogue_is_missing(tmp_path):
     )
     assert result.returncode == 1
     assert "missing" in result.stderr
+
+
+def test_it_checks_that_the_german_catalogue_only_overrides_django(tmp_path):
+    path = write(
+        tmp_path,
+        'msgid ""\nmsgstr "Language: de\\n"\n\n'
+        'msgid "This field is required."\nmsgstr "Bitte füllen Sie dieses Feld aus."\n\n'
+        'msgid "This message was never in Django."\nmsgstr "Gibt es nicht."\n',
+    )
+    found = check_messages.problems(path)
+    assert len(found) == 1, found
+    assert "not a message of Django: This message was never in Django." in found[0]
+
+
+def test_it_passes_the_catalogues_of_the_repository():
+    assert all(path.is_file() for path in check_messages.DEFAULTS)
+    assert [
+        problem for path in check_messages.DEFAULTS for problem in check_messages.problems(path)
+    ] == []

@@ -89,6 +89,7 @@ def test_database_url_for_sqlite(monkeypatch, tmp_path):
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["NAME"] == str(tmp_path / "var" / "db.sqlite3")
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
     monkeypatch.setenv("SR_TEST_DB", "sqlite:////srv/data/db.sqlite3")
     assert env.database_from_url("SR_TEST_DB", "", tmp_path)["NAME"] == "/srv/data/db.sqlite3"
 
@@ -185,6 +186,8 @@ def test_it_starts_with_a_good_production_environment(tmp_path):
         ({"SECRET_KEY": "zu-kurz"}, "The environment variable SECRET_KEY must be at least 50"),
         ({"ALLOWED_HOSTS": None}, "The environment variable ALLOWED_HOSTS must name the host"),
         ({"LOGIN_FAILURE_LIMIT": "0"}, "The environment variable LOGIN_FAILURE_LIMIT must be at"),
+        ({"TRUSTED_PROXY_COUNT": "-1"}, "The environment variable TRUSTED_PROXY_COUNT must be at"),
+        ({"TRUSTED_PROXY_COUNT": "ein"}, "The environment variable TRUSTED_PROXY_COUNT must be a"),
     ],
 )
 def test_a_bad_environment_stops_start_up_with_one_sentence(tmp_path, variables, sentence):
@@ -222,3 +225,14 @@ def test_the_console_script_stops_with_the_sentence_too(tmp_path):
     )
     assert result.returncode != 0
     assert "The environment variable DATABASE_URL must start with" in result.stderr
+
+
+def test_the_request_body_caps_are_set():
+    from django.conf import settings
+
+    from sozialraum.lib.imports import MAX_BYTES
+
+    assert settings.MIDDLEWARE[0] == "sozialraum.middleware.request_body_limit"
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= settings.REQUEST_BODY_MAX_BYTES < MAX_BYTES
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == 1000
+    assert settings.TRUSTED_PROXY_COUNT == 0

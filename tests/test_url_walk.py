@@ -27,6 +27,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import OfficeRole, Role, User
+from sozialraum.accounts.throttling import unlock_token_generator
 from tests.conftest import PERSONAS, log_in_client, make_user
 
 LOGIN = "login"
@@ -39,8 +40,9 @@ CARRIER_EDITOR = "redaktion@lindenhof.example"
 
 # Namespaces not walked here, with the reason.
 EXCLUDED_NAMESPACES = {
-    # The Django admin at /betrieb/ is the platform operator's tool. Its generated patterns
-    # (one set per registered model) are covered by test_the_admin_is_for_the_operator_only.
+    # The Django admin at /betrieb/admin/ is the platform operator's emergency tool. Its generated
+    # patterns (one set per registered model) are covered by
+    # test_the_admin_is_for_the_operator_only.
     "admin",
 }
 
@@ -151,13 +153,16 @@ CARRIER_EDITOR_ONLY = {
     "carrier_editor": 200,
 }
 UPLOADER_PAGE = {**COORDINATION_PAGE, "operator": 404}
+# The operator area: the operator only; it does not exist (404) for anybody else logged in.
+OPERATOR_PAGE = {**same(404), "anonymous": LOGIN, "operator": 200}
+OPERATOR_WRITE = {**OPERATOR_PAGE, "operator": 302}
 
 
 def _network_rows(walk: Walk) -> dict[str, int]:
     """Office A's network rows the walk's URLs point at, created on first use."""
     rows = getattr(walk, "network_rows", None)
     if rows is None:
-        from sozialraum.network import review as network_review
+        from sozialraum.network import proposals as network_review
         from sozialraum.network import services as network_services
         from sozialraum.network.models import OrganisationKind, PendingImport
 
@@ -268,6 +273,8 @@ EXPECTED: dict[str, Expect] = {
     "accounts:mfa_disable": Expect(
         get={**same(302), "anonymous": LOGIN}, post={**same(302), "anonymous": LOGIN}
     ),
+    "accounts:unlock": Expect(get=PUBLIC, post=PUBLIC),  # empty form: field error
+    "accounts:unlock_confirm": Expect(get=PUBLIC),  # valid link: the button to unlock
     # The link is for the invited address only: anybody logged in with another one gets 403.
     "accounts:invitation": Expect(
         get={**same(403), "anonymous": 200},
@@ -284,14 +291,14 @@ EXPECTED: dict[str, Expect] = {
         get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=social_space
     ),
     # Office A: people with access
-    "access:people": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
+    "access:list": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
     "access:change_role": Expect(
         get=POST_ONLY,
         post=COORDINATION_WRITE,
         post_data={"role": Role.PROFESSIONAL},
         pk=lambda walk: walk.reader_role_pk,
     ),
-    "access:remove_person": Expect(
+    "access:remove_access": Expect(
         get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=lambda walk: walk.reader_role_pk
     ),
     "access:revoke_invitation": Expect(
@@ -343,7 +350,7 @@ EXPECTED: dict[str, Expect] = {
     "network:affiliation_edit": Expect(
         get=NETWORK_EDIT_PAGE,
         post=NETWORK_EDIT_WRITE,
-        post_data={"function": "Teamleitung"},
+        post_data={"function": "Teamleitung", "version": 1},
         pk=network_affiliation,
     ),
     "network:affiliation_end": Expect(
@@ -369,6 +376,16 @@ EXPECTED: dict[str, Expect] = {
     ),
     "network:import_discard": Expect(
         get=POST_ONLY, post={**UPLOADER_PAGE, "coordinator": 302}, pk=network_pending_import
+    ),
+    # The operator area (/betrieb/): the platform operator only; 404 for everybody else.
+    "operations:index": Expect(get=OPERATOR_PAGE),
+    "operations:office_create": Expect(get=OPERATOR_PAGE, post=OPERATOR_PAGE),  # empty: errors
+    "operations:users": Expect(get=OPERATOR_PAGE),
+    "operations:user_deactivate": Expect(
+        get=POST_ONLY, post=OPERATOR_WRITE, pk=lambda walk: walk.reset_user.pk
+    ),
+    "operations:user_reactivate": Expect(
+        get=POST_ONLY, post=OPERATOR_WRITE, pk=lambda walk: walk.reset_user.pk
     ),
     # The API (/api/v1/): session login, 401 without it, 404 for other offices' data.
     "api:api-root": Expect(get=same(404)),
@@ -443,6 +460,8 @@ def sample_values(route: Route, walk: Walk, expect: Expect, office_slug: str) ->
             values[name] = walk.invitation_token
         elif name == "token" and route.key == "accounts:password_reset_confirm":
             values[name] = default_token_generator.make_token(walk.reset_user)
+        elif name == "token" and route.key == "accounts:unlock_confirm":
+            values[name] = unlock_token_generator.make_token(walk.reset_user)
         elif name == "uidb64":
             values[name] = urlsafe_base64_encode(force_bytes(walk.reset_user.pk))
         else:
@@ -528,7 +547,7 @@ def test_every_expectation_belongs_to_a_url_pattern():
 
 def test_the_walk_sees_the_office_and_api_patterns():
     keys = {route.key for route in ROUTES}
-    assert {"regions:office", "access:people", "audit:trail", "api:list_social_spaces"} <= keys
+    assert {"regions:office", "access:list", "audit:trail", "api:list_social_spaces"} <= keys
     assert not any(key.startswith("admin:") for key in keys)
 
 
@@ -606,15 +625,20 @@ def test_the_other_office_cannot_list_office_a_social_spaces_by_api(walk, client
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_the_admin_is_for_the_operator_only(persona, world):
-    """The Django admin (/betrieb/, excluded from the walk above): non-staff go to its login."""
+    """The Django admin (/betrieb/admin/, excluded from the walk above): non-staff go to its
+    login."""
     client = Client()
     user = world.persona(persona)
     if user is not None:
         log_in_client(client, user)
-    for url in ("/betrieb/", "/betrieb/auth/group/", "/betrieb/axes/accessattempt/"):
+    for url in (
+        "/betrieb/admin/",
+        "/betrieb/admin/auth/group/",
+        "/betrieb/admin/axes/accessattempt/",
+    ):
         response = client.get(url)
         if persona == "operator":
             assert response.status_code == 200, url
         else:
             assert response.status_code == 302, f"{url} as {persona}: {response.status_code}"
-            assert response["Location"].startswith("/betrieb/login/"), url
+            assert response["Location"].startswith("/betrieb/admin/login/"), url

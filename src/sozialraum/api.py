@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 from ninja.security import django_auth
 
+from sozialraum.lib.tenancy import AuthenticatedRequest, resolve_office
 from sozialraum.regions.models import SocialSpace, YouthOffice
 
 api = NinjaAPI(
@@ -36,15 +38,16 @@ class YouthOfficeOut(Schema):
     social_space_label: str
 
 
-def _office_for(request: HttpRequest, slug: str) -> YouthOffice:
-    office = YouthOffice.objects.filter(slug=slug).first()
-    if office is None or not request.user.has_perm("regions.view_office", office):
-        raise Http404
+def office_for(request: HttpRequest, slug: str, perm: str = "regions.view_office") -> YouthOffice:
+    """The same resolution as `office_view`: 404 without a role there, 403 without `perm`."""
+    office, _role = resolve_office(request, slug)
+    if not request.user.has_perm(perm, office):
+        raise PermissionDenied
     return office
 
 
 @api.get("/youth-offices", response=list[YouthOfficeOut], summary="Meine Jugendämter")
-def list_youth_offices(request: HttpRequest):
+def list_youth_offices(request: AuthenticatedRequest) -> list[YouthOffice]:
     return list(request.user.youth_offices())
 
 
@@ -53,6 +56,6 @@ def list_youth_offices(request: HttpRequest):
     response=list[SocialSpaceOut],
     summary="Sozialräume eines Jugendamts",
 )
-def list_social_spaces(request: HttpRequest, slug: str):
-    office = _office_for(request, slug)
+def list_social_spaces(request: HttpRequest, slug: str) -> list[SocialSpace]:
+    office = office_for(request, slug)
     return list(SocialSpace.objects.in_office(office).prefetch_related("municipalities"))

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
+from django.utils.functional import empty
+
+# Views that take a file upload larger than the general cap (the import of organisations).
+LARGE_BODY_VIEWS = frozenset({"network:import"})
+# The multipart form around the file (boundaries, headers, CSRF token).
+FORM_OVERHEAD_BYTES = 256 * 1024
+_READ_CHUNK = 64 * 1024
 
 
 def content_security_policy(
@@ -23,3 +34,105 @@ def content_security_policy(
         return response
 
     return middleware
+
+
+def body_limit_for(path: str) -> int:
+    """The largest request body accepted for this path (bytes)."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return settings.REQUEST_BODY_MAX_BYTES
+    if match.view_name in LARGE_BODY_VIEWS:
+        from sozialraum.lib.imports import MAX_BYTES
+
+        return MAX_BYTES + FORM_OVERHEAD_BYTES
+    return settings.REQUEST_BODY_MAX_BYTES
+
+
+def _too_large(request: HttpRequest, limit: int) -> HttpResponse:
+    # Rendered without the request's context processors: nothing here may read the body or the
+    # session, and the page stays small.
+    html = render_to_string("errors/413.html", {"limit_mb": max(1, round(limit / 1024 / 1024))})
+    response = HttpResponse(html, status=413)
+    response["Connection"] = "close"
+    return response
+
+
+def request_body_limit(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Refuse request bodies above the cap before anything (login, CSRF, parsing) reads them.
+
+    A declared Content-Length above the cap is answered with 413 at once, without reading the
+    body. A body without a length (chunked transfer encoding) is read up to the cap; if there is
+    more, 413 too. Otherwise it is handed to Django as if it had a Content-Length.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        meta = request.META
+        declared = meta.get("CONTENT_LENGTH") or ""
+        chunked = "chunked" in meta.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if not declared and not chunked:
+            return get_response(request)
+        limit = body_limit_for(request.path_info)
+        if declared:
+            try:
+                length = int(declared)
+            except ValueError:
+                length = -1
+            if length < 0:
+                return HttpResponse(status=400)
+            if length > limit:
+                return _too_large(request, limit)
+            return get_response(request)
+        stream = meta.get("wsgi.input")
+        if stream is None:
+            return get_response(request)
+        data = bytearray()
+        while len(data) <= limit:
+            chunk = stream.read(min(_READ_CHUNK, limit + 1 - len(data)))
+            if not chunk:
+                break
+            data.extend(chunk)
+        if len(data) > limit:
+            return _too_large(request, limit)
+        meta["CONTENT_LENGTH"] = str(len(data))
+        body = LimitedStream(io.BytesIO(bytes(data)), len(data))
+        request._stream = body  # type: ignore[attr-defined,assignment]
+        return get_response(request)
+
+    return middleware
+
+
+def no_store_for_personal_data(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Pages for logged-in people and every API answer may hold personal data: never cache them.
+
+    Public pages and static files keep their own caching headers.
+    """
+    api_prefix = "/api/"
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if request.path_info.startswith(api_prefix) or _maybe_logged_in(request):
+            response["Cache-Control"] = "no-store, private"
+            response.headers.pop("Expires", None)
+        return response
+
+    return middleware
+
+
+def _maybe_logged_in(request: HttpRequest) -> bool:
+    """Logged in, without a database query when the view never looked at the user.
+
+    A request that carries a session cookie counts as logged in then (health checks and static
+    files must not cost a session lookup); a view that used request.user has its answer cached.
+    """
+    user = getattr(request, "user", None)
+    if user is None:
+        return False
+    wrapped = getattr(user, "_wrapped", None)
+    if wrapped is not None and wrapped is not empty:
+        return bool(user.is_authenticated)
+    return settings.SESSION_COOKIE_NAME in request.COOKIES

@@ -6,10 +6,12 @@ naming the variable (sozialraum.env).
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 from pathlib import Path
 
+from django.contrib.messages import constants as message_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +49,10 @@ def _secret_key() -> str:
             return key_file.read_text().strip()
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         key = secrets.token_urlsafe(64)
-        key_file.write_text(key)
+        # Readable by its owner only, from the first byte on.
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(key)
         return key
     raise ImproperlyConfigured("The environment variable SECRET_KEY must be set.")
 
@@ -78,18 +83,23 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' Swagger UI from our static files, not from a CDN (CSP)
     "django_tasks",
     "django_tasks_db",
+    "sozialraum.lib",  # template tags only ({% load kern %}); no models
     "sozialraum.accounts",
     "sozialraum.regions",
     "sozialraum.audit",
     "sozialraum.network",
     "sozialraum.pages",
+    "sozialraum.operations",
     "sozialraum.demo",
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything (login, CSRF, parsing) reads it.
+    "sozialraum.middleware.request_body_limit",
     "django.middleware.security.SecurityMiddleware",
     "sozialraum.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sozialraum.middleware.no_store_for_personal_data",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,14 +158,16 @@ PASSWORD_HASHERS = [
 if TESTING:
     # Tests create many users; hashing strength is not what they test.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+# What these check is told in accounts.validators.PASSWORD_HELP_TEXT; keep both in step.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "sozialraum.accounts.validators.GermanCommonPasswordValidator"},
+    {"NAME": "sozialraum.accounts.validators.PersonalDataPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "pages:home"
@@ -163,18 +175,35 @@ LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
 
-# Login throttling: five failures for one e-mail address from one IP lock it for 15 minutes.
+# Login throttling (django-axes with our rules in accounts/throttling.py): five failures for one
+# e-mail address from one client address lock that pair for 15 minutes, each further lock twice as
+# long; an address is locked after many failures across accounts (password spraying); an account
+# after many failures from many addresses, which its owner lifts with a mailed link.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = 0.25  # hours
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30, minimum=1)  # per hour
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 50, minimum=1)  # per day
+AXES_COOLOFF_TIME = 0.25  # hours; axes' own records of the first lock
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 # Login ignores the case of the address, so the failure counter must too.
 AXES_USERNAME_CALLABLE = "sozialraum.accounts.throttling.username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_HANDLER = "sozialraum.accounts.throttling.LoginThrottle"
+AXES_LOCKOUT_CALLABLE = "sozialraum.accounts.throttling.locked_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the per-address and per-account limits count these
+# Attempts during a lock are refused unchecked and not counted (they prove nothing).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("LOGIN_THROTTLING", True)
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
+# The client address: REMOTE_ADDR without a proxy; behind N trusted reverse proxies that each
+# append to X-Forwarded-For, the N-th address from the right (accounts/throttling.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "sozialraum.accounts.throttling.client_ip"
+# Mails that anyone can trigger: password reset links and accessibility feedback.
+PASSWORD_RESET_MAILS_PER_ADDRESS = 5  # per client address and hour
+PASSWORD_RESET_MAILS_PER_ACCOUNT = 3  # per e-mail address and hour
+FEEDBACK_MAILS_PER_ADDRESS = 5  # per client address and hour
+FEEDBACK_MAILS_PER_HOUR = 100  # in total
 
 # Two-factor login (django-otp, TOTP) and session lifetime (docs/deployment.md).
 OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Sozialraum")
@@ -218,8 +247,13 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies (sozialraum.middleware.request_body_limit refuses larger ones with 413 before any
+# other middleware runs); only the import upload takes files, up to lib.imports.MAX_BYTES.
+REQUEST_BODY_MAX_BYTES = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES  # form fields without files
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger uploads go to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
 
 # Language and time --------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
@@ -228,6 +262,16 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+
+# Messages -----------------------------------------------------------------------------------
+# message.level_tag is the KERN alert variant (kern-alert--danger ...), see base.html.
+MESSAGE_TAGS = {
+    message_constants.DEBUG: "info",
+    message_constants.INFO: "info",
+    message_constants.SUCCESS: "success",
+    message_constants.WARNING: "warning",
+    message_constants.ERROR: "danger",
+}
 
 # Static files -------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -292,7 +336,12 @@ OPERATOR = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # A 403 is logged in one line by pages.views.permission_denied, not with a traceback.
+        "no_permission_denied": {"()": "sozialraum.lib.log_filters.DropPermissionDenied"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["no_permission_denied"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

@@ -11,7 +11,9 @@ handler500 = "sozialraum.pages.views.server_error"
 
 urlpatterns = [
     path("healthz", page_views.healthz, name="healthz"),
-    path("betrieb/", admin.site.urls),
+    # The Django admin stays for emergencies; the operator works in /betrieb/ (operations).
+    path("betrieb/admin/", admin.site.urls),
+    path("betrieb/", include("sozialraum.operations.urls")),
     path("api/v1/", api.urls),
     path("sprache/", set_language, name="set_language"),
     path("konto/", include("sozialraum.accounts.urls")),

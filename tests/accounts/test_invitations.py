@@ -18,7 +18,7 @@ from tests.conftest import log_in_client
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = reverse("access:people", kwargs={"office_slug": "heidekreis"})
+PEOPLE = reverse("access:list", kwargs={"office_slug": "heidekreis"})
 NEW_PASSWORD = "Heideblüte-Soltau-77"
 
 
@@ -80,7 +80,7 @@ def test_it_rejects_a_bad_address_when_inviting(coordinator_client, office_a):
     response = coordinator_client.post(PEOPLE, {"email": "kein at zeichen", "role": "fachkraft"})
     assert response.status_code == 200
     assert "email" in response.context["form"].errors
-    assert "Bitte gültige E-Mail-Adresse eingeben." in response.content.decode()
+    assert "Bitte geben Sie eine gültige E-Mail-Adresse ein." in response.content.decode()
     assert not Invitation.objects.exists()
 
 
@@ -143,15 +143,15 @@ def test_it_creates_the_account_and_the_role(client, invitation, office_a):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"name": "  "}, "name", "Dieses Feld ist zwingend erforderlich."),
+        ({"name": "  "}, "name", "Bitte füllen Sie dieses Feld aus."),
         ({"password2": "Anders-als-vorher-1"}, "password2", "stimmen nicht überein"),
         ({"password1": "kurz", "password2": "kurz"}, "password1", "zu kurz"),
         (
             {"password1": "1234567890123", "password2": "1234567890123"},
             "password1",
-            "komplett numerisch",
+            "nur aus Ziffern",
         ),
-        ({"password1": "", "password2": ""}, "password1", "zwingend erforderlich"),
+        ({"password1": "", "password2": ""}, "password1", "Bitte füllen Sie dieses Feld aus."),
     ],
 )
 def test_it_rejects_bad_input_when_accepting(client, invitation, changes, field, message):
@@ -288,7 +288,7 @@ def test_the_last_coordinator_cannot_be_demoted(coordinator_client, coordinator,
 def test_the_last_coordinator_cannot_be_removed(coordinator_client, coordinator):
     role = OfficeRole.objects.get(user=coordinator)
     response = coordinator_client.post(
-        reverse("access:remove_person", kwargs={"office_slug": "heidekreis", "pk": role.pk}),
+        reverse("access:remove_access", kwargs={"office_slug": "heidekreis", "pk": role.pk}),
         follow=True,
     )
     assert response.status_code == 200

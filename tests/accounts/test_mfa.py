@@ -219,11 +219,11 @@ def test_the_operator_resets_a_lost_authenticator_without_seeing_its_key(
 ):
     device = totp_device(coordinator)
     client = client_for(operator)
-    page = client.get(f"/betrieb/otp_totp/totpdevice/{device.pk}/change/")
+    page = client.get(f"/betrieb/admin/otp_totp/totpdevice/{device.pk}/change/")
     assert page.status_code == 200
     assert device.key not in page.content.decode()
-    assert client.get(f"/betrieb/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
-    delete = client.post(f"/betrieb/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert client.get(f"/betrieb/admin/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
+    delete = client.post(f"/betrieb/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
     assert delete.status_code == 302
     assert not mfa.has_device(coordinator)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sozialraum.accounts.models import OfficeRole, Role, User
-from sozialraum.network import review, services
+from sozialraum.network import proposals, services
 from sozialraum.network.models import (
     ChangeStatus,
     Organisation,
@@ -82,7 +82,7 @@ def network(world) -> Network:
     OfficeRole.objects.create(
         youth_office=office, user=editor, role=Role.CARRIER_EDITOR, organisation=carrier
     )
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=school, actor=editor, data={"phone": "05191 1"}, social_spaces=None
     )
     pending = PendingImport.objects.create(
@@ -176,13 +176,13 @@ def test_searching_and_filtering_the_directory(network, new_page):
     count = page.locator("#trefferzahl")
     assert count.inner_text() == "5 Organisationen im Verzeichnis"
     # Live search (htmx): typing updates results, count and address without a click.
-    page.get_by_label("Name oder Ort").fill("sonnenschen")
-    page.get_by_label("Name oder Ort").fill("sonnenschein")
+    page.get_by_label("Name, Ort, PLZ oder Straße").fill("sonnenschen")
+    page.get_by_label("Name, Ort, PLZ oder Straße").fill("sonnenschein")
     page.wait_for_url("**q=sonnenschein**")
     count.filter(has_text="1 Organisation gefunden").wait_for()
     assert page.locator("#ergebnisse tbody tr").count() == 1
     # Umlauts in another spelling, and a filter by social space.
-    page.get_by_label("Name oder Ort").fill("")
+    page.get_by_label("Name, Ort, PLZ oder Straße").fill("")
     page.get_by_label("Art").select_option(label="Kindertagesstätte")
     count.filter(has_text="3 Organisationen gefunden").wait_for()
     page.get_by_label("Sozialraumbezirk").select_option(label="Walsrode")
@@ -199,7 +199,7 @@ def test_the_search_works_without_javascript(network, chromium, live_server):
         page = context.new_page()
         log_in(page, COORDINATOR)
         page.goto(f"{H}/personen/")
-        page.get_by_label("Vor- oder Nachname").fill("mueller")
+        page.get_by_label("Name oder Titel").fill("mueller")
         page.get_by_role("button", name="Suchen").click()
         page.wait_for_load_state()
         assert "1 Person gefunden" in page.locator("#trefferzahl").inner_text()
@@ -293,10 +293,15 @@ def test_dsgvo_export_and_erasure(network, new_page):
     log_in(page, COORDINATOR)
     page.goto(f"{H}/personen/{network.person.pk}/")
     page.get_by_role("link", name="Auskunft (Art. 15 DSGVO)").click()
+    page.get_by_role("button", name="Auskunft als Dokument öffnen").click()
+    page.get_by_role("heading", name="Auskunft über Ihre gespeicherten Daten").wait_for()
+    assert "Teamleitung" in page.locator("main").inner_text()
+    assert not serious(run_axe(page)), describe(serious(run_axe(page)))
+    assert not page.csp_violations, page.csp_violations
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Auskunft herunterladen").click()
+        page.get_by_role("button", name="Dieselbe Auskunft als JSON-Datei herunterladen").click()
     download = download_info.value
-    assert download.suggested_filename.startswith("auskunft-muller-")
+    assert download.suggested_filename.startswith("Auskunft-Müller-")
     data = json.loads(Path(download.path()).read_text(encoding="utf-8"))
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Zugehörigkeiten"][0]["Funktion"] == "Teamleitung"

@@ -140,3 +140,12 @@ def test_it_refuses_a_scale_below_one(municipalities):
     with pytest.raises(CommandError, match="mindestens 1"):
         call_command("demo", "--scale", "0", stdout=StringIO())
     assert not YouthOffice.objects.exists()
+
+
+def test_every_audit_entry_of_the_demo_has_a_registered_type(demo):
+    from sozialraum.audit import registry
+    from sozialraum.audit.models import AuditEntry
+
+    types = set(AuditEntry.objects.values_list("object_type", flat=True))
+    assert types, "the demo writes audit entries"
+    assert types <= {key for key, _label in registry.known_types()}

@@ -8,8 +8,18 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
+from bench.bad_import_files import (
+    duplicate_names_csv,
+    empty_rows,
+    huge_shared_strings,
+    long_text,
+    many_columns,
+    wide_row,
+)
+from bench.bad_import_files import xlsx as raw_xlsx
 from openpyxl import Workbook
 
+from sozialraum.lib import imports as lib_imports
 from sozialraum.lib.imports import (
     Column,
     ImportFileError,
@@ -205,3 +215,148 @@ def test_it_formats_row_errors_for_people():
     assert str(RowError(3, "PLZ", "Falsch.")) == "Zeile 3, Spalte „PLZ“: Falsch."
     assert str(RowError(3, "", "Falsch.")) == "Zeile 3: Falsch."
     assert str(RowError(0, "", "Datei kaputt.")) == "Datei kaputt."
+
+
+# Limits against hostile files (issue 7, point 6): small thresholds, German messages -----------
+# The real files and their time and memory are measured in `make bench` (bench/import_time.py).
+
+IMPORT_COLUMNS = (Column("Name", required=True), Column("Art"), Column("PLZ"), Column("Ort"))
+
+
+def read_bad(data: bytes, name: str = "x.xlsx"):
+    return read_table(data, name, IMPORT_COLUMNS)
+
+
+def test_it_refuses_an_xlsx_row_wider_than_the_column_limit(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_COLUMNS", 10)
+    with pytest.raises(ImportFileError) as info:
+        read_bad(wide_row(cells=11))
+    assert str(info.value) == (
+        "In Zeile 2 stehen Werte in mehr als 10 Spalten. Der Import liest höchstens 10 "
+        "Spalten; bitte löschen Sie die übrigen."
+    )
+    assert len(read_bad(wide_row(cells=10)).rows) == 1
+
+
+def test_it_refuses_a_header_wider_than_the_column_limit(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_COLUMNS", 20)
+    with pytest.raises(ImportFileError, match="In Zeile 1 stehen Werte in mehr als 20 Spalten"):
+        read_bad(many_columns(columns=17))
+
+
+def test_it_counts_cells_of_an_xlsx_empty_ones_included(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_CELLS", 50)
+    rows = ['<row r="1"><c t="inlineStr"><is><t>Name</t></is></c></row>']
+    rows += [f'<row r="{n}"><c s="1"/><c s="1"/></row>' for n in range(2, 30)]
+    with pytest.raises(ImportFileError) as info:
+        read_bad(raw_xlsx(rows))
+    assert str(info.value) == (
+        "Die Tabelle hat mehr als 50 Zellen (in Excel zählen auch leere, formatierte Zellen "
+        "mit). Bitte teilen Sie die Liste auf mehrere Dateien auf."
+    )
+
+
+def test_it_refuses_too_many_shared_strings(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_CELLS", 1000)
+    with pytest.raises(ImportFileError, match=r"mehr als 1\.000 Zellen"):
+        read_bad(huge_shared_strings(count=1001))
+
+
+def test_it_refuses_an_xlsx_cell_with_too_long_a_text(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_CELL_CHARS", 500)
+    with pytest.raises(ImportFileError) as info:
+        read_bad(long_text(chars=501))
+    assert str(info.value) == (
+        "Eine Zelle enthält mehr als 500 Zeichen. So lange Texte nimmt der Import nicht an; "
+        "bitte kürzen Sie den Text."
+    )
+    assert read_bad(long_text(chars=500)).rows[0].values["Name"] == "x" * 500
+
+
+def test_it_skips_trailing_empty_rows_below_the_line_limit(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_LINES", 1000)
+    table = read_bad(empty_rows(rows=300_000))
+    assert [(row.line, row.values["Name"]) for row in table.rows] == [(2, "Kita Sonnenschein")]
+
+
+def test_it_refuses_a_value_below_the_line_limit(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_LINES", 1000)
+    with pytest.raises(ImportFileError) as info:
+        read_bad(empty_rows(rows=300_000, value_at_end=True))
+    assert str(info.value) == (
+        "Unterhalb von Zeile 1.000 stehen noch Werte. Der Import liest höchstens 1.000 Zeilen "
+        "(leere Zeilen zählen mit). Bitte löschen Sie die leeren Zeilen zwischen den Einträgen "
+        "oder teilen Sie die Liste auf."
+    )
+
+
+def test_it_counts_data_rows_of_an_xlsx_while_streaming():
+    rows = ['<row r="1"><c t="inlineStr"><is><t>Name</t></is></c></row>']
+    rows += [f'<row r="{n}"><c><v>{n}</v></c></row>' for n in range(2, 13)]
+    with pytest.raises(ImportFileError, match="mehr als 10 Datenzeilen"):
+        read_table(raw_xlsx(rows), "x.xlsx", IMPORT_COLUMNS, max_rows=10)
+
+
+def test_it_refuses_an_xlsx_that_unpacks_too_large(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    with pytest.raises(ImportFileError) as info:
+        read_bad(long_text(chars=2 * 1024 * 1024))
+    assert str(info.value) == (
+        "Die Excel-Arbeitsmappe ist entpackt größer als 1 MB. Bitte kopieren Sie nur die "
+        "Tabelle mit den Organisationen in eine neue Arbeitsmappe."
+    )
+
+
+def test_it_refuses_a_part_with_too_many_elements(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_PART_ELEMENTS", 5)
+    with pytest.raises(ImportFileError, match="ungewöhnlich aufgebaut und zu umfangreich"):
+        read_bad(raw_xlsx('<row r="1"><c t="inlineStr"><is><t>Name</t></is></c></row>'))
+
+
+def test_it_reads_a_sheet_without_dimension_and_with_a_gap():
+    sheet = (
+        '<row r="1"><c t="inlineStr"><is><t>Name</t></is></c></row>'
+        '<row r="3"><c t="inlineStr"><is><t>Kita Süd</t></is></c></row>'
+    )
+    data = raw_xlsx(sheet)
+    assert [(row.line, row.values["Name"]) for row in read_bad(data).rows] == [(3, "Kita Süd")]
+
+
+def test_it_refuses_a_csv_line_wider_than_the_column_limit(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_COLUMNS", 5)
+    with pytest.raises(ImportFileError) as info:
+        read_table(b"Name;Art\nKita;Kita;a;b;c;d\n", "x.csv", IMPORT_COLUMNS)
+    assert str(info.value) == (
+        "In Zeile 2 stehen Werte in mehr als 5 Spalten. Der Import liest höchstens 5 Spalten; "
+        "bitte löschen Sie die übrigen."
+    )
+    # Separators Excel adds to short rows are no values.
+    table = read_table(b"Name;Art\nKita;Kita" + b";" * 50 + b"\n", "x.csv", IMPORT_COLUMNS)
+    assert table.rows[0].values["Name"] == "Kita"
+
+
+def test_it_refuses_a_csv_line_of_absurdly_many_separators_before_reading_it(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_COLUMNS", 5)
+    text = "Name;Art\nKita;Kita\nHort;Kita" + ";" * 501 + "\n"
+    with pytest.raises(ImportFileError) as info:
+        read_table(text.encode(), "x.csv", IMPORT_COLUMNS)
+    assert str(info.value) == (
+        "Zeile 3 enthält mehr als 500 Trennzeichen. Bitte speichern Sie nur die Spalten, in "
+        "denen etwas steht."
+    )
+
+
+def test_it_counts_the_cells_of_a_csv(monkeypatch):
+    monkeypatch.setattr(lib_imports, "MAX_CELLS", 20)
+    text = "Name;Art\n" + "".join(f"Kita {n};Kita\n" for n in range(10))
+    with pytest.raises(ImportFileError, match=r"mehr als 20 Zellen"):
+        read_table(text.encode(), "x.csv", IMPORT_COLUMNS)
+
+
+def test_the_hostile_generator_makes_names_that_share_one_duplicate_key():
+    from sozialraum.lib.text import duplicate_key, search_key
+
+    lines = duplicate_names_csv(rows=200).decode("cp1252").splitlines()[1:]
+    names = [line.split(";")[0] for line in lines]
+    assert len({search_key(name) for name in names}) == 200
+    assert {duplicate_key(name) for name in names} == {"kita sonnenschein"}

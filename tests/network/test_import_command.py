@@ -81,3 +81,26 @@ def test_it_refuses_a_huge_file_before_reading_it(office_a, tmp_path):
         handle.write(b"\n")
     with pytest.raises(CommandError, match="Die Datei ist 50 MB groß"):
         run(str(path), "--youth-office", "heidekreis")
+
+
+def test_it_prints_at_most_100_hints_and_counts_the_rest(office_a, tmp_path):
+    from bench.bad_import_files import duplicate_names_csv
+
+    path = tmp_path / "dubletten.csv"
+    path.write_bytes(duplicate_names_csv(rows=1500))
+    out, _err = run(str(path), "--youth-office", "heidekreis", "--dry-run")
+    assert out.count("Hinweis: Zeile") == 100
+    assert "… und 1.399 weitere Hinweise." in out
+    assert "Probelauf: Die Datei ist in Ordnung (1500 neu" in out
+
+
+def test_it_names_the_limit_a_hostile_file_passes(office_a, tmp_path):
+    from bench.bad_import_files import wide_row
+
+    path = tmp_path / "breit.xlsx"
+    path.write_bytes(wide_row(cells=500))
+    err = StringIO()
+    with pytest.raises(CommandError, match="Die Datei enthält 1 Fehler"):
+        call_command("import_organisations", str(path), "--youth-office", "heidekreis", stderr=err)
+    assert "In Zeile 2 stehen Werte in mehr als 100 Spalten." in err.getvalue()
+    assert not Organisation.objects.exists()

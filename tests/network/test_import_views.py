@@ -227,3 +227,57 @@ def test_the_template_has_the_import_headers(client_for, coordinator, office_a):
     )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert next(sheet.iter_rows(values_only=True))[:3] == ("Name", "Art", "Straße")
+
+
+def test_many_hints_are_shown_up_to_a_limit_with_a_count_of_the_rest(
+    client_for, coordinator, office_a
+):
+    from bench.bad_import_files import duplicate_names_csv
+
+    client = client_for(coordinator)
+    upload(client, office_a, duplicate_names_csv(rows=1500))
+    pending = PendingImport.objects.get()
+    response = client.get(pending_url("import_preview", pending))
+    content = response.content.decode()
+    assert len(response.context["warnings"]) == 100
+    assert "… und 1.399 weitere Hinweise." in content  # 1,499 hints in all
+    assert len(content) < 500_000  # was 152 MB
+
+
+def test_the_preview_does_not_parse_the_file_again(
+    client_for, coordinator, office_a, space_a, space_a2, monkeypatch
+):
+    from sozialraum.network import imports
+
+    client = client_for(coordinator)
+    upload(client, office_a, excel_csv(GOOD_ROWS))
+    pending = PendingImport.objects.get()
+    monkeypatch.setattr(imports, "parse_organisations", pytest.fail)
+    for _view in range(2):
+        content = client.get(pending_url("import_preview", pending)).content.decode()
+        assert "Die Datei ist in Ordnung: 2 neu" in content
+
+
+def test_a_directory_changed_after_the_preview_is_planned_again_on_apply(
+    client_for, coordinator, office_a, space_a, space_a2
+):
+    from tests.network.conftest import make_organisation
+
+    client = client_for(coordinator)
+    upload(client, office_a, excel_csv(GOOD_ROWS))
+    pending = PendingImport.objects.get()
+    make_organisation(office_a, coordinator, "Kita Sonnenschein", postcode="29664")
+    done = client.post(pending_url("import_apply", pending), follow=True)
+    assert "Import abgeschlossen: 1 neu angelegt, 1 aktualisiert." in done.content.decode()
+    assert Organisation.objects.filter(name="Kita Sonnenschein").count() == 1
+
+
+def test_a_hostile_xlsx_gets_a_german_message_in_the_preview(client_for, coordinator, office_a):
+    from bench.bad_import_files import wide_row
+
+    client = client_for(coordinator)
+    upload(client, office_a, wide_row(cells=1000), "breit.xlsx")
+    pending = PendingImport.objects.get()
+    content = client.get(pending_url("import_preview", pending)).content.decode()
+    assert "In Zeile 2 stehen Werte in mehr als 100 Spalten." in content
+    assert "Import ausführen" not in content

@@ -93,7 +93,7 @@ def test_it_imports_a_csv_saved_by_german_excel(office_a, coordinator, spaces):
     assert counselling.social_spaces.count() == 2
     # One audit entry for the whole import.
     entry = AuditEntry.objects.get(object_repr="Import aus „akteure.csv“")
-    assert entry.changes["Import"]["new"] == "3 neu, 0 aktualisiert, 0 unverändert"
+    assert entry.changes["import"]["new"] == "3 neu, 0 aktualisiert, 0 unverändert"
     assert entry.actor == coordinator
 
 
@@ -211,7 +211,7 @@ def test_it_writes_nothing_when_one_row_is_bad(office_a, coordinator, spaces):
     with pytest.raises(ValueError, match="nichts übernommen"):
         apply_import(preview=preview, office=office_a, actor=coordinator)
     assert not Organisation.objects.exists()
-    assert not AuditEntry.objects.filter(object_type="Organisation").exists()
+    assert not AuditEntry.objects.filter(object_type="network.organisation").exists()
 
 
 # Re-import ------------------------------------------------------------------------------------
@@ -381,3 +381,178 @@ def test_it_reports_an_xlsx_that_is_broken(office_a):
         archive.writestr("[Content_Types].xml", "<kaputt")
     preview = parse(office_a, data.getvalue(), "kaputt.xlsx")
     assert "nicht als Excel-Arbeitsmappe" in preview.file_error
+
+
+# Hostile files and the stored plan (issue 7, point 6) -----------------------------------------
+
+
+def test_it_gives_one_hint_per_row_for_1500_names_with_one_duplicate_key(office_a, coordinator):
+    from bench.bad_import_files import duplicate_names_csv
+
+    make_organisation(office_a, coordinator, "Kita Sonnenschein", postcode="29614")
+    preview = parse(office_a, duplicate_names_csv(rows=1500))
+    assert preview.is_valid
+    # Before: every pair of rows was a hint (1.1 million). Now one per row about the directory
+    # and one per row about the file, each naming the first similar entry.
+    assert len(preview.duplicate_warnings) == 1500 + 1499
+    by_line = [w.message for w in preview.duplicate_warnings if w.line == 1501]
+    assert by_line == [
+        f"„{preview.rows[-1].name}“ ähnelt der vorhandenen Organisation „Kita Sonnenschein“ "
+        "(29614). Ist es dieselbe? Dann gleichen Sie bitte die Schreibweise an.",
+        f"„{preview.rows[-1].name}“ ähnelt „Kita Sonnenschein v“ in Zeile 2. Ist es dieselbe?",
+    ]
+
+
+def test_it_finds_a_similar_entry_without_postcode_and_skips_other_towns(office_a, coordinator):
+    make_organisation(office_a, coordinator, "Kita Regenbogen e.V.", postcode="29664")
+    data = excel_csv(
+        "Kita Regenbogen;Kita;29614",  # another town: no hint
+        "Kita Regenbogen gGmbH;Kita;",  # no postcode: similar to both
+        header="Name;Art;PLZ",
+    )
+    preview = parse(office_a, data)
+    assert [(w.line, w.message) for w in preview.duplicate_warnings] == [
+        (
+            3,
+            "„Kita Regenbogen gGmbH“ ähnelt der vorhandenen Organisation „Kita Regenbogen e.V.“ "
+            "(29664). Ist es dieselbe? Dann gleichen Sie bitte die Schreibweise an.",
+        ),
+        (3, "„Kita Regenbogen gGmbH“ ähnelt „Kita Regenbogen“ in Zeile 2. Ist es dieselbe?"),
+    ]
+
+
+def test_a_stored_plan_gives_the_same_preview_and_import(office_a, coordinator, spaces):
+    from sozialraum.network.imports import create_pending_import, pending_preview
+    from tests.conftest import municipality
+
+    data = excel_csv(
+        "Kita Sonnenschein;Kita;Am Park 3;29614;Soltau;03358021;;;;Soltau/Wietzendorf | Walsrode;"
+    )
+    pending = create_pending_import(
+        office=office_a, actor=coordinator, filename="akteure.csv", data=data
+    )
+    preview = pending_preview(pending)
+    (row,) = preview.rows
+    assert (row.action, row.name, row.values["municipality"].pk) == (
+        "neu",
+        "Kita Sonnenschein",
+        municipality("03358021").pk,
+    )
+    assert {space.name for space in row.social_spaces} == {"Soltau/Wietzendorf", "Walsrode"}
+    assert preview.is_valid and preview.fingerprint
+
+
+def test_the_preview_of_a_stored_plan_reads_neither_file_nor_directory(
+    office_a, coordinator, monkeypatch, django_assert_num_queries
+):
+    from sozialraum.network import imports
+
+    pending = imports.create_pending_import(
+        office=office_a,
+        actor=coordinator,
+        filename="akteure.csv",
+        data=excel_csv("Kita A;Kita;29614", header="Name;Art;PLZ"),
+    )
+    monkeypatch.setattr(imports, "parse_organisations", pytest.fail)
+    with django_assert_num_queries(0):
+        preview = imports.pending_preview(pending)
+    assert preview.created == 1
+
+
+def test_an_unchanged_directory_applies_the_stored_plan_without_parsing(
+    office_a, coordinator, monkeypatch
+):
+    from sozialraum.network import imports
+
+    pending = imports.create_pending_import(
+        office=office_a,
+        actor=coordinator,
+        filename="akteure.csv",
+        data=excel_csv("Kita A;Kita;29614;03358021", header="Name;Art;PLZ;Gemeindeschlüssel"),
+    )
+    monkeypatch.setattr(imports, "parse_organisations", pytest.fail)
+    result = imports.apply_pending_import(pending=pending, office=office_a, actor=coordinator)
+    assert result.created == 1
+    assert Organisation.objects.get().municipality.ags == "03358021"
+
+
+def test_a_changed_directory_makes_the_stored_plan_again(office_a, coordinator):
+    from sozialraum.network import imports
+
+    pending = imports.create_pending_import(
+        office=office_a,
+        actor=coordinator,
+        filename="akteure.csv",
+        data=excel_csv("Kita A;Kita;29614", header="Name;Art;PLZ"),
+    )
+    make_organisation(office_a, coordinator, "Kita A", postcode="29614")  # meanwhile, by hand
+    result = imports.apply_pending_import(pending=pending, office=office_a, actor=coordinator)
+    assert (result.created, result.unchanged) == (0, 1)
+    assert Organisation.objects.count() == 1
+
+
+def test_a_plan_in_an_older_format_is_made_again(office_a, coordinator):
+    from sozialraum.network import imports
+
+    pending = imports.create_pending_import(
+        office=office_a,
+        actor=coordinator,
+        filename="akteure.csv",
+        data=excel_csv("Kita A;Kita;29614", header="Name;Art;PLZ"),
+    )
+    pending.plan = {"format": 0}
+    assert imports.pending_preview(pending).created == 1
+    pending.refresh_from_db()
+    assert pending.plan["format"] == imports.PLAN_FORMAT
+
+
+def test_a_stored_plan_keeps_the_first_errors_and_counts_the_rest(office_a, monkeypatch):
+    from sozialraum.network import imports
+
+    monkeypatch.setattr(imports, "STORED_ERRORS", 3)
+    data = excel_csv(*(f"Kita {n};Hort;29614" for n in range(10)), header="Name;Art;PLZ")
+    plan = imports.plan_to_json(parse(office_a, data))
+    preview = imports.preview_from_json(plan)
+    assert (len(preview.errors), preview.hidden_errors, preview.error_count) == (3, 7, 10)
+    assert not preview.is_valid
+
+
+# The Ort and the Gemeindeschlüssel (issue 7, point 19) -----------------------------------------
+
+PLACE_HEADER = "Name;Art;PLZ;Ort;Gemeindeschlüssel"
+
+
+def test_it_refuses_a_gemeindeschluessel_of_another_municipality_than_the_ort(office_a):
+    preview = parse(office_a, excel_csv("Kita A;Kita;29614;Soltau;03358024", header=PLACE_HEADER))
+    assert errors(preview) == [
+        (
+            2,
+            "Gemeindeschlüssel",
+            "Der Gemeindeschlüssel 03358024 gehört zu Walsrode, als Ort steht aber „Soltau“ "
+            "(Gemeindeschlüssel 03358021). Bitte prüfen Sie den Gemeindeschlüssel oder den Ort.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("city", "ags"),
+    [
+        ("Soltau", "03358021"),
+        ("SOLTAU", "03358021"),
+        ("Soltau-Wolterdingen", "03358021"),  # a part of Soltau
+        ("Soltau OT Harber", "03358021"),
+        ("Ahlden", "03358001"),  # "Ahlden (Aller), Flecken"
+        ("Ahlden (Aller)", "03358001"),
+        ("Dorfmark", "03358008"),  # an Ortsteil of Bad Fallingbostel: no municipality, accepted
+        ("Bad Fallingbostel", "03358008"),
+    ],
+)
+def test_it_accepts_an_ort_that_fits_its_gemeindeschluessel(office_a, city, ags):
+    preview = parse(office_a, excel_csv(f"Kita A;Kita;;{city};{ags}", header=PLACE_HEADER))
+    assert errors(preview) == []
+    assert preview.rows[0].values["municipality"].ags == ags
+
+
+def test_without_gemeindeschluessel_the_ort_names_the_municipality(office_a):
+    preview = parse(office_a, excel_csv("Kita A;Kita;29693;Ahlden", header="Name;Art;PLZ;Ort"))
+    assert preview.rows[0].values["municipality"].ags == "03358001"

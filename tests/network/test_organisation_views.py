@@ -249,11 +249,27 @@ def test_a_concurrent_edit_is_not_overwritten(client_for, coordinator, professio
     client_for(coordinator).post(
         url("organisation_edit", org_a), edit_data(org_a, phone="02 first")
     )
-    response = client_for(professional).post(url("organisation_edit", org_a), stale)
+    professional_client = client_for(professional)
+    response = professional_client.post(url("organisation_edit", org_a), stale)
     assert response.status_code == 200
-    assert "Jemand anderes hat diesen Eintrag inzwischen geändert" in response.content.decode()
+    content = response.content.decode()
+    assert "während Sie ihn bearbeitet haben" in content
     org_a.refresh_from_db()
     assert org_a.phone == "02 first"
+    # Nothing typed is lost: the form keeps the input, the table shows both values.
+    rows = response.context["form"].conflict_rows
+    assert [(row.label, row.mine, row.theirs) for row in rows] == [
+        ("Telefon", "01 stale", "02 first")
+    ]
+    assert 'value="01 stale"' in content
+    # The second save is deliberate: it keeps the user's value.
+    again = professional_client.post(
+        url("organisation_edit", org_a),
+        {**stale, "version": response.context["form"]["version"].value()},
+    )
+    assert again.status_code == 302
+    org_a.refresh_from_db()
+    assert org_a.phone == "01 stale"
 
 
 def test_it_deletes_an_organisation_after_asking(client_for, coordinator, org_a, person_a):

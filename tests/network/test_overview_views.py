@@ -48,10 +48,8 @@ def test_the_glance_shows_present_and_missing_kinds(
     )
     response = client_for(reader).get(space_url(space_a))
     glance = response.context["glance"]
-    assert [item["label"] for item in glance["present"]] == ["Schule", "Kindertagesstätte"]
-    assert [item["label"] for item in glance["missing"]] == [
-        "Gesundheitswesen (z. B. Familienhebamme)"
-    ]
+    assert [item.label for item in glance.present] == ["Schule", "Kindertagesstätte"]
+    assert [item.label for item in glance.missing] == ["Gesundheitswesen (z. B. Familienhebamme)"]
     content = response.content.decode()
     assert "Akteure auf einen Blick" in content
     assert "Kita Sonnenschein" in content
@@ -108,12 +106,12 @@ def test_the_overview_counts_kinds_per_social_space_and_marks_gaps(
     make_organisation(office_a, coordinator, "Kita A", spaces=[space_a, space_a2])
     make_organisation(office_a, coordinator, "Kita B", spaces=[space_a])
     response = client_for(professional).get(office_url("overview", office_a))
-    rows = {row["space"].name: row for row in response.context["rows"]}
-    soltau = {cell["kind"]: cell for cell in rows["Soltau/Wietzendorf"]["cells"]}
-    assert soltau[OrganisationKind.KITA]["count"] == 2
-    assert soltau[OrganisationKind.SCHOOL]["missing"]
-    assert not soltau[OrganisationKind.CHURCH]["missing"]  # not on the checklist
-    assert rows["Walsrode"]["missing"] == ["Schule", "Gesundheitswesen (z. B. Familienhebamme)"]
+    rows = {row.space.name: row for row in response.context["table"].rows}
+    soltau = {cell.kind: cell for cell in rows["Soltau/Wietzendorf"].cells}
+    assert soltau[OrganisationKind.KITA].count == 2
+    assert soltau[OrganisationKind.SCHOOL].missing
+    assert not soltau[OrganisationKind.CHURCH].missing  # not on the checklist
+    assert rows["Walsrode"].missing == ["Schule", "Gesundheitswesen (z. B. Familienhebamme)"]
     content = response.content.decode()
     assert "<caption" in content
     assert "fehlt" in content  # text, besides the colour
@@ -128,9 +126,9 @@ def test_the_overview_is_cached_until_the_office_data_changes(
 
     def kitas_in_soltau() -> int:
         response = client.get(office_url("overview", office_a))
-        rows = {row["space"].name: row for row in response.context["rows"]}
-        cells = {cell["kind"]: cell for cell in rows["Soltau/Wietzendorf"]["cells"]}
-        return cells[OrganisationKind.KITA]["count"]
+        rows = {row.space.name: row for row in response.context["table"].rows}
+        cells = {cell.kind: cell for cell in rows["Soltau/Wietzendorf"].cells}
+        return cells[OrganisationKind.KITA].count
 
     assert kitas_in_soltau() == 0
     with django_assert_max_num_queries(5):  # served from the cache: session, user, office, role
@@ -148,9 +146,7 @@ def test_the_glance_is_cached_until_the_office_data_changes(
     client = client_for(coordinator)
 
     def kinds_present() -> list[str]:
-        return [
-            item["kind"] for item in client.get(space_url(space_a)).context["glance"]["present"]
-        ]
+        return [item.kind for item in client.get(space_url(space_a)).context["glance"].present]
 
     assert OrganisationKind.KITA not in kinds_present()
     make_organisation(office_a, coordinator, "Kita Neu", spaces=[space_a])
@@ -195,7 +191,8 @@ def test_coordination_sets_the_checklist(client_for, coordinator, office_a):
 
 
 def test_unticking_every_kind_empties_the_checklist(client_for, coordinator, office_a, checklist):
-    client_for(coordinator).post(office_url("expected_kinds", office_a), {})
+    version = ",".join(sorted(checklist))  # the checklist the form showed
+    client_for(coordinator).post(office_url("expected_kinds", office_a), {"version": version})
     assert not ExpectedKind.objects.exists()
 
 

@@ -172,7 +172,9 @@ def test_a_concurrent_edit_is_not_overwritten(client_for, coordinator, professio
     client_for(coordinator).post(url("person_edit", person_a), person_data(person_a, phone="new"))
     response = client_for(professional).post(url("person_edit", person_a), stale)
     assert response.status_code == 200
-    assert "Jemand anderes hat diesen Eintrag inzwischen geändert" in response.content.decode()
+    content = response.content.decode()
+    assert "während Sie ihn bearbeitet haben" in content
+    assert "Ihre Eingabe und was inzwischen gespeichert ist" in content
     person_a.refresh_from_db()
     assert person_a.phone == "new"
 
@@ -289,7 +291,13 @@ def test_it_refuses_an_affiliation_with_an_organisation_of_another_office(
 def test_it_edits_an_affiliation(client_for, professional, affiliation):
     response = client_for(professional).post(
         url("affiliation_edit", affiliation),
-        {"function": "Bereichsleitung", "since": "2021-08-01", "until": "", "is_contact": "on"},
+        {
+            "function": "Bereichsleitung",
+            "since": "2021-08-01",
+            "until": "",
+            "is_contact": "on",
+            "version": affiliation.version,
+        },
     )
     assert response.status_code == 302
     affiliation.refresh_from_db()
@@ -341,16 +349,16 @@ def test_coordination_downloads_everything_stored_about_a_person(
 ):
     client = client_for(coordinator)
     explained = client.get(url("person_export", person_a)).content.decode()
-    assert "Auskunft herunterladen" in explained
-    response = client.post(url("person_export", person_a))
+    assert "Als JSON-Datei herunterladen" in explained
+    response = client.post(url("person_export", person_a), {"format": "json"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    assert 'attachment; filename="auskunft-muller-' in response["Content-Disposition"]
+    assert 'attachment; filename="auskunft-mueller-' in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Zugehörigkeiten"][0]["Organisation"] == "Jugendhilfe Heideblick e. V."
     assert AuditEntry.objects.filter(
-        object_id=str(person_a.pk), changes__has_key="Auskunft nach Art. 15 DSGVO"
+        object_id=str(person_a.pk), changes__has_key="privacy_export"
     ).exists()
 
 

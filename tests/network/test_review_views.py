@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sozialraum.accounts.models import OfficeRole, Role, User
-from sozialraum.network import review, services
+from sozialraum.network import proposals, services
 from sozialraum.network.models import ChangeStatus, OrganisationChange
 from sozialraum.regions import services as region_services
 from tests.conftest import municipality
@@ -26,7 +26,7 @@ def url(name: str, obj=None, office=None) -> str:
 
 @pytest.fixture
 def change(carrier_editor, org_a, space_a2) -> OrganisationChange:
-    return review.propose_organisation_change(
+    return proposals.propose_organisation_change(
         organisation=org_a,
         actor=carrier_editor,
         data={"phone": "05191 4711", "description": "Neu: Elterncafé"},
@@ -44,43 +44,48 @@ def test_it_lists_the_waiting_proposals(client_for, coordinator, change, org_a):
 
 def test_it_shows_before_and_after_per_field(client_for, coordinator, change, space_a, space_a2):
     response = client_for(coordinator).get(url("change", change))
-    rows = {str(row["label"]): row for row in response.context["rows"]}
-    assert rows["Telefon"]["changed"]
-    assert (rows["Telefon"]["before"], rows["Telefon"]["after"]) == ("", "05191 4711")
-    assert rows["Sozialraumbezirke"]["before"] == space_a.name
-    assert rows["Sozialraumbezirke"]["after"] == space_a2.name
-    assert not rows["Name"]["changed"]
+    rows = {row.label: row for row in response.context["rows"]}
+    assert rows["Telefon"].changed
+    assert (rows["Telefon"].base, rows["Telefon"].proposed) == ("", "05191 4711")
+    assert rows["Sozialraumbezirke"].base == space_a.name
+    assert rows["Sozialraumbezirke"].proposed == space_a2.name
+    assert not rows["Name"].proposed_here
     content = response.content.decode()
     assert "geändert" in content  # marked by text, not by colour only
     assert "Vorschlag übernehmen" in content
+    assert 'name="felder" value="phone"' in content
 
 
-def test_approving_applies_the_proposal(client_for, coordinator, change, org_a, space_a2):
-    response = client_for(coordinator).post(url("change_approve", change))
+def test_approving_applies_the_chosen_fields(client_for, coordinator, change, org_a, space_a2):
+    response = client_for(coordinator).post(
+        url("change_approve", change), {"felder": ["phone", "social_spaces"]}
+    )
     assert response.status_code == 302
     org_a.refresh_from_db()
     assert org_a.phone == "05191 4711"
+    assert org_a.description == ""  # not chosen
     assert list(org_a.social_spaces.all()) == [space_a2]
     change.refresh_from_db()
     assert change.status == ChangeStatus.APPROVED
 
 
-def test_a_proposal_on_an_entry_changed_since_is_not_applied(
+def test_a_field_changed_since_is_marked_and_not_preselected(
     client_for, coordinator, professional, change, org_a
 ):
+    org_a.refresh_from_db()
     services.update_organisation(
         organisation=org_a, actor=professional, version=org_a.version, data={"phone": "0 direct"}
     )
     client = client_for(coordinator)
     page = client.get(url("change", change)).content.decode()
-    assert "lässt sich der Vorschlag nicht mehr übernehmen" in page
-    assert "Vorschlag übernehmen" not in page
-    response = client.post(url("change_approve", change), follow=True)
-    assert "Damit nichts überschrieben wird" in response.content.decode()
+    assert "inzwischen geändert" in page
+    assert 'value="phone" id="feld-phone">' in page  # not checked
+    assert 'value="description" id="feld-description" checked>' in page
+    response = client.post(url("change_approve", change), {"felder": ["description"]})
+    assert response.status_code == 302
     org_a.refresh_from_db()
-    assert org_a.phone == "0 direct"
-    change.refresh_from_db()
-    assert change.status == ChangeStatus.PENDING
+    assert org_a.phone == "0 direct"  # coordination's change stays
+    assert org_a.description == "Neu: Elterncafé"
 
 
 def test_rejecting_keeps_the_entry_and_tells_the_editor(
@@ -144,7 +149,7 @@ def test_the_list_runs_the_same_queries_however_many_proposals(
             OfficeRole.objects.create(
                 youth_office=office_a, user=editor, role=Role.CARRIER_EDITOR, organisation=org
             )
-            review.propose_organisation_change(
+            proposals.propose_organisation_change(
                 organisation=org, actor=editor, data={"phone": "1"}, social_spaces=None
             )
 
@@ -163,7 +168,7 @@ def test_the_diff_runs_the_same_queries_however_many_spaces(
         )
         for ags in ("03358001", "03358002")
     ]
-    proposal = review.propose_organisation_change(
+    proposal = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={}, social_spaces=spaces[:1]
     )
 

@@ -10,15 +10,16 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.network import review, services
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData
+from sozialraum.network import privacy, proposals, services
 from sozialraum.network.models import (
     Affiliation,
     ChangeStatus,
     ExpectedKind,
     Organisation,
+    OrganisationChange,
     Person,
 )
-from sozialraum.regions.services import ConcurrentEditError
 from tests.conftest import municipality
 from tests.network.conftest import make_organisation, make_person
 
@@ -26,7 +27,7 @@ from tests.network.conftest import make_organisation, make_person
 def entries_for(instance) -> list[AuditEntry]:
     return list(
         AuditEntry.objects.filter(
-            object_type=str(instance._meta.verbose_name), object_id=str(instance.pk)
+            object_type=instance._meta.label_lower, object_id=str(instance.pk)
         ).order_by("id")
     )
 
@@ -50,10 +51,11 @@ def test_it_creates_an_organisation_with_keys_and_audit(office_a, coordinator, s
     (entry,) = entries_for(org)
     assert entry.action == Action.CREATE
     assert entry.actor == coordinator
-    assert entry.changes["Name"] == {"old": "", "new": "Ev. Kita St. Marien"}
-    assert entry.changes["Art"]["new"] == "Kindertagesstätte"
-    assert entry.changes["Sozialräume"]["new"] == "Soltau/Wietzendorf"
-    assert entry.changes["Gemeinde"]["new"] == "Soltau, Stadt"
+    assert entry.changes["name"] == {"old": "", "new": "Ev. Kita St. Marien"}
+    assert entry.changes["kind"]["new"] == "Kindertagesstätte"
+    assert entry.changes["social_spaces"]["new"] == "Soltau/Wietzendorf"
+    assert entry.changes["municipality"]["new"] == "Soltau, Stadt"
+    assert entry.changes["is_public"]["new"] == "nein"  # not "False"
 
 
 def test_it_refuses_a_social_space_of_another_office(office_a, coordinator, space_b):
@@ -68,7 +70,7 @@ def test_it_refuses_a_municipality_outside_the_kreis(office_a, coordinator):
 
 
 def test_it_refuses_invalid_fields_in_german(office_a, coordinator):
-    with pytest.raises(services.InvalidData) as info:
+    with pytest.raises(InvalidData) as info:
         make_organisation(office_a, coordinator, "", email="kein-at", kind="gibtsnicht")
     assert set(info.value.errors) == {"name", "email", "kind"}
     assert "E-Mail:" in str(info.value)
@@ -77,7 +79,7 @@ def test_it_refuses_invalid_fields_in_german(office_a, coordinator):
 
 def test_it_refuses_a_taken_external_id(office_a, coordinator, office_b, coordinator_b):
     make_organisation(office_a, coordinator, "Kita A", external_id="K-1")
-    with pytest.raises(services.InvalidData, match="Diese Kennung hat schon „Kita A“"):
+    with pytest.raises(InvalidData, match="Diese Kennung hat schon „Kita A“"):
         make_organisation(office_a, coordinator, "Kita B", external_id="K-1")
     # Another youth office may use the same id.
     make_organisation(office_b, coordinator_b, "Kita B", external_id="K-1")
@@ -102,9 +104,9 @@ def test_it_updates_an_organisation_and_records_the_difference(
     assert entry.action == Action.UPDATE
     assert entry.actor == professional
     assert entry.changes == {
-        "Name": {"old": "Jugendhilfe Heideblick e. V.", "new": "Jugendhilfe Heideblick gGmbH"},
-        "Sozialräume": {"old": "Soltau/Wietzendorf", "new": "Soltau/Wietzendorf, Walsrode"},
-        "Telefon": {"old": "", "new": "05191 1234"},
+        "name": {"old": "Jugendhilfe Heideblick e. V.", "new": "Jugendhilfe Heideblick gGmbH"},
+        "social_spaces": {"old": "Soltau/Wietzendorf", "new": "Soltau/Wietzendorf, Walsrode"},
+        "phone": {"old": "", "new": "05191 1234"},
     }
 
 
@@ -139,9 +141,11 @@ def test_it_deletes_an_organisation_with_an_audit_entry(org_a, person_a, coordin
     services.delete_organisation(organisation=org_a, actor=coordinator)
     assert not Organisation.objects.filter(pk=pk).exists()
     assert Person.objects.filter(pk=person_a.pk).exists()
-    entry = AuditEntry.objects.get(object_type="Organisation", object_id=str(pk), action="delete")
-    assert entry.changes["Name"] == {"old": "Jugendhilfe Heideblick e. V.", "new": ""}
-    assert entry.changes["Zugehörigkeiten"]["old"] == "1 Personen"
+    entry = AuditEntry.objects.get(
+        object_type="network.organisation", object_id=str(pk), action="delete"
+    )
+    assert entry.changes["name"] == {"old": "Jugendhilfe Heideblick e. V.", "new": ""}
+    assert entry.changes["affiliations"]["old"] == "1 Personen"
 
 
 def test_it_confirms_an_organisation(org_a, coordinator):
@@ -152,7 +156,7 @@ def test_it_confirms_an_organisation(org_a, coordinator):
     services.confirm_organisation(organisation=org_a, actor=coordinator)
     org_a.refresh_from_db()
     assert timezone.now() - org_a.confirmed_at < timedelta(minutes=1)
-    assert entries_for(org_a)[-1].changes.keys() == {"zuletzt bestätigt"}
+    assert entries_for(org_a)[-1].changes.keys() == {"confirmed_at"}
 
 
 # People and affiliations ------------------------------------------------------------------------
@@ -166,12 +170,12 @@ def test_it_creates_and_updates_a_person(office_a, coordinator, professional):
     )
     assert updated.name_key == "groesse heike"
     assert updated.version == person.version + 1
-    assert entries_for(person)[-1].changes == {"Nachname": {"old": "Grote", "new": "Größe"}}
+    assert entries_for(person)[-1].changes == {"last_name": {"old": "Grote", "new": "Größe"}}
     with pytest.raises(ConcurrentEditError):
         services.update_person(
             person=person, actor=coordinator, version=person.version, data={"phone": "1"}
         )
-    with pytest.raises(services.InvalidData):
+    with pytest.raises(InvalidData):
         services.create_person(office=office_a, actor=coordinator, data={"last_name": " "})
 
 
@@ -206,7 +210,7 @@ def test_it_adds_updates_and_removes_affiliations_on_the_person(
         is_contact=False,
     )
     services.remove_affiliation(affiliation=first, actor=coordinator)
-    changes = [e.changes["Zugehörigkeit"] for e in entries_for(person_a)[1:]]
+    changes = [e.changes["affiliation"] for e in entries_for(person_a)[1:]]
     assert changes == [
         {
             "old": "",
@@ -254,7 +258,7 @@ def test_it_sets_the_expected_kinds(office_a, office_b, coordinator):
     assert not ExpectedKind.objects.in_office(office_b).exists()
     entry = AuditEntry.objects.filter(object_repr="Checkliste der Arten").first()
     assert entry.changes == {
-        "erwartete Arten": {
+        "expected_kinds": {
             "old": "Schule, Kindertagesstätte",
             "new": "Schule, Beratungsstelle",
         }
@@ -269,7 +273,7 @@ def test_it_sets_the_expected_kinds(office_a, office_b, coordinator):
 def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     org_a, carrier_editor, coordinator, space_a2
 ):
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=org_a,
         actor=carrier_editor,
         data={"phone": "05191 9999", "municipality": municipality("03358024")},
@@ -285,9 +289,9 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     }
     proposal_entry = entries_for(change)[0]
     assert proposal_entry.actor == carrier_editor
-    assert proposal_entry.changes["Telefon"] == {"old": "", "new": "05191 9999"}
+    assert proposal_entry.changes["phone"] == {"old": "", "new": "05191 9999"}
 
-    approved = review.approve_change(change=change, actor=coordinator)
+    approved = proposals.approve_change(change=change, actor=coordinator)
     assert approved.phone == "05191 9999"
     assert approved.municipality.ags == "03358024"
     assert list(approved.social_spaces.all()) == [space_a2]
@@ -295,63 +299,86 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
     assert change.status == ChangeStatus.APPROVED
     assert change.reviewed_by == coordinator
     assert entries_for(org_a)[-1].actor == coordinator
-    assert entries_for(change)[-1].changes["Status"] == {
+    assert entries_for(change)[-1].changes["status"] == {
         "old": "wartet auf Prüfung",
         "new": "freigegeben",
     }
     with pytest.raises(ValueError, match="schon entschieden"):
-        review.approve_change(change=change, actor=coordinator)
+        proposals.approve_change(change=change, actor=coordinator)
 
 
-def test_it_refuses_to_approve_a_proposal_on_a_changed_organisation(
-    org_a, carrier_editor, coordinator
-):
-    change = review.propose_organisation_change(
+def test_approving_never_undoes_what_coordination_changed_since(org_a, carrier_editor, coordinator):
+    change = proposals.propose_organisation_change(
+        organisation=org_a, actor=carrier_editor, data={"phone": "1", "city": "Bispingen"}
+    )
+    org_a.refresh_from_db()
+    services.update_organisation(
+        organisation=org_a,
+        actor=coordinator,
+        version=org_a.version,
+        data={"phone": "2", "email": "neu@heideblick.example"},
+    )
+    change = OrganisationChange.objects.select_related("organisation").get(pk=change.pk)
+    rows = {row.name: row for row in proposals.compare(change)}
+    assert rows["phone"].conflict  # both changed it
+    assert (rows["phone"].base, rows["phone"].proposed, rows["phone"].current) == ("", "1", "2")
+    assert rows["city"].proposed_here and not rows["city"].conflict
+    assert not rows["email"].proposed_here  # coordination's own change: not part of the review
+    approved = proposals.approve_change(change=change, actor=coordinator, fields=["city"])
+    assert (approved.phone, approved.city, approved.email) == (
+        "2",
+        "Bispingen",
+        "neu@heideblick.example",
+    )
+    change.refresh_from_db()
+    assert change.status == ChangeStatus.APPROVED
+
+
+def test_approving_needs_at_least_one_field(org_a, carrier_editor, coordinator):
+    change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
-    services.update_organisation(
-        organisation=org_a, actor=coordinator, version=org_a.version, data={"phone": "2"}
-    )
-    with pytest.raises(ConcurrentEditError):
-        review.approve_change(change=change, actor=coordinator)
-    org_a.refresh_from_db()
-    assert org_a.phone == "2"
+    with pytest.raises(ValueError, match="mindestens ein Feld"):
+        proposals.approve_change(change=change, actor=coordinator, fields=[])
     change.refresh_from_db()
     assert change.status == ChangeStatus.PENDING
 
 
 def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
-    change = review.propose_organisation_change(
+    change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"name": "Heideblick"}
     )
-    review.reject_change(change=change, actor=coordinator, note="Bitte vollen Namen angeben.")
+    proposals.reject_change(change=change, actor=coordinator, note="Bitte vollen Namen angeben.")
     change.refresh_from_db()
     assert change.status == ChangeStatus.REJECTED
     assert change.review_note == "Bitte vollen Namen angeben."
     org_a.refresh_from_db()
     assert org_a.name == "Jugendhilfe Heideblick e. V."
-    assert entries_for(change)[-1].changes["Anmerkung"]["new"] == "Bitte vollen Namen angeben."
+    assert entries_for(change)[-1].changes["review_note"]["new"] == "Bitte vollen Namen angeben."
 
 
-def test_it_replaces_an_older_pending_proposal(org_a, carrier_editor):
-    first = review.propose_organisation_change(
+def test_a_second_proposal_amends_the_waiting_one(org_a, carrier_editor):
+    first = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
-    review.propose_organisation_change(
-        organisation=org_a, actor=carrier_editor, data={"phone": "2"}
+    second = proposals.propose_organisation_change(
+        organisation=org_a, actor=carrier_editor, data={"phone": "1", "city": "Bispingen"}
     )
+    assert second.pk == first.pk
     first.refresh_from_db()
-    assert first.status == ChangeStatus.REJECTED
-    assert first.review_note == "Durch einen neueren Vorschlag ersetzt."
+    assert first.status == ChangeStatus.PENDING  # never "abgelehnt" without a rejection
+    assert first.proposed == {"phone": "1", "city": "Bispingen"}
+    assert OrganisationChange.objects.filter(organisation=org_a).count() == 1
+    assert proposals.proposal_initial(org_a)["city"] == "Bispingen"
 
 
 def test_it_refuses_an_empty_or_foreign_proposal(org_a, carrier_editor, space_b):
     with pytest.raises(ValueError, match="nichts geändert"):
-        review.propose_organisation_change(
+        proposals.propose_organisation_change(
             organisation=org_a, actor=carrier_editor, data={"name": org_a.name}
         )
     with pytest.raises(ValueError, match="Achim"):
-        review.propose_organisation_change(
+        proposals.propose_organisation_change(
             organisation=org_a, actor=carrier_editor, data={}, social_spaces=[space_b]
         )
 
@@ -376,7 +403,7 @@ def person_with_history(office_a, org_a, person_a, coordinator, professional):
 
 
 def test_it_exports_everything_about_a_person(person_with_history, coordinator, office_b):
-    data = services.export_person_data(person=person_with_history, actor=coordinator)
+    data = privacy.export_person_data(person=person_with_history, actor=coordinator)
     json.dumps(data)  # serialisable as it is
     assert data["Person"]["Nachname"] == "Müller"
     assert data["Person"]["E-Mail"] == "anna.mueller@example.org"
@@ -394,14 +421,14 @@ def test_it_exports_everything_about_a_person(person_with_history, coordinator, 
     assert trail[0]["durch"] == "Katrin Meyer"
     # The export itself is in the audit trail.
     last = entries_for(person_with_history)[-1]
-    assert "Auskunft nach Art. 15 DSGVO" in last.changes
+    assert "privacy_export" in last.changes
 
 
 def test_it_exports_only_the_role_in_the_own_office(person_with_history, coordinator, office_b):
     OfficeRole.objects.create(
         youth_office=office_b, user=person_with_history.user, role=Role.READER
     )
-    data = services.export_person_data(person=person_with_history, actor=coordinator)
+    data = privacy.export_person_data(person=person_with_history, actor=coordinator)
     assert data["Zugang"]["Rollen"] == [{"Jugendamt": "Landkreis Heidekreis", "Rolle": "Fachkraft"}]
 
 
@@ -409,16 +436,16 @@ def test_it_erases_a_person_and_scrubs_the_audit_trail(
     person_with_history, org_a, coordinator, professional
 ):
     person = person_with_history
-    services.export_person_data(person=person, actor=coordinator)
+    privacy.export_person_data(person=person, actor=coordinator)
     pk = person.pk
     before = len(entries_for(person))
-    services.erase_person(person=person, actor=coordinator)
+    privacy.erase_person(person=person, actor=coordinator)
 
     assert not Person.objects.filter(pk=pk).exists()
     assert not Affiliation.objects.filter(person_id=pk).exists()
     assert Organisation.objects.filter(pk=org_a.pk).exists()
     professional.refresh_from_db()  # the login account is not the directory entry
-    entries = list(AuditEntry.objects.filter(object_type="Person", object_id=str(pk)))
+    entries = list(AuditEntry.objects.filter(object_type="network.person", object_id=str(pk)))
     assert len(entries) == before + 1
     assert {e.object_repr for e in entries} == {"Gelöschte Person"}
     erased = [e for e in entries if e.action == Action.ERASE]

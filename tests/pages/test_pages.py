@@ -125,12 +125,12 @@ def test_it_takes_feedback_without_an_address(client):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"message": ""}, "message", "Dieses Feld ist zwingend erforderlich."),
-        ({"message": "   "}, "message", "Dieses Feld ist zwingend erforderlich."),
+        ({"message": ""}, "message", "Bitte füllen Sie dieses Feld aus."),
+        ({"message": "   "}, "message", "Bitte füllen Sie dieses Feld aus."),
         (
             {"message": "Hallo", "email": "kaputt@"},
             "email",
-            "Bitte gültige E-Mail-Adresse eingeben.",
+            "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
         ),
         ({"message": "x" * 5001}, "message", "höchstens 5000 Zeichen"),
     ],
@@ -231,9 +231,7 @@ def test_the_404_page_is_in_the_design(client):
 
 @pytest.mark.django_db
 def test_the_403_page_is_in_the_design(client_for, reader):
-    response = client_for(reader).get(
-        reverse("access:people", kwargs={"office_slug": "heidekreis"})
-    )
+    response = client_for(reader).get(reverse("access:list", kwargs={"office_slug": "heidekreis"}))
     assert response.status_code == 403
     assert "errors/403.html" in template_names(response)
     assert_in_design(response)

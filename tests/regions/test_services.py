@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from sozialraum.audit.models import Action, AuditEntry
+from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.regions import services
 from sozialraum.regions.models import SocialSpace, SocialSpaceMunicipality
 from tests.conftest import municipality
@@ -33,7 +34,7 @@ def test_it_creates_a_space_with_its_municipalities_and_an_audit_entry(office_a,
     assert entry.action == Action.CREATE
     assert entry.youth_office == office_a
     assert entry.actor == coordinator
-    assert entry.changes["Gemeinden"] == {"old": "", "new": "Bispingen, Munster, Stadt"}
+    assert entry.changes["municipalities"] == {"old": "", "new": "Bispingen, Munster, Stadt"}
 
 
 def test_it_refuses_a_municipality_outside_the_kreis(office_a, coordinator):
@@ -71,11 +72,11 @@ def test_it_updates_and_counts_the_version_up(space_a, coordinator):
     assert updated.name == "Soltau"
     assert [m.ags for m in updated.municipalities.all()] == ["03358021"]
     entry = AuditEntry.objects.get(action=Action.UPDATE)
-    assert entry.changes["Gemeinden"] == {
+    assert entry.changes["municipalities"] == {
         "old": "Soltau, Stadt, Wietzendorf",
         "new": "Soltau, Stadt",
     }
-    assert entry.changes["Name"] == {"old": "Soltau/Wietzendorf", "new": "Soltau"}
+    assert entry.changes["name"] == {"old": "Soltau/Wietzendorf", "new": "Soltau"}
 
 
 def test_it_records_nothing_for_an_update_without_changes(space_a, coordinator):
@@ -100,7 +101,7 @@ def test_it_refuses_an_update_from_a_stale_version(space_a, coordinator):
         municipalities=list(space_a.municipalities.all()),
     )
     stale = SocialSpace.objects.get(pk=space_a.pk)
-    with pytest.raises(services.ConcurrentEditError):
+    with pytest.raises(ConcurrentEditError):
         services.update_social_space(
             space=stale,
             actor=coordinator,
@@ -135,7 +136,7 @@ def test_it_deletes_a_space_and_frees_its_municipalities(space_a, office_a, coor
     services.delete_social_space(space=space_a, actor=coordinator)
     assert not SocialSpace.objects.filter(pk=pk).exists()
     entry = AuditEntry.objects.get(action=Action.DELETE)
-    assert entry.changes["Name"] == {"old": "Soltau/Wietzendorf", "new": ""}
+    assert entry.changes["name"] == {"old": "Soltau/Wietzendorf", "new": ""}
     again = services.create_social_space(
         office=office_a,
         actor=coordinator,

@@ -11,7 +11,7 @@ from tests.conftest import municipality
 
 pytestmark = pytest.mark.django_db
 
-CONFLICT = "Jemand anderes hat diesen Eintrag inzwischen geändert"
+CONFLICT = "Jemand anderes hat diesen Eintrag gespeichert, während Sie ihn bearbeitet haben"
 
 
 def url(name: str, space=None, office_slug: str = "heidekreis") -> str:
@@ -130,7 +130,7 @@ def test_it_rejects_an_empty_name(world, client_for, name):
         url("social_space_create"),
         form_data(name=name, municipalities=[municipality("03358002").pk]),
     )
-    assert_rejected(response, "name", "Dieses Feld ist zwingend erforderlich.")
+    assert_rejected(response, "name", "Bitte füllen Sie dieses Feld aus.")
     assert SocialSpace.objects.in_office(world.office_a).count() == 2
 
 
@@ -258,7 +258,7 @@ def test_it_saves_an_edit(world, client_for):
     assert space.version == 2
     assert {m.ags for m in space.municipalities.all()} == {"03358021", "03358002"}
     entry = AuditEntry.objects.filter(action=Action.UPDATE, object_id=str(space.pk)).get()
-    assert entry.changes["Name"] == {
+    assert entry.changes["name"] == {
         "old": "Soltau/Wietzendorf",
         "new": "Soltau/Wietzendorf/Bispingen",
     }

@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import Invitation, OfficeRole, Role
+from sozialraum.accounts.validators import PASSWORD_HELP_TEXT
 
 
 class LoginForm(AuthenticationForm):
@@ -65,7 +66,7 @@ class AcceptInvitationForm(forms.Form):
         label=_("Passwort"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Mindestens 10 Zeichen, nicht nur Ziffern, kein gängiges Passwort."),
+        help_text=PASSWORD_HELP_TEXT,
     )
     password2 = forms.CharField(
         label=_("Passwort wiederholen"),
@@ -85,7 +86,7 @@ class AcceptInvitationForm(forms.Form):
         return name
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("Die beiden Passwörter stimmen nicht überein."))

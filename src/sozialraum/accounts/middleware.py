@@ -113,6 +113,8 @@ OPEN_VIEWS = frozenset(
         "accounts:password_reset_done",
         "accounts:password_reset_confirm",
         "accounts:password_reset_complete",
+        "accounts:unlock",
+        "accounts:unlock_confirm",
         "healthz",
         "set_language",
         "pages:imprint",

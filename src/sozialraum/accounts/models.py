@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import secrets
 from collections.abc import Iterator
+from typing import Any
 
 from django.conf import settings
+from django.contrib import auth
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
+from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.text import person_sort_key
 from sozialraum.regions.models import TenantModel, TenantQuerySet, YouthOffice
 
 
@@ -48,6 +55,7 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     # Part of every session's auth hash: raising it ends all sessions ("auf allen Geräten
     # abmelden"), the same way Django ends them when the password changes.
     session_epoch = models.PositiveIntegerField(default=0, editable=False)
+    sort_key = SortKeyField()  # by the last word of the name (the surname), then the rest
 
     objects = UserManager()
 
@@ -58,7 +66,8 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     class Meta:
         verbose_name = _("Person mit Zugang")
         verbose_name_plural = _("Personen mit Zugang")
-        ordering = ["name", "email"]
+        ordering = ["sort_key", "email"]
+        indexes = [models.Index(fields=["sort_key", "email"])]
 
     def __str__(self) -> str:
         return self.name or self.email
@@ -66,6 +75,13 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     def clean(self) -> None:
         super().clean()
         self.email = self.email.lower()
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = person_sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.name
@@ -89,12 +105,29 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
             algorithm="sha256",
         ).hexdigest()
 
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        """Ask the rules, without Django's blanket "a superuser may do anything".
+
+        The operator's rights are written into the rules (coordination in every youth office,
+        see accounts/predicates.py), so that a rule such as "the carrier editor of this
+        organisation" stays false for them. Model permissions without an object (the Django
+        admin) still come from ModelBackend, which grants the superuser all of them."""
+        if not self.is_active:
+            return False
+        for backend in auth.get_backends():
+            try:
+                if getattr(backend, "has_perm", None) and backend.has_perm(self, perm, obj):
+                    return True
+            except PermissionDenied:
+                return False
+        return False
+
     @property
     def is_operator(self) -> bool:
         """The platform operator stands above the youth offices' roles."""
         return self.is_active and self.is_superuser
 
-    def _roles(self) -> dict[int, tuple[str, int | None]]:
+    def roles_by_office(self) -> dict[int, tuple[str, int | None]]:
         """{youth_office_id: (role, organisation_id)}, loaded once per user object."""
         cache = getattr(self, "_office_roles_cache", None)
         if cache is None:
@@ -107,13 +140,13 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
 
     def office_roles(self) -> dict[int, str]:
         """{youth_office_id: role} (one query per request, then cached on the user)."""
-        return {office_id: role for office_id, (role, _org) in self._roles().items()}
+        return {office_id: role for office_id, (role, _org) in self.roles_by_office().items()}
 
     def edited_organisation_id(self, office: YouthOffice | None) -> int | None:
         """For a carrier editor: the one organisation they maintain in this office."""
         if office is None:
             return None
-        role, org_id = self._roles().get(office.pk, (None, None))
+        role, org_id = self.roles_by_office().get(office.pk, (None, None))
         return org_id if role == Role.CARRIER_EDITOR else None
 
     def role_in(self, office: YouthOffice | None) -> str | None:
@@ -187,6 +220,21 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def new_token_nonce() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def invitation_token(nonce: str) -> str:
+    """The secret of an invitation link: an HMAC of the stored nonce with the SECRET_KEY.
+
+    The database holds the nonce and the token's hash, never the token: neither a database dump
+    nor the task table gives a working link. The sending task rebuilds the token from the
+    invitation's id when it sends (accounts.tasks.send_invitation).
+    """
+    digest = salted_hmac("sozialraum.accounts.invitation", nonce, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
 class InvitationQuerySet(TenantQuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
@@ -207,6 +255,8 @@ class Invitation(TenantModel):
         verbose_name=_("Organisation"),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The token is rebuilt from this and the SECRET_KEY when the mail is sent (never stored).
+    token_nonce = models.CharField(max_length=64, blank=True, editable=False)
     invited_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -218,7 +268,7 @@ class Invitation(TenantModel):
     )
     revoked_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
 
-    objects = InvitationQuerySet.as_manager()
+    objects = InvitationQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
 
     class Meta:
         verbose_name = _("Einladung")

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_token
+from sozialraum.accounts.models import (
+    Invitation,
+    OfficeRole,
+    Role,
+    User,
+    hash_token,
+    invitation_token,
+    new_token_nonce,
+)
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record
-from sozialraum.lib.mail import send_mail_task
 from sozialraum.regions.models import YouthOffice
 
 
@@ -43,10 +47,6 @@ class LastCoordinatorError(Exception):
     pass
 
 
-def invitation_url(token: str) -> str:
-    return settings.SITE_URL + reverse("accounts:invitation", kwargs={"token": token})
-
-
 @transaction.atomic
 def invite(
     *,
@@ -70,7 +70,8 @@ def invite(
     Invitation.objects.in_office(office).pending().filter(email=email).update(
         revoked_at=timezone.now()
     )
-    token = secrets.token_urlsafe(32)
+    nonce = new_token_nonce()
+    token = invitation_token(nonce)
     invitation = Invitation.objects.create(
         youth_office=office,
         email=email,
@@ -78,6 +79,7 @@ def invite(
         role=role,
         organisation=organisation,
         token_hash=hash_token(token),
+        token_nonce=nonce,
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
@@ -86,19 +88,12 @@ def invite(
         actor=actor,
         action=Action.INVITE,
         instance=invitation,
-        changes={str(_("Rolle")): {"old": "", "new": invitation.get_role_display()}},
+        changes={"role": {"old": "", "new": Role(invitation.role).label}},
     )
-    body = render_to_string(
-        "accounts/email/invitation.txt",
-        {"invitation": invitation, "url": invitation_url(token), "office": office, "actor": actor},
-    )
-    transaction.on_commit(
-        lambda: send_mail_task.enqueue(
-            subject=_("Einladung zu Sozialraum – %(office)s") % {"office": office.name},
-            body=body,
-            to=[email],
-        )
-    )
+    # The task gets the id only and builds the link when it sends: no secret in the task table.
+    from sozialraum.accounts.tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation.pk))
     return invitation, token
 
 
@@ -187,7 +182,7 @@ def accept_invitation(
         action=Action.JOIN,
         instance=invitation,
         label=user.name or user.email,
-        changes={str(_("Rolle")): {"old": "", "new": invitation.get_role_display()}},
+        changes={"role": {"old": "", "new": Role(invitation.role).label}},
     )
     return user
 
@@ -226,7 +221,7 @@ def change_role(*, office_role: OfficeRole, actor: User, role: str) -> OfficeRol
         _ensure_other_coordinator(office_role)
     if role == Role.CARRIER_EDITOR and office_role.organisation_id is None:
         raise ValueError("A carrier editor is invited for an organisation, not appointed.")
-    old = office_role.get_role_display()
+    old = office_role.role
     office_role.role = role
     if role != Role.CARRIER_EDITOR:
         office_role.organisation = None
@@ -237,7 +232,7 @@ def change_role(*, office_role: OfficeRole, actor: User, role: str) -> OfficeRol
         action=Action.ROLE,
         instance=office_role,
         label=str(office_role.user),
-        changes={str(_("Rolle")): {"old": str(old), "new": str(office_role.get_role_display())}},
+        changes={"role": {"old": Role(old).label, "new": Role(office_role.role).label}},
     )
     return office_role
 

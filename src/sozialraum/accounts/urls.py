@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sozialraum.accounts import mfa_views, views
+from sozialraum.accounts import mfa_views, password_reset, views
 
 app_name = "accounts"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     ),
     path("passwort-neu/fertig/", views.password_reset_complete, name="password_reset_complete"),
     path("einladung/<str:token>/", views.invitation, name="invitation"),
+    path("entsperren/", password_reset.unlock_request, name="unlock"),
+    path("entsperren/<uidb64>/<token>/", password_reset.unlock_confirm, name="unlock_confirm"),
 ]

@@ -17,15 +17,31 @@ from django.views.decorators.http import require_POST
 from sozialraum.accounts import services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
-from sozialraum.lib.tenancy import get_for_office, office_view
+from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
+from sozialraum.lib.http import posted
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
+from sozialraum.regions.naming import welcome
 
 login_view = auth_views.LoginView.as_view(
     template_name="accounts/login.html",
     authentication_form=LoginForm,
     redirect_authenticated_user=True,
 )
-logout_view = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out, and saying so on the next page (the message survives the new session)."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        was_logged_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_logged_in:
+            messages.success(request, _("Sie sind abgemeldet. Bis zum nächsten Mal!"))
+        return response
+
+
+logout_view = LogoutView.as_view()
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
@@ -36,6 +52,7 @@ password_reset_done = auth_views.PasswordResetDoneView.as_view(
 )
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
+    form_class=NewPasswordForm,
     success_url=reverse_lazy("accounts:password_reset_complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
@@ -65,10 +82,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 return render(
                     request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
                 )
-            messages.success(
-                request,
-                _("Willkommen bei %(office)s!") % {"office": invitation.youth_office.name},
-            )
+            messages.success(request, welcome(invitation.youth_office.name))
             return redirect(invitation.youth_office.get_absolute_url())
         return render(request, "accounts/invitation_join.html", {"invitation": invitation})
 
@@ -83,19 +97,17 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request, _("Willkommen bei %(office)s!") % {"office": invitation.youth_office.name}
-        )
+        messages.success(request, welcome(invitation.youth_office.name))
         return redirect(invitation.youth_office.get_absolute_url())
     return render(
         request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}
     )
 
 
-@office_view("accounts.manage_people")
-def people(request: HttpRequest) -> HttpResponse:
+@office_view("accounts.manage_access")
+def access_list(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
-    form = InviteForm(request.POST or None, office=office)
+    form = InviteForm(posted(request), office=office)
     if request.method == "POST" and form.is_valid():
         invitation, _token = services.invite(
             office=office,
@@ -107,14 +119,17 @@ def people(request: HttpRequest) -> HttpResponse:
         messages.success(
             request,
             _("Die Einladung an %(email)s ist verschickt. Sie gilt bis %(date)s.")
-            % {"email": invitation.email, "date": date_format(localtime(invitation.expires_at))},
+            % {
+                "email": invitation.email,
+                "date": date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+            },
         )
-        return redirect("access:people", office_slug=office.slug)
+        return redirect("access:list", office_slug=office.slug)
 
     roles = (
         OfficeRole.objects.in_office(office)
         .select_related("user", "organisation")
-        .order_by("user__name")
+        .order_by("user__sort_key", "user__email")
     )
     page = Paginator(roles, 25).get_page(request.GET.get("seite"))
     invitations = Paginator(
@@ -122,7 +137,7 @@ def people(request: HttpRequest) -> HttpResponse:
     ).get_page(request.GET.get("einladungen"))
     return render(
         request,
-        "accounts/people.html",
+        "accounts/access_list.html",
         {
             "form": form,
             "page": page,
@@ -136,9 +151,9 @@ def people(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@office_view("accounts.manage_people")
-def change_role(request: HttpRequest, pk: int) -> HttpResponse:
-    office_role = get_for_office(request, OfficeRole.objects.select_related("user"), pk=pk)
+@office_view("accounts.manage_access")
+def change_role(request: OfficeRequest, pk: int) -> HttpResponse:
+    office_role = get_for_user(request, OfficeRole.objects.select_related("user"), pk=pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Bitte wählen Sie eine gültige Rolle."))
@@ -162,12 +177,12 @@ def change_role(request: HttpRequest, pk: int) -> HttpResponse:
                     "der Seite der Organisation."
                 ),
             )
-    return redirect("access:people", office_slug=request.youth_office.slug)
+    return redirect("access:list", office_slug=request.youth_office.slug)
 
 
-@office_view("accounts.manage_people")
-def remove_person(request: HttpRequest, pk: int) -> HttpResponse:
-    office_role = get_for_office(request, OfficeRole.objects.select_related("user"), pk=pk)
+@office_view("accounts.manage_access")
+def remove_access(request: OfficeRequest, pk: int) -> HttpResponse:
+    office_role = get_for_user(request, OfficeRole.objects.select_related("user"), pk=pk)
     if request.method == "POST":
         try:
             services.remove_from_office(office_role=office_role, actor=request.user)
@@ -178,16 +193,16 @@ def remove_person(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.LastCoordinatorError as error:
             messages.error(request, str(error))
-        return redirect("access:people", office_slug=request.youth_office.slug)
-    return render(request, "accounts/remove_person.html", {"target": office_role})
+        return redirect("access:list", office_slug=request.youth_office.slug)
+    return render(request, "accounts/remove_access.html", {"target": office_role})
 
 
 @require_POST
-@office_view("accounts.manage_people")
-def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_for_office(request, Invitation.objects.pending(), pk=pk)
+@office_view("accounts.manage_access")
+def revoke_invitation(request: OfficeRequest, pk: int) -> HttpResponse:
+    invitation = get_for_user(request, Invitation.objects.pending(), pk=pk)
     services.revoke_invitation(invitation=invitation, actor=request.user)
     messages.success(
         request, _("Die Einladung an %(email)s ist zurückgezogen.") % {"email": invitation.email}
     )
-    return redirect("access:people", office_slug=request.youth_office.slug)
+    return redirect("access:list", office_slug=request.youth_office.slug)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sozialraum.audit import registry
 from sozialraum.regions.models import TenantModel
 
 
@@ -32,6 +33,7 @@ class AuditEntry(TenantModel):
         verbose_name=_("durch"),
     )
     action = models.CharField(_("Aktion"), max_length=20, choices=Action.choices)
+    # "app_label.model_name" (see audit.registry); labels are looked up when shown.
     object_type = models.CharField(_("Art"), max_length=100)
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("Eintrag"), max_length=300)
@@ -47,9 +49,19 @@ class AuditEntry(TenantModel):
     def __str__(self) -> str:
         return f"{self.object_repr}: {self.get_action_display()}"
 
+    @property
+    def type_label(self) -> str:
+        """The record type in the reader's language ("Organisation", "Social space")."""
+        return registry.type_label(self.object_type)
+
     def change_rows(self) -> list[tuple[str, str, str]]:
-        """[(field label, before, after)] for display."""
-        return [
-            (str(field), str(values.get("old", "")), str(values.get("new", "")))
-            for field, values in sorted(self.changes.items())
+        """[(field label in the reader's language, before, after)] for display, by label."""
+        rows = [
+            (
+                registry.field_label(self.object_type, str(key)),
+                str(values.get("old", "")),
+                str(values.get("new", "")),
+            )
+            for key, values in self.changes.items()
         ]
+        return sorted(rows, key=lambda row: row[0].casefold())

@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
-from sozialraum.network.demo import build_network
+from sozialraum.demo.network import build_network
+from sozialraum.lib.text import person_sort_key
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
@@ -137,10 +138,11 @@ def add_staff(ctx: DemoContext) -> None:
     users = User.objects.bulk_create(
         User(
             email=f"team{number:02d}@heidekreis.example",
-            name=ctx.person_name(),
+            name=name,
+            sort_key=person_sort_key(name),
             password=hashed,
         )
-        for number in range(1, HEIDEKREIS_STAFF + 1)
+        for number, name in ((n, ctx.person_name()) for n in range(1, HEIDEKREIS_STAFF + 1))
     )
     OfficeRole.objects.bulk_create(
         OfficeRole(

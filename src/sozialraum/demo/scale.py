@@ -27,7 +27,9 @@ from django.utils import timezone
 
 from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_token
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.network.demo import scale_network
+from sozialraum.audit.services import stored_language
+from sozialraum.demo.network import scale_network
+from sozialraum.lib.text import person_sort_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -79,10 +81,11 @@ def create_people(
     users = [
         User(
             email=f"{email_prefix}{i:05d}@{office.slug}.example",
-            name=ctx.person_name(),
+            name=name,
+            sort_key=person_sort_key(name),
             password=hashed,
         )
-        for i in range(1, count + 1)
+        for i, name in ((i, ctx.person_name()) for i in range(1, count + 1))
     ]
     users = User.objects.bulk_create(users, batch_size=BATCH)
     OfficeRole.objects.bulk_create(
@@ -114,17 +117,18 @@ def audit_entries(
     """`count` plausible audit entries over the past year (roles, invitations, spaces)."""
     now = timezone.now()
     choices = [
-        (Action.UPDATE, "Sozialraum", "Beschreibung"),
-        (Action.INVITE, "Einladung", "Rolle"),
-        (Action.JOIN, "Einladung", "Rolle"),
-        (Action.ROLE, "Rolle im Jugendamt", "Rolle"),
-        (Action.REMOVE, "Rolle im Jugendamt", ""),
+        (Action.UPDATE, "regions.socialspace", "description"),
+        (Action.INVITE, "accounts.invitation", "role"),
+        (Action.JOIN, "accounts.invitation", "role"),
+        (Action.ROLE, "accounts.officerole", "role"),
+        (Action.REMOVE, "accounts.officerole", ""),
     ]
-    roles = [str(label) for label in Role.labels]
+    with stored_language():
+        roles = [str(label) for label in Role.labels]
     entries = []
     for i in range(count):
         action, object_type, field = ctx.rng.choice(choices)
-        if object_type == "Sozialraum" and spaces:
+        if object_type == "regions.socialspace" and spaces:
             space = ctx.rng.choice(spaces)
             repr_, object_id = space.name, str(space.pk)
             changes = {field: {"old": "", "new": f"Stand {i}: neue Beschreibung (Demo)"}}
@@ -239,7 +243,10 @@ def synthetic_offices(ctx: DemoContext) -> None:
             chunk = members[start : start + ctx.rng.randint(3, 5)]
             start, number = start + len(chunk), number + 1
             name = f"{office.social_space_label} {number}: {chunk[0].short_name}"
-            groups.append((SocialSpace(youth_office=office, name=name, is_demo=True), chunk))
+            space = SocialSpace(
+                youth_office=office, name=name, sort_key=sort_key(name), is_demo=True
+            )
+            groups.append((space, chunk))
     spaces = SocialSpace.objects.bulk_create([space for space, _ in groups], batch_size=BATCH)
     SocialSpaceMunicipality.objects.bulk_create(
         [
@@ -259,8 +266,13 @@ def synthetic_offices(ctx: DemoContext) -> None:
     hashed = password_hash(ctx)
     coordinators = User.objects.bulk_create(
         [
-            User(email=f"koordination@{o.slug}.example", name=ctx.person_name(), password=hashed)
-            for o in offices
+            User(
+                email=f"koordination@{o.slug}.example",
+                name=name,
+                sort_key=person_sort_key(name),
+                password=hashed,
+            )
+            for o, name in ((o, ctx.person_name()) for o in offices)
         ],
         batch_size=BATCH,
     )

@@ -1,8 +1,11 @@
 """Tables for download: CSV that German Excel opens directly, and XLSX.
 
-Every cell goes through `neutralise`: a value starting with = + - @ or a tab/carriage return
-gets a leading apostrophe, so a spreadsheet never runs it as a formula (CSV/formula injection).
-The import (lib.imports) removes that apostrophe again, so exports can be re-imported.
+Formula injection: in a CSV file every value is text that the spreadsheet interprets, so a cell
+starting with = + - @ or a tab/carriage return gets a leading apostrophe (`neutralise`). In an
+XLSX file every cell is stored as a string cell (`t="inlineStr"`), which Excel and LibreOffice
+show as text and never evaluate, so no apostrophe is needed and a phone number stays
+"+49 5191 …". The import (lib.imports) removes the apostrophe of older exports and CSV files,
+so exports can be re-imported.
 """
 
 from __future__ import annotations
@@ -23,7 +26,15 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 
 def neutralise(value: object) -> str:
-    """The cell as text, safe to open in a spreadsheet."""
+    """The cell as text, safe to open in a spreadsheet as CSV."""
+    text = as_text(value)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def as_text(value: object) -> str:
+    """The cell as text: German dates, decimal comma, ja/nein."""
     if value is None:
         text = ""
     elif isinstance(value, bool):
@@ -38,8 +49,6 @@ def neutralise(value: object) -> str:
         text = str(value).replace(".", ",")
     else:
         text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
     return text
 
 
@@ -56,32 +65,67 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
 def xlsx_bytes(
     headers: Sequence[str], rows: Iterable[Sequence[object]], *, title: str = ""
 ) -> bytes:
-    """A workbook with one sheet: bold header row, every cell stored as text."""
+    """A workbook with one sheet: every cell a string cell, a bold header row that stays in view
+    (frozen) and carries a filter, and columns as wide as their content (within limits)."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
+    texts = [[_xlsx_text(value) for value in row] for row in rows]
+    header_texts = [_xlsx_text(header) for header in headers]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=(title or _("Tabelle"))[:31])
     sheet.freeze_panes = "A2"
+    # Column sizes go before the first row in a write-only sheet.
+    for index, width in enumerate(_column_widths(header_texts, texts), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=neutralise(header))
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_xlsx_text(value) for value in row])
+    sheet.append([_string_cell(sheet, text, bold) for text in header_texts])
+    for row in texts:
+        sheet.append([_string_cell(sheet, text) for text in row])
+    if headers:
+        last = get_column_letter(len(headers))
+        sheet.auto_filter.ref = f"A1:{last}{len(texts) + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _xlsx_text(value: object) -> str | None:
-    text = neutralise(value)
-    # openpyxl would store "=..." as a formula; neutralise already prefixed it. Empty -> no cell.
-    return text or None
+MIN_WIDTH = 8
+MAX_WIDTH = 60
+WIDTH_SAMPLE = 1000  # rows looked at for the widths
+
+
+def _column_widths(headers: list[str], rows: list[list[str]]) -> list[float]:
+    """Characters of the longest line per column (header + 2 for the filter button)."""
+    widths = [len(header) + 2 for header in headers]
+    for row in rows[:WIDTH_SAMPLE]:
+        for index, text in enumerate(row[: len(widths)]):
+            if text:
+                longest = max(len(line) for line in text.splitlines() or [""])
+                widths[index] = max(widths[index], longest)
+    return [float(min(MAX_WIDTH, max(MIN_WIDTH, width + 1))) for width in widths]
+
+
+def _xlsx_text(value: object) -> str:
+    # Control characters other than tab and line breaks are not allowed in XLSX.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", as_text(value))
+
+
+def _string_cell(sheet, text: str, font=None):
+    """A string cell, also for text that starts like a formula ("=1+1", "+49 …"): openpyxl
+    would store that as a formula, so the type is set after the value."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not text:
+        return None
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell
 
 
 def _attachment(response: HttpResponse, filename: str) -> HttpResponse:

@@ -23,10 +23,20 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.text import search_key
 
+# Limits that keep a hostile file of a few kilobytes from tying up a worker (issue 7, point 6).
+# They are read when a file is read, so tests can lower them.
 MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 20_000
-# A single CSV cell longer than this is no directory entry (and csv's own limit would raise).
+MAX_ROWS = 20_000  # data rows
+MAX_COLUMNS = 100  # the last column that may hold a value
+MAX_CELLS = 1_000_000  # cells read in all (in XLSX also empty, formatted ones)
+SEPARATORS_PER_COLUMN = 100  # CSV: a line with more than this × MAX_COLUMNS separators is refused
+# A single cell longer than this is no directory entry (and csv's own limit would raise).
 MAX_CELL_CHARS = 100_000
+# XLSX only: lines parsed at all (empty ones included; below them a value is only searched for),
+# the unpacked size of the archive, and the elements of any other part openpyxl reads.
+MAX_LINES = 100_000
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PART_ELEMENTS = 200_000
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc)
@@ -127,23 +137,24 @@ def read_table(
     filename: str,
     columns: Sequence[Column],
     *,
-    max_bytes: int = MAX_BYTES,
-    max_rows: int = MAX_ROWS,
+    max_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> Table:
     """Read a CSV or XLSX file into rows keyed by the declared column names.
 
     Raises ImportFileError for an empty, too large, binary or unreadable file, a file without
-    a recognisable header row, or more than `max_rows` data rows (counted while reading, so a
-    huge sheet is refused early).
+    a recognisable header row, or one past a limit (rows, columns, cells, length of a cell;
+    counted while reading, so a huge sheet is refused early).
     """
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    max_rows = MAX_ROWS if max_rows is None else max_rows
     check_size(len(data), max_bytes)
     if not data.strip():
         raise ImportFileError(_("Die Datei ist leer. Bitte wählen Sie die richtige Datei aus."))
     lower_name = (filename or "").lower()
     if data.startswith(_XLSX_MAGIC):
         table = Table(file_format="xlsx")
-        _xlsx_count_rows(data, max_rows)
-        records = _xlsx_records(data)
+        records = _xlsx_records(data, max_rows)
     elif data.startswith(_OLE_MAGIC) or lower_name.endswith(".xls"):
         raise ImportFileError(
             _(
@@ -229,12 +240,44 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
+def _check_separators(text: str, delimiter: str) -> None:
+    """Refuse a line with absurdly many separators before csv builds it as one list (a line of
+    five million separators took 90 MB). Excel pads short rows with separators up to the widest
+    row, so the bound is far above the column limit; counted in C, without copying lines."""
+    limit = SEPARATORS_PER_COLUMN * MAX_COLUMNS
+    if text.count(delimiter) <= limit:
+        return
+    start, line = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text.count(delimiter, start, end) > limit:
+            raise ImportFileError(
+                _(
+                    "Zeile %(line)s enthält mehr als %(limit)s Trennzeichen. Bitte speichern Sie "
+                    "nur die Spalten, in denen etwas steht."
+                )
+                % {"line": format_number(line), "limit": format_number(limit)}
+            )
+        start, line = end + 1, line + 1
+
+
 def _csv_records(text: str, delimiter: str) -> Iterator[list[object]]:
+    _check_separators(text, delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
     line = 0
+    cells = 0
     try:
         for record in reader:
             line += 1
+            if len(record) > MAX_COLUMNS:
+                while record and not record[-1].strip():
+                    record.pop()  # Excel pads short rows with separators
+                if len(record) > MAX_COLUMNS:
+                    raise ImportFileError(too_many_columns(line, MAX_COLUMNS))
+            cells += len(record)
+            if cells > MAX_CELLS:
+                raise ImportFileError(too_many_cells(MAX_CELLS))
             if any(len(cell) > MAX_CELL_CHARS for cell in record):
                 raise ImportFileError(
                     _(
@@ -288,49 +331,53 @@ def _first_sheet_path(archive: zipfile.ZipFile) -> str:
     raise KeyError("first sheet")
 
 
-def _xlsx_count_rows(data: bytes, max_rows: int) -> None:
-    """Refuse a sheet with too many rows before openpyxl reads it (openpyxl scans the whole
-    sheet when it has no stored dimensions, and loads every shared string). A streaming count
-    of the rows that hold a value stops as soon as the limit is passed."""
+def _xlsx_limits(max_rows: int):
+    from sozialraum.lib.xlsx_scan import Limits
+
+    return Limits(
+        max_rows=max_rows,
+        max_lines=MAX_LINES,
+        max_columns=MAX_COLUMNS,
+        max_cells=MAX_CELLS,
+        max_cell_chars=MAX_CELL_CHARS,
+        max_unpacked_bytes=MAX_UNPACKED_BYTES,
+        max_part_elements=MAX_PART_ELEMENTS,
+    )
+
+
+def _xlsx_records(data: bytes, max_rows: int) -> Iterator[list[object]]:
+    """The rows of the first sheet up to the last one with a value, empty rows included (so
+    numbering matches Excel's). A streaming scan checks the limits before openpyxl starts."""
+    from sozialraum.lib.xlsx_scan import check_parts, scan_sheet
+
+    limits = _xlsx_limits(max_rows)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        path = _first_sheet_path(archive)
-        rows = 0
-        with archive.open(path) as handle:
-            for _event, element in _iterparse(handle):
-                if _local(element.tag) != "row":
-                    continue
-                if any(_local(child.tag) in ("v", "is") for cell in element for child in cell):
-                    rows += 1
-                    if rows > max_rows + 1:  # + the header row
-                        raise ImportFileError(_too_many_rows(max_rows))
-                element.clear()
+        check_parts(archive, limits)
+        sheet_path = _first_sheet_path(archive)
     except ImportFileError:
         raise
-    except Exception:  # noqa: S110 - anything unusual is left to openpyxl's own checks
-        pass
-
-
-def _xlsx_records(data: bytes) -> Iterator[list[object]]:
-    """The rows of the first sheet, empty rows included (so numbering matches Excel's)."""
-    from openpyxl import load_workbook
-
+    except Exception:
+        raise _not_a_workbook() from None
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        last_line, last_column = scan_sheet(archive, sheet_path, limits)
+    except ImportFileError:
+        raise
+    except Exception:  # expat.ExpatError, zipfile.BadZipFile, zlib.error, ...
+        raise _damaged_workbook() from None
+    if not last_line:
+        return iter(())
+    try:
+        workbook = _load_workbook(data)
         sheet = workbook.worksheets[0]
         # Do not trust the stored dimensions: a wrong one would silently cut rows off.
         sheet.reset_dimensions()
     except Exception:
-        raise ImportFileError(
-            _(
-                "Die Datei lässt sich nicht als Excel-Arbeitsmappe (.xlsx) öffnen. Bitte "
-                "speichern Sie sie in Excel erneut als .xlsx oder als CSV."
-            )
-        ) from None
+        raise _not_a_workbook() from None
 
     def rows() -> Iterator[list[object]]:
         # openpyxl fills gaps (rows without cells) with empty rows, so the count is Excel's.
-        cells = sheet.iter_rows(values_only=True)
+        cells = sheet.iter_rows(values_only=True, max_row=last_line, max_col=last_column)
         try:
             while True:
                 try:
@@ -338,17 +385,51 @@ def _xlsx_records(data: bytes) -> Iterator[list[object]]:
                 except StopIteration:
                     return
                 except Exception:
-                    raise ImportFileError(
-                        _(
-                            "Die Excel-Arbeitsmappe ist beschädigt und lässt sich nicht ganz "
-                            "lesen. Bitte speichern Sie sie in Excel erneut als .xlsx oder als CSV."
-                        )
-                    ) from None
+                    raise _damaged_workbook() from None
                 yield list(row)
         finally:
             workbook.close()
 
     return rows()
+
+
+def _load_workbook(data: bytes):
+    """openpyxl in read-only mode, except that it does not parse a sheet without a stored
+    `<dimension>` completely while loading (keeping every row element of it in memory: 700 MB for
+    a file of 70 KB with millions of empty rows). The dimensions are reset anyway."""
+    from openpyxl import load_workbook
+    from openpyxl.reader import excel
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            pass
+
+    # Only the class used for the sheets of this one load is swapped (openpyxl 3.1).
+    original = excel.ReadOnlyWorksheet
+    excel.ReadOnlyWorksheet = Sheet  # type: ignore[misc]
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    finally:
+        excel.ReadOnlyWorksheet = original  # type: ignore[misc]
+
+
+def _not_a_workbook() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "Die Datei lässt sich nicht als Excel-Arbeitsmappe (.xlsx) öffnen. Bitte "
+            "speichern Sie sie in Excel erneut als .xlsx oder als CSV."
+        )
+    )
+
+
+def _damaged_workbook() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "Die Excel-Arbeitsmappe ist beschädigt und lässt sich nicht ganz "
+            "lesen. Bitte speichern Sie sie in Excel erneut als .xlsx oder als CSV."
+        )
+    )
 
 
 def cell_text(value: object) -> str:
@@ -405,7 +486,7 @@ def _read_records(
             continue
         data_rows += 1
         if data_rows > max_rows:
-            raise ImportFileError(_too_many_rows(max_rows))
+            raise ImportFileError(too_many_rows(max_rows))
         extra = [value for index, value in enumerate(cells) if index >= len(header) and value]
         if extra:
             table.errors.append(
@@ -428,7 +509,21 @@ def _read_records(
         raise ImportFileError(_("Die Datei ist leer. Bitte wählen Sie die richtige Datei aus."))
 
 
-def _too_many_rows(max_rows: int) -> str:
+def too_many_columns(line: int, max_columns: int) -> str:
+    return _(
+        "In Zeile %(line)s stehen Werte in mehr als %(limit)s Spalten. Der Import liest "
+        "höchstens %(limit)s Spalten; bitte löschen Sie die übrigen."
+    ) % {"line": format_number(line), "limit": format_number(max_columns)}
+
+
+def too_many_cells(max_cells: int) -> str:
+    return _(
+        "Die Tabelle hat mehr als %(limit)s Zellen (in Excel zählen auch leere, formatierte "
+        "Zellen mit). Bitte teilen Sie die Liste auf mehrere Dateien auf."
+    ) % {"limit": format_number(max_cells)}
+
+
+def too_many_rows(max_rows: int) -> str:
     return _(
         "Die Datei hat mehr als %(limit)s Datenzeilen. Bitte teilen Sie die Liste auf mehrere "
         "Dateien mit höchstens %(limit)s Zeilen auf."

@@ -1,49 +1,45 @@
 """Retention: personal data that is only needed for a while is deleted after that while.
 
-Run daily (`sozialraum cleanup`, e.g. from a systemd timer or cron; docs/deployment.md).
-The periods are those promised in the privacy statement (templates/pages/privacy.html).
+Each app declares its periods in its `retention.py` as `Rule`s and registers them in its
+`AppConfig.ready()` with `register`; `sozialraum cleanup` (daily, e.g. from a systemd timer or
+cron; docs/deployment.md) runs every registered rule. The periods are those promised in the
+privacy statement (templates/pages/privacy.html): a new rule needs a sentence there too.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-LOGIN_RECORDS_DAYS = 90  # django-axes: login attempts, failures, access log (IP addresses)
-INVITATIONS_DAYS = 90  # used, revoked or expired invitations (e-mail addresses)
-FINISHED_TASKS_DAYS = 14  # background tasks incl. e-mail bodies
-PENDING_IMPORT_HOURS = 24  # uploaded import files waiting for "Import ausführen"
+
+@dataclass(frozen=True)
+class Rule:
+    """What is deleted (`name`, for the command's output), after how long, and how: `delete`
+    receives the cut-off moment and returns the number of rows it deleted."""
+
+    name: str
+    keep: timedelta
+    delete: Callable[[datetime], int]
 
 
-def clean_up(now=None) -> dict[str, int]:
-    """Delete what has outlived its purpose; returns {what: number of rows deleted}."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django_tasks_db.models import DBTaskResult
+_RULES: dict[str, Rule] = {}
 
-    from sozialraum.accounts.models import Invitation
-    from sozialraum.network.models import PendingImport
 
+def register(*rules: Rule) -> None:
+    for rule in rules:
+        if rule.name in _RULES and _RULES[rule.name] != rule:
+            raise ValueError(f"Two retention rules are called {rule.name!r}.")
+        _RULES[rule.name] = rule
+
+
+def rules() -> list[Rule]:
+    return list(_RULES.values())
+
+
+def clean_up(now: datetime | None = None, only: list[Rule] | None = None) -> dict[str, int]:
+    """Run every registered rule (or `only` these); returns {rule name: rows deleted}."""
     now = now or timezone.now()
-    login_cutoff = now - timedelta(days=LOGIN_RECORDS_DAYS)
-    invitation_cutoff = now - timedelta(days=INVITATIONS_DAYS)
-    done = {}
-    done["login_attempts"] = AccessAttempt.objects.filter(attempt_time__lt=login_cutoff).delete()[0]
-    done["login_failures"] = AccessFailureLog.objects.filter(
-        attempt_time__lt=login_cutoff
-    ).delete()[0]
-    done["access_log"] = AccessLog.objects.filter(attempt_time__lt=login_cutoff).delete()[0]
-    done["invitations"] = (
-        Invitation.objects.filter(expires_at__lt=invitation_cutoff).delete()[0]
-        + Invitation.objects.filter(accepted_at__lt=invitation_cutoff).delete()[0]
-        + Invitation.objects.filter(revoked_at__lt=invitation_cutoff).delete()[0]
-    )
-    done["finished_tasks"] = DBTaskResult.objects.filter(
-        finished_at__lt=now - timedelta(days=FINISHED_TASKS_DAYS)
-    ).delete()[0]
-    done["pending_imports"] = PendingImport.objects.filter(
-        created_at__lt=now - timedelta(hours=PENDING_IMPORT_HOURS)
-    ).delete()[0]
-    done["sessions"] = Session.objects.filter(expire_date__lt=now).delete()[0]
-    return done
+    return {rule.name: rule.delete(now - rule.keep) for rule in (only or rules())}

@@ -2,15 +2,18 @@
 
 Every URL of a youth office starts with its slug (/<office_slug>/...). `office_view` resolves the
 slug, answers 404 to anybody who has no role there (so guessing another office's URLs shows
-nothing, not even that a record exists), checks the permission, and puts the office on the
-request. Views then read their rows only through `get_for_office` or `Model.objects.in_office`.
+nothing, not even that a record exists), checks the permission, and hands the view an
+`OfficeRequest`: the request with its authenticated `user`, its `youth_office` and the user's
+`office_role` there. Views then read their rows only through an access helper built on
+`get_for_user`, which scopes to the office, answers 404 for anything else and checks the
+object's permission (403) itself: view bodies never check access again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -21,38 +24,86 @@ from django.utils.translation import gettext as _
 
 from sozialraum.regions.models import YouthOffice
 
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
+
 M = TypeVar("M", bound=models.Model)
-View = Callable[..., HttpResponse]
+P = ParamSpec("P")
 
 
-def office_view(perm: str = "regions.view_office") -> Callable[[View], View]:
-    """Decorate a view taking `office_slug`; the view receives the request with the office."""
+class AuthenticatedRequest(HttpRequest):
+    """A request whose user is logged in (the type views and services rely on)."""
 
-    def decorator(view: View) -> View:
+    user: User
+
+
+class OfficeRequest(AuthenticatedRequest):
+    """What `office_view` hands a view: the request inside one youth office."""
+
+    youth_office: YouthOffice
+    office_role: str
+
+
+OfficeViewFunc = Callable[Concatenate[OfficeRequest, P], HttpResponse]
+RoutedView = Callable[Concatenate[HttpRequest, str, P], HttpResponse]
+
+
+def resolve_office(request: HttpRequest, slug: str) -> tuple[YouthOffice, str]:
+    """The youth office of `slug` and the user's role there; 404 without a role (or office).
+
+    Shared by `office_view` and the API, so both answer outsiders the same way."""
+    office = YouthOffice.objects.filter(slug=slug).first()
+    user = request.user
+    role = user.role_in(office) if office is not None and user.is_authenticated else None
+    if office is None or role is None:
+        raise Http404(_("Kein Jugendamt mit dieser Adresse."))
+    return office, role
+
+
+def office_view(
+    perm: str = "regions.view_office",
+) -> Callable[[OfficeViewFunc[P]], RoutedView[P]]:
+    """Decorate a view of a youth office; `perm` is checked against the office (403)."""
+
+    def decorator(view: OfficeViewFunc[P]) -> RoutedView[P]:
         @wraps(view)
-        def wrapper(request: HttpRequest, office_slug: str, *args: Any, **kwargs: Any):
+        def wrapper(
+            request: HttpRequest, office_slug: str, *args: P.args, **kwargs: P.kwargs
+        ) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            office = YouthOffice.objects.filter(slug=office_slug).first()
-            role = request.user.role_in(office) if office else None
-            if office is None or role is None:
-                raise Http404(_("Kein Jugendamt mit dieser Adresse."))
+            office, role = resolve_office(request, office_slug)
             if not request.user.has_perm(perm, office):
                 raise PermissionDenied
-            request.youth_office = office  # type: ignore[attr-defined]
-            request.office_role = role  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            office_request = cast(OfficeRequest, request)
+            office_request.youth_office = office
+            office_request.office_role = role
+            return view(office_request, *args, **kwargs)
 
-        wrapper.office_perm = perm  # type: ignore[attr-defined]
+        wrapper.office_perm = perm  # type: ignore[attr-defined]  # read by the URL walk
         return wrapper
 
     return decorator
 
 
-def get_for_office(
-    request: HttpRequest, queryset: type[M] | models.QuerySet[M], **lookup: Any
+def get_for_user(
+    request: OfficeRequest,
+    queryset: type[M] | models.QuerySet[M],
+    *,
+    perm: str | None = None,
+    **lookup: Any,
 ) -> M:
-    """One row of the request's youth office, or 404: never another office's row."""
+    """One row of the request's youth office, or 404 (never another office's row); with
+    `perm`, 403 unless the user has that permission on the row."""
     if isinstance(queryset, type):
         queryset = queryset._default_manager.all()
-    return get_object_or_404(queryset, youth_office=request.youth_office, **lookup)  # type: ignore[attr-defined]
+    obj = get_object_or_404(queryset, youth_office=request.youth_office, **lookup)
+    if perm is not None and not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+    return obj
+
+
+def require_perm(request: OfficeRequest, perm: str, obj: models.Model | None = None) -> None:
+    """403 unless the user has `perm` on `obj` (default: the request's youth office)."""
+    if not request.user.has_perm(perm, request.youth_office if obj is None else obj):
+        raise PermissionDenied

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import copy
+from typing import Any, cast
+
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import OfficeRole
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
-from sozialraum.network.models import Organisation, OrganisationKind, Sponsorship
+from sozialraum.network.models import (
+    Affiliation,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Sponsorship,
+)
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+
+# An organisation's description stays readable (and the form's textarea says so).
+DESCRIPTION_MAX = 5000
 
 # Uploads above this size are refused before they are read.
 MAX_IMPORT_BYTES = MAX_BYTES
@@ -16,7 +30,7 @@ IMPORT_EXTENSIONS = (".csv", ".txt", ".xlsx")
 
 
 # Search fields are all optional; their labels need no "(freiwillig)".
-FILTER_FIELD_TEMPLATE = "network/_filter_field.html"
+FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
 
 
 class MunicipalityField(forms.ModelChoiceField):
@@ -42,7 +56,8 @@ class DirectoryFilterForm(forms.Form):
     """The search and filters above the directory. Invalid values are simply ignored."""
 
     q = forms.CharField(
-        label=_("Name oder Ort"),
+        label=_("Name, Ort, PLZ oder Straße"),
+        help_text=_("Zwei Buchstaben finden Wortanfänge, ab drei wird überall im Eintrag gesucht."),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
@@ -58,13 +73,18 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, office: YouthOffice, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.template_name = FILTER_FIELD_TEMPLATE
-        self.fields["art"].choices = [("", _("Alle Arten")), *OrganisationKind.choices]
-        self.fields["raum"].label = office.get_social_space_label_display()
-        self.fields["raum"].queryset = SocialSpace.objects.in_office(office).order_by("name")
-        self.fields["raum"].empty_label = _("Alle")
-        self.fields["gemeinde"].queryset = office.municipalities().order_by("name")
-        self.fields["gemeinde"].empty_label = _("Alle Gemeinden")
+            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Field.template_name exists since Django 5.0; stubs lag
+        cast(forms.ChoiceField, self.fields["art"]).choices = [
+            ("", _("Alle Arten")),
+            *OrganisationKind.choices,
+        ]
+        space = cast(forms.ModelChoiceField, self.fields["raum"])
+        space.label = office.get_social_space_label_display()
+        space.queryset = SocialSpace.objects.in_office(office)  # in German order
+        space.empty_label = _("Alle")
+        municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
+        municipality.queryset = office.municipalities().order_by("name")
+        municipality.empty_label = _("Alle Gemeinden")
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments for selectors.directory."""
@@ -80,7 +100,8 @@ class DirectoryFilterForm(forms.Form):
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Vor- oder Nachname"),
+        label=_("Name oder Titel"),
+        help_text=_("Zwei Buchstaben finden Wortanfänge, ab drei wird überall im Namen gesucht."),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
@@ -88,30 +109,17 @@ class PeopleFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].template_name = FILTER_FIELD_TEMPLATE
+        self.fields["q"].template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # as above
 
 
 # ---------------------------------------------------------------------------------------------
 # Organisations
 
 
-class OrganisationForm(forms.Form):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=250,
-        error_messages={"required": _("Bitte geben Sie einen Namen ein.")},
-    )
-    kind = forms.ChoiceField(
-        label=_("Art"),
-        choices=[("", _("Bitte wählen")), *OrganisationKind.choices],
-        error_messages={"required": _("Bitte wählen Sie die Art der Organisation.")},
-    )
-    sponsorship = forms.ChoiceField(
-        label=_("Trägerschaft"),
-        required=False,
-        choices=[("", _("keine Angabe")), *Sponsorship.choices],
-    )
-    street = forms.CharField(label=_("Straße und Hausnummer"), max_length=200, required=False)
+class OrganisationForm(forms.ModelForm):
+    """Cleans an organisation's fields; the views hand `data_for_service()` to the services,
+    never `save()`. The fields are the model's (`Organisation.EDITABLE_FIELDS`)."""
+
     postcode = forms.RegexField(
         label=_("PLZ"),
         regex=r"^\d{5}$",
@@ -119,28 +127,6 @@ class OrganisationForm(forms.Form):
         max_length=5,
         error_messages={"invalid": _("Die Postleitzahl hat genau fünf Ziffern.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
-    city = forms.CharField(label=_("Ort"), max_length=200, required=False)
-    municipality = MunicipalityField(
-        label=_("Gemeinde"),
-        required=False,
-        queryset=Municipality.objects.none(),
-        empty_label=_("keine Angabe"),
-        help_text=_("Die Gemeinde im Kreis, in der die Organisation ihren Sitz hat."),
-        error_messages={
-            "invalid_choice": _("Diese Gemeinde gehört nicht zum Kreis des Jugendamts.")
-        },
-    )
-    phone = forms.CharField(
-        label=_("Telefon"),
-        max_length=50,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("E-Mail"),
-        required=False,
-        error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
     )
     website = forms.URLField(
         label=_("Website"),
@@ -151,33 +137,42 @@ class OrganisationForm(forms.Form):
             "invalid": _("Bitte geben Sie eine gültige Internetadresse ein, z. B. www.beispiel.de.")
         },
     )
-    description = forms.CharField(
-        label=_("Beschreibung"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Kurz: Was bietet die Organisation an, für wen?"),
-    )
-    social_spaces = SocialSpacesField(
-        label=_("Sozialräume"),
-        required=False,
-        queryset=SocialSpace.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Diesen Raum gibt es in diesem Jugendamt nicht.")},
-    )
-    is_public = forms.BooleanField(
-        label=_("Im öffentlichen Familienwegweiser zeigen"), required=False
-    )
-    external_id = forms.CharField(
-        label=_("Kennung"),
-        max_length=100,
-        required=False,
-        help_text=_(
-            "Eine Nummer aus einer anderen Liste, damit ein späterer Import den Eintrag "
-            "wiederfindet."
-        ),
-    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Organisation
+        fields = [*Organisation.EDITABLE_FIELDS, "social_spaces"]
+        field_classes = {"municipality": MunicipalityField, "social_spaces": SocialSpacesField}
+        labels = {
+            "street": _("Straße und Hausnummer"),
+            "is_public": _("Im öffentlichen Familienwegweiser zeigen"),
+        }
+        help_texts = {
+            "municipality": _("Die Gemeinde im Kreis, in der die Organisation ihren Sitz hat."),
+            "description": _("Kurz: Was bietet die Organisation an, für wen?"),
+            "is_public": "",
+            "external_id": _(
+                "Eine Nummer aus einer anderen Liste, damit ein späterer Import den Eintrag "
+                "wiederfindet."
+            ),
+        }
+        error_messages = {
+            "name": {"required": _("Bitte geben Sie einen Namen ein.")},
+            "kind": {"required": _("Bitte wählen Sie die Art der Organisation.")},
+            "email": {"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
+            "municipality": {
+                "invalid_choice": _("Diese Gemeinde gehört nicht zum Kreis des Jugendamts.")
+            },
+            "social_spaces": {
+                "invalid_choice": _("Diesen Raum gibt es in diesem Jugendamt nicht."),
+                "invalid_pk_value": _("Diesen Raum gibt es in diesem Jugendamt nicht."),
+            },
+        }
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "description": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+            "social_spaces": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(
         self,
@@ -188,18 +183,34 @@ class OrganisationForm(forms.Form):
         **kwargs,
     ):
         self.office = office
-        self.instance = instance
+        self.existing = instance
         if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = organisation_initial(instance)
+            kwargs["initial"] = {"version": instance.version}
+        # The form cleans a copy: the record the view shows stays as it is saved.
+        working = copy.copy(instance) if instance is not None else Organisation(youth_office=office)
+        kwargs["instance"] = working
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = office.municipalities().order_by("name")
-        spaces = self.fields["social_spaces"]
+        kind = cast(forms.TypedChoiceField, self.fields["kind"])
+        kind.choices = [("", _("Bitte wählen")), *OrganisationKind.choices]
+        sponsorship = cast(forms.TypedChoiceField, self.fields["sponsorship"])
+        sponsorship.choices = [("", _("keine Angabe")), *Sponsorship.choices]
+        municipality = cast(forms.ModelChoiceField, self.fields["municipality"])
+        municipality.queryset = office.municipalities().order_by("name")
+        municipality.empty_label = _("keine Angabe")
+        spaces = cast(forms.ModelMultipleChoiceField, self.fields["social_spaces"])
         spaces.label = office.social_space_label_plural
-        spaces.queryset = SocialSpace.objects.in_office(office).order_by("name")
+        spaces.queryset = SocialSpace.objects.in_office(office).order_by("sort_key", "id")
         spaces.help_text = _("Wo ist die Organisation aktiv? Wählen Sie alle passenden aus.")
+        description = cast(forms.CharField, self.fields["description"])
+        description.max_length = DESCRIPTION_MAX
+        description.validators.append(MaxLengthValidator(DESCRIPTION_MAX))
         if proposal:
             # Carrier editors do not manage the import key.
             del self.fields["external_id"]
+
+    def validate_unique(self) -> None:
+        """The services check the Kennung per youth office, with a message naming the other
+        organisation; the database constraint stays the last word under concurrency."""
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -211,43 +222,28 @@ class OrganisationForm(forms.Form):
         value = self.cleaned_data["external_id"].strip()
         if value:
             others = Organisation.objects.in_office(self.office).filter(external_id=value)
-            if self.instance is not None:
-                others = others.exclude(pk=self.instance.pk)
+            if self.existing is not None:
+                others = others.exclude(pk=self.existing.pk)
             if others.exists():
                 raise forms.ValidationError(_("Diese Kennung hat schon eine andere Organisation."))
         return value
 
-    def data_for_service(self) -> dict:
+    def data_for_service(self) -> dict[str, Any]:
         """The model fields for the services (everything except social spaces and version)."""
-        data = {
-            key: value
-            for key, value in self.cleaned_data.items()
-            if key not in ("social_spaces", "version")
+        return {
+            name: value.strip() if isinstance(value, str) else value
+            for name, value in self.cleaned_data.items()
+            if name in Organisation.EDITABLE_FIELDS
         }
-        for key in ("street", "city", "phone", "description"):
-            if key in data:
-                data[key] = data[key].strip()
-        return data
 
 
-def organisation_initial(org: Organisation) -> dict:
-    return {
-        "name": org.name,
-        "kind": org.kind,
-        "sponsorship": org.sponsorship,
-        "street": org.street,
-        "postcode": org.postcode,
-        "city": org.city,
-        "municipality": org.municipality_id,
-        "phone": org.phone,
-        "email": org.email,
-        "website": org.website,
-        "description": org.description,
-        "social_spaces": [s.pk for s in org.social_spaces.all()],
-        "is_public": org.is_public,
-        "external_id": org.external_id,
-        "version": org.version,
-    }
+def organisation_initial(org: Organisation) -> dict[str, Any]:
+    """The saved organisation as form data (ids for chosen rows), e.g. for a conflict."""
+    initial: dict[str, Any] = {name: getattr(org, name) for name in Organisation.EDITABLE_FIELDS}
+    initial["municipality"] = org.municipality_id
+    initial["social_spaces"] = [s.pk for s in org.social_spaces.all()]
+    initial["version"] = org.version
+    return initial
 
 
 class InviteEditorForm(forms.Form):
@@ -296,56 +292,47 @@ class ExpectedKindsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Diese Art gibt es nicht.")},
     )
+    # The checklist as the form was opened (its "version"): a save by somebody else in between
+    # is shown instead of silently replaced.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def seen(self) -> list[str]:
+        return [kind for kind in self.cleaned_data.get("version", "").split(",") if kind]
+
+
+def checklist_version(kinds: list[str]) -> str:
+    return ",".join(sorted(kinds))
 
 
 # ---------------------------------------------------------------------------------------------
 # People and affiliations
 
 
-class PersonForm(forms.Form):
-    title = forms.CharField(
-        label=_("Titel/Anrede"),
-        max_length=50,
-        required=False,
-        help_text=_("Freiwillig, z. B. Dr."),
-    )
-    first_name = forms.CharField(
-        label=_("Vorname"),
-        max_length=100,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    last_name = forms.CharField(
-        label=_("Nachname"),
-        max_length=100,
-        error_messages={"required": _("Bitte geben Sie den Nachnamen ein.")},
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    email = forms.EmailField(
-        label=_("E-Mail"),
-        required=False,
-        error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-    )
-    phone = forms.CharField(
-        label=_("Telefon"),
-        max_length=50,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-    )
+class PersonForm(forms.ModelForm):
+    """Cleans a person's fields (`Person.EDITABLE_FIELDS`); the services write."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, instance=None, **kwargs):
-        self.instance = instance
+    class Meta:
+        model = Person
+        fields = list(Person.EDITABLE_FIELDS)
+        help_texts = {"title": _("Freiwillig, z. B. Dr.")}
+        error_messages = {
+            "last_name": {"required": _("Bitte geben Sie den Nachnamen ein.")},
+            "email": {"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
+        }
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "off"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, instance: Person | None = None, **kwargs):
+        self.existing = instance
         if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = {
-                "title": instance.title,
-                "first_name": instance.first_name,
-                "last_name": instance.last_name,
-                "email": instance.email,
-                "phone": instance.phone,
-                "version": instance.version,
-            }
+            kwargs["initial"] = {"version": instance.version}
+        kwargs["instance"] = copy.copy(instance) if instance is not None else None
         super().__init__(*args, **kwargs)
 
     def clean_last_name(self) -> str:
@@ -354,12 +341,20 @@ class PersonForm(forms.Form):
             raise forms.ValidationError(_("Bitte geben Sie den Nachnamen ein."))
         return value
 
-    def data_for_service(self) -> dict:
+    def data_for_service(self) -> dict[str, Any]:
         return {
-            key: (value.strip() if isinstance(value, str) else value)
-            for key, value in self.cleaned_data.items()
-            if key in ("title", "first_name", "last_name", "email", "phone")
+            name: value.strip() if isinstance(value, str) else value
+            for name, value in self.cleaned_data.items()
+            if name in Person.EDITABLE_FIELDS
         }
+
+
+def person_initial(person: Person) -> dict[str, Any]:
+    """The saved person as form data, e.g. for a conflict."""
+    return {
+        **{name: getattr(person, name) for name in Person.EDITABLE_FIELDS},
+        "version": person.version,
+    }
 
 
 class DateInput(forms.DateInput):
@@ -367,6 +362,28 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def limit_organisations(
+    field: forms.Field, office: YouthOffice, organisations: QuerySet[Organisation] | None
+) -> None:
+    """Offer `organisations` (default: all of the office); a single allowed one is preselected."""
+    assert isinstance(field, forms.ModelChoiceField)
+    if organisations is None:
+        organisations = Organisation.objects.in_office(office)
+    elif field.required:
+        field.empty_label = None
+    field.queryset = organisations.only("pk", "name", "city")
+
+
+def affiliation_initial(affiliation: Affiliation) -> dict[str, Any]:
+    return {
+        "function": affiliation.function,
+        "since": affiliation.since,
+        "until": affiliation.until,
+        "is_contact": affiliation.is_contact,
+        "version": affiliation.version,
+    }
 
 
 class AffiliationForm(forms.Form):
@@ -401,32 +418,27 @@ class AffiliationForm(forms.Form):
         error_messages={"invalid": _("Bitte geben Sie ein Datum ein, z. B. 31.07.2026.")},
     )
     is_contact = forms.BooleanField(label=_("Ansprechperson der Organisation"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self,
         *args,
         office: YouthOffice,
+        organisations: QuerySet[Organisation] | None = None,
         with_organisation: bool = True,
         instance=None,
         **kwargs,
     ):
         if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = {
-                "function": instance.function,
-                "since": instance.since,
-                "until": instance.until,
-                "is_contact": instance.is_contact,
-            }
+            kwargs["initial"] = affiliation_initial(instance)
         super().__init__(*args, **kwargs)
         if with_organisation:
-            self.fields["organisation"].queryset = Organisation.objects.in_office(office).only(
-                "pk", "name", "city"
-            )
+            limit_organisations(self.fields["organisation"], office, organisations)
         else:
             del self.fields["organisation"]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         since, until = data.get("since"), data.get("until")
         if since and until and until < since:
             self.add_error("until", _("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."))
@@ -452,11 +464,21 @@ class PersonCreateForm(PersonForm):
         help_text=_("Z. B. Schulleitung, Familienhebamme, Teamleitung."),
     )
 
-    def __init__(self, *args, office: YouthOffice, **kwargs):
+    def __init__(
+        self,
+        *args,
+        office: YouthOffice,
+        organisations: QuerySet[Organisation] | None = None,
+        organisation_required: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.in_office(office).only(
-            "pk", "name", "city"
-        )
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
+        limit_organisations(field, office, organisations)
+        if organisation_required:
+            # A carrier editor adds people to their own organisation only.
+            field.required = True
+            field.empty_label = None
 
 
 # ---------------------------------------------------------------------------------------------

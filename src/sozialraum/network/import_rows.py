@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.imports import Column, RowError, format_number
 from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.network.import_places import Places
 from sozialraum.network.models import Organisation, OrganisationKind
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
@@ -119,10 +120,22 @@ class ImportPreview:
     data: bytes = b""
     office_id: int | None = None
     fingerprint: tuple = ()  # the state of the directory the plan was made against
+    # A preview restored from a stored plan keeps only the first errors and hints; these count
+    # the ones left out.
+    hidden_errors: int = 0
+    hidden_warnings: int = 0
 
     @property
     def is_valid(self) -> bool:
-        return not self.errors and bool(self.rows)
+        return not self.errors and not self.hidden_errors and bool(self.rows)
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + self.hidden_errors
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.duplicate_warnings) + self.hidden_warnings
 
     @property
     def created(self) -> int:
@@ -152,15 +165,12 @@ class Planner:
         self.columns = set(columns)
         self.spaces = {
             search_key(space.name): space
-            for space in SocialSpace.objects.in_office(office).order_by("name")
+            for space in SocialSpace.objects.in_office(office).order_by("sort_key", "id")
         }
         self.space_names = [space.name for space in self.spaces.values()]
         # Keys outside the Kreis are refused by their first five digits, so the Kreis suffices.
         self.municipalities = {m.ags: m for m in office.municipalities()}
-        self.by_short_name: dict[str, list[Municipality]] = {}
-        for municipality in self.municipalities.values():
-            key = search_key(municipality.short_name)
-            self.by_short_name.setdefault(key, []).append(municipality)
+        self.places = Places(self.municipalities.values())
         existing = list(
             Organisation.objects.in_office(office).defer("created_at", "updated_at", "confirmed_at")
         )
@@ -174,10 +184,12 @@ class Planner:
         self.existing = {org.pk: org for org in existing}
         self.by_external_id = {org.external_id: org for org in existing if org.external_id}
         self.by_name_postcode = {(org.name_key, org.postcode): org for org in existing}
-        self.by_duplicate_key: dict[str, list[Organisation]] = {}
+        self.by_duplicate_key: dict[str, _Similar] = {}
         for org in existing:
             if org.duplicate_key:
-                self.by_duplicate_key.setdefault(org.duplicate_key, []).append(org)
+                self.by_duplicate_key.setdefault(org.duplicate_key, _Similar()).add(
+                    org.postcode, org
+                )
         self.kinds = _kind_lookup()
         self.email_validator = EmailValidator()
         self.url_validator = URLValidator(schemes=["http", "https"])
@@ -188,7 +200,7 @@ class Planner:
         seen_external: dict[str, int] = {}
         seen_name: dict[tuple[str, str], int] = {}
         seen_target: dict[int, int] = {}
-        seen_duplicate: dict[str, list[tuple[int, str, str]]] = {}
+        seen_duplicate: dict[str, _Similar] = {}
         for row in rows:
             errors: list[RowError] = []
             values, spaces = self.clean_row(row.line, row.values, errors)
@@ -296,11 +308,15 @@ class Planner:
                 )
             values["postcode"] = postcode
 
+        city = cells["Ort"] if "Ort" in self.columns else ""
         if "Gemeindeschlüssel" in self.columns:
-            values["municipality"] = self.clean_municipality(cells["Gemeindeschlüssel"], error)
-        elif "Ort" in self.columns and cells["Ort"]:
+            municipality = self.clean_municipality(cells["Gemeindeschlüssel"], error)
+            values["municipality"] = municipality
+            if municipality is not None and city:
+                self.places.check(municipality, city, error)
+        elif city:
             # Without AGS, a place that is exactly one municipality of the Kreis names it.
-            matches = self.by_short_name.get(search_key(cells["Ort"]), [])
+            matches = self.places.named(city)
             if len(matches) == 1:
                 values["municipality"] = matches[0]
 
@@ -456,19 +472,22 @@ class Planner:
         planned: PlannedRow,
         target: Organisation | None,
         preview: ImportPreview,
-        seen: dict[str, list[tuple[int, str, str]]],
+        seen: dict[str, _Similar],
     ) -> None:
+        """At most one hint per row about the directory and one about the file, found by key in
+        constant time (1,500 rows with one key used to give a million hints)."""
         key = duplicate_key(planned.name)
         if not key:
             return
         postcode = planned.values.get("postcode", "")
+        existing = self.by_duplicate_key.get(key)
         # Same name in another town is no duplicate; an entry without postcode may be either.
-        similar = [
-            org
-            for org in self.by_duplicate_key.get(key, [])
-            if org is not target and (not postcode or not org.postcode or org.postcode == postcode)
-        ]
-        for org in dict.fromkeys(similar):
+        org = (
+            next((org for org in existing.candidates(postcode) if org is not target), None)
+            if existing
+            else None
+        )
+        if org is not None:
             place = " ".join(part for part in (org.postcode, org.city) if part)
             where = f" ({place})" if place else ""
             preview.duplicate_warnings.append(
@@ -482,19 +501,46 @@ class Planner:
                     % {"name": planned.name, "other": org.name, "where": where},
                 )
             )
-        for other_line, other_name, other_postcode in seen.get(key, []):
-            if other_name != planned.name and (
-                not postcode or not other_postcode or postcode == other_postcode
-            ):
-                preview.duplicate_warnings.append(
-                    RowError(
-                        planned.line,
-                        "Name",
-                        _("„%(name)s“ ähnelt „%(other)s“ in Zeile %(line)s. Ist es dieselbe?")
-                        % {"name": planned.name, "other": other_name, "line": other_line},
-                    )
+        group = seen.setdefault(key, _Similar())
+        other = next((row for row in group.candidates(postcode) if row.name != planned.name), None)
+        if other is not None:
+            preview.duplicate_warnings.append(
+                RowError(
+                    planned.line,
+                    "Name",
+                    _("„%(name)s“ ähnelt „%(other)s“ in Zeile %(line)s. Ist es dieselbe?")
+                    % {"name": planned.name, "other": other.name, "line": other.line},
                 )
-        seen.setdefault(key, []).append((planned.line, planned.name, postcode))
+            )
+        group.add(postcode, planned)
+
+
+class _Similar:
+    """Entries that share a duplicate key, in order, grouped by postcode: enough to name the
+    first similar entry of a row in constant time. Two entries are similar when they have the
+    same postcode or one of them has none; a few entries per group suffice, because each row
+    skips at most one of them (its own target, or a row of the same name)."""
+
+    KEEP = 3
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.by_postcode: dict[str, list[tuple[int, Any]]] = {}
+        self.first: list[tuple[int, Any]] = []
+
+    def add(self, postcode: str, entry: Any) -> None:
+        self.count += 1
+        kept = self.by_postcode.setdefault(postcode, [])
+        if len(kept) < self.KEEP:
+            kept.append((self.count, entry))
+        if len(self.first) < self.KEEP:
+            self.first.append((self.count, entry))
+
+    def candidates(self, postcode: str) -> list[Any]:
+        if not postcode:
+            return [entry for _order, entry in self.first]
+        found = sorted(self.by_postcode.get(postcode, []) + self.by_postcode.get("", []))
+        return [entry for _order, entry in found]
 
 
 _IMPORTED_FIELDS = (

@@ -14,7 +14,7 @@ not in the file leave them alone; an empty `Kennung` never removes a stored one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import Count, Max, Sum
@@ -22,9 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import record
+from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.imports import ImportFileError, RowError, read_table
-from sozialraum.lib.text import duplicate_key, search_key
 from sozialraum.network.import_rows import (
     COLUMNS,
     HEADERS,
@@ -34,8 +33,11 @@ from sozialraum.network.import_rows import (
     Planner,
     field_of,
 )
-from sozialraum.network.models import Organisation
-from sozialraum.regions.models import SocialSpace, YouthOffice
+from sozialraum.network.models import Organisation, PendingImport
+from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 __all__ = [
     "COLUMNS",
@@ -44,11 +46,20 @@ __all__ = [
     "ImportResult",
     "PlannedRow",
     "apply_import",
+    "apply_pending_import",
+    "create_pending_import",
     "directory_fingerprint",
     "parse_organisations",
+    "pending_preview",
 ]
 
 BATCH = 500
+# A stored plan keeps every planned row (the import needs them) but only the first errors and
+# hints (the preview shows no more); the rest are counted.
+STORED_ERRORS = 500
+STORED_WARNINGS = 100
+# Raised whenever the stored form of a plan changes: an older plan is then made again.
+PLAN_FORMAT = 1
 
 
 # Parsing and validation -----------------------------------------------------------------------
@@ -82,6 +93,125 @@ def parse_organisations(*, data: bytes, filename: str, office: YouthOffice) -> I
     return preview
 
 
+# The plan, stored once per upload ------------------------------------------------------------
+
+
+def create_pending_import(
+    *, office: YouthOffice, actor, filename: str, data: bytes
+) -> PendingImport:
+    """Store an upload with its plan: the file is read and validated here, once."""
+    preview = parse_organisations(data=data, filename=filename, office=office)
+    return PendingImport.objects.create(
+        youth_office=office,
+        created_by=actor,
+        filename=filename,
+        data=data,
+        plan=plan_to_json(preview),
+    )
+
+
+def pending_preview(pending: PendingImport) -> ImportPreview:
+    """The preview of an upload from its stored plan (no parsing, no query of the directory).
+    A plan in an older format is made again from the file."""
+    preview = preview_from_json(pending.plan)
+    if preview is None:
+        preview = parse_organisations(
+            data=bytes(pending.data), filename=pending.filename, office=pending.youth_office
+        )
+        pending.plan = plan_to_json(preview)
+        pending.save(update_fields=["plan"])
+    preview.filename = pending.filename
+    preview.office_id = pending.youth_office_id
+    return preview
+
+
+def apply_pending_import(*, pending: PendingImport, office: YouthOffice, actor) -> ImportResult:
+    """Apply the stored plan (apply_import plans again if the directory changed meanwhile)."""
+    preview = pending_preview(pending)
+    preview.data = bytes(pending.data)
+    return apply_import(preview=preview, office=office, actor=actor)
+
+
+def plan_to_json(preview: ImportPreview) -> dict[str, Any]:
+    def error(row_error: RowError) -> list:
+        return [row_error.line, row_error.column, row_error.message]
+
+    return {
+        "format": PLAN_FORMAT,
+        "fingerprint": list(preview.fingerprint),
+        "file_error": preview.file_error,
+        "columns": preview.columns,
+        "unknown_columns": preview.unknown_columns,
+        "errors": [error(e) for e in preview.errors[:STORED_ERRORS]],
+        "error_count": preview.error_count,
+        "warnings": [error(w) for w in preview.duplicate_warnings[:STORED_WARNINGS]],
+        "warning_count": preview.warning_count,
+        "rows": [
+            {
+                "line": row.line,
+                "action": row.action,
+                "values": {
+                    name: value.pk if isinstance(value, Municipality) else value
+                    for name, value in row.values.items()
+                },
+                "spaces": None
+                if row.social_spaces is None
+                else [[space.pk, space.name] for space in row.social_spaces],
+                "organisation": row.organisation_id,
+                "changes": [str(change) for change in row.changes],
+            }
+            for row in preview.rows
+        ],
+    }
+
+
+def preview_from_json(plan: dict[str, Any] | None) -> ImportPreview | None:
+    """None if there is no plan in the current format."""
+    if not plan or plan.get("format") != PLAN_FORMAT:
+        return None
+    errors = [RowError(*e) for e in plan["errors"]]
+    warnings = [RowError(*w) for w in plan["warnings"]]
+    # One stand-in per municipality and social space (they carry only pk and name): a model
+    # instance costs tens of microseconds, and 20,000 rows name the same few dozen.
+    municipalities: dict[int, Municipality] = {}
+    spaces_by_pk: dict[int, SocialSpace] = {}
+    rows = []
+    for row in plan["rows"]:
+        values = dict(row["values"])
+        if values.get("municipality") is not None:
+            pk = values["municipality"]
+            if pk not in municipalities:
+                municipalities[pk] = Municipality(pk=pk)
+            values["municipality"] = municipalities[pk]
+        spaces = row["spaces"]
+        if spaces is not None:
+            for pk, name in spaces:
+                if pk not in spaces_by_pk:
+                    spaces_by_pk[pk] = SocialSpace(pk=pk, name=name)
+        rows.append(
+            PlannedRow(
+                line=row["line"],
+                action=row["action"],
+                values=values,
+                social_spaces=None if spaces is None else [spaces_by_pk[pk] for pk, _ in spaces],
+                organisation_id=row["organisation"],
+                changes=row["changes"],
+            )
+        )
+    return ImportPreview(
+        filename="",
+        rows=rows,
+        errors=errors,
+        duplicate_warnings=warnings,
+        unknown_columns=plan["unknown_columns"],
+        columns=plan["columns"],
+        file_error=plan["file_error"],
+        fingerprint=tuple(plan["fingerprint"]),
+        hidden_errors=plan["error_count"] - len(errors),
+        hidden_warnings=plan["warning_count"] - len(warnings),
+    )
+
+
 # Applying -------------------------------------------------------------------------------------
 
 
@@ -98,7 +228,9 @@ def directory_fingerprint(office: YouthOffice) -> tuple:
 
 
 @transaction.atomic
-def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> ImportResult:
+def apply_import(
+    *, preview: ImportPreview, office: YouthOffice, actor: User | None
+) -> ImportResult:
     """Write the planned rows, all or nothing. If the directory changed since the preview was
     made, it plans again (inside the transaction, with the office's organisations locked on
     PostgreSQL), so the result never duplicates an entry made meanwhile. ValueError if the
@@ -111,7 +243,11 @@ def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> Impor
         )
     list(Organisation.objects.in_office(office).select_for_update().values_list("pk", flat=True))
     plan = preview
-    if directory_fingerprint(office) != preview.fingerprint:
+    # The plan holds while nothing in the directory changed (every write raises a version);
+    # else the file is planned again, against the directory as it is now.
+    if directory_fingerprint(office) != tuple(preview.fingerprint):
+        if not preview.data:
+            raise ValueError("The directory changed and the preview has no file to plan again.")
         plan = parse_organisations(data=preview.data, filename=preview.filename, office=office)
         if not plan.is_valid:
             raise ValueError(
@@ -153,23 +289,20 @@ def apply_import(*, preview: ImportPreview, office: YouthOffice, actor) -> Impor
     result = ImportResult(
         created=len(created), updated=len(changed_rows), unchanged=len(unchanged_ids)
     )
+    with stored_language():
+        label = _("Import aus „%(file)s“") % {"file": preview.filename}
+        summary = _("%(created)s neu, %(updated)s aktualisiert, %(unchanged)s unverändert") % {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+        }
     record(
         office=office,
         actor=actor,
         action=Action.IMPORT,
         instance=Organisation(youth_office=office),
-        label=_("Import aus „%(file)s“") % {"file": preview.filename},
-        changes={
-            str(_("Import")): {
-                "old": "",
-                "new": _("%(created)s neu, %(updated)s aktualisiert, %(unchanged)s unverändert")
-                % {
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            }
-        },
+        label=label,
+        changes={"import": {"old": "", "new": summary}},
     )
     return result
 
@@ -189,7 +322,7 @@ def _update_organisations(rows: list[PlannedRow], now) -> None:
     fields = [field_of(name) for name in names]
     fields += [
         field_of(name)
-        for name in ("name_key", "duplicate_key", "version", "confirmed_at", "updated_at")
+        for name in (*Organisation().computed_keys(), "version", "confirmed_at", "updated_at")
     ]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
@@ -201,8 +334,7 @@ def _update_organisations(rows: list[PlannedRow], now) -> None:
         org = current[row.organisation_id]
         for name, value in row.values.items():
             setattr(org, name, value)
-        org.name_key = search_key(org.name)
-        org.duplicate_key = duplicate_key(org.name)
+        org.set_keys()
         org.version += 1
         org.confirmed_at = now
         org.updated_at = now
@@ -217,6 +349,5 @@ def _new_organisation(office: YouthOffice, values: dict[str, Any], now) -> Organ
     org = Organisation(youth_office=office, confirmed_at=now, created_at=now, updated_at=now)
     for name, value in values.items():
         setattr(org, name, value)
-    org.name_key = search_key(org.name)
-    org.duplicate_key = duplicate_key(org.name)
+    org.set_keys()
     return org

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.search import TrigramIndex, document
+from sozialraum.lib.text import duplicate_key, search_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -47,6 +49,24 @@ CONFIRMATION_MONTHS = 12
 class Organisation(TenantModel):
     """An actor: institution, carrier, facility (Akteur, Institution, Träger, Einrichtung)."""
 
+    # The fields people edit, written once: the form, the services, the audit trail and the
+    # review of proposals all take this list (social spaces are handled beside it).
+    EDITABLE_FIELDS = (
+        "name",
+        "kind",
+        "sponsorship",
+        "street",
+        "postcode",
+        "city",
+        "municipality",
+        "phone",
+        "email",
+        "website",
+        "description",
+        "is_public",
+        "external_id",
+    )
+
     name = models.CharField(_("Name"), max_length=250)
     kind = models.CharField(_("Art"), max_length=30, choices=OrganisationKind.choices)
     sponsorship = models.CharField(
@@ -80,6 +100,9 @@ class Organisation(TenantModel):
     )
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
     duplicate_key = models.CharField(max_length=250, editable=False, db_index=True)
+    sort_key = SortKeyField()
+    # lib.search.document of name, street, postcode and place; indexed by SEARCH_INDEX.
+    search_text = models.TextField(editable=False, default="")
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -89,11 +112,11 @@ class Organisation(TenantModel):
     class Meta:
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
-        ordering = ["name_key", "id"]
+        ordering = ["sort_key", "id"]
         indexes = [
-            models.Index(fields=["youth_office", "name_key"]),
+            models.Index(fields=["youth_office", "sort_key"]),
             # The directory filtered by kind reads one kind's rows in name order.
-            models.Index(fields=["youth_office", "kind", "name_key"]),
+            models.Index(fields=["youth_office", "kind", "sort_key"]),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -106,12 +129,24 @@ class Organisation(TenantModel):
     def __str__(self) -> str:
         return self.name
 
+    def computed_keys(self) -> dict[str, str]:
+        """The stored keys derived from the fields: set them on EVERY write, bulk ones too."""
+        return {
+            "name_key": search_key(self.name),
+            "duplicate_key": duplicate_key(self.name),
+            "sort_key": sort_key(self.name),
+            "search_text": document(self.name, self.street, self.postcode, self.city),
+        }
+
+    def set_keys(self) -> None:
+        for name, value in self.computed_keys().items():
+            setattr(self, name, value)
+
     def save(self, *args, **kwargs) -> None:
-        self.name_key = search_key(self.name)
-        self.duplicate_key = duplicate_key(self.name)
+        self.set_keys()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "name_key", "duplicate_key"}
+        if update_fields is not None and set(KEY_SOURCES[Organisation]) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *self.computed_keys()}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -123,6 +158,9 @@ class Organisation(TenantModel):
 
 class Person(TenantModel):
     """A professional or contact person (Fachkraft, Ansprechperson). Personal data: minimal."""
+
+    # The fields people edit (form, services, audit trail), in the order of the form.
+    EDITABLE_FIELDS = ("title", "first_name", "last_name", "email", "phone")
 
     first_name = models.CharField(_("Vorname"), max_length=100, blank=True)
     last_name = models.CharField(_("Nachname"), max_length=100)
@@ -138,6 +176,9 @@ class Person(TenantModel):
         verbose_name=_("Zugang"),
     )
     name_key = models.CharField(max_length=250, editable=False, db_index=True)
+    sort_key = SortKeyField()  # surname, then first name
+    # lib.search.document of the name (surname first) and the title; indexed by SEARCH_INDEX.
+    search_text = models.TextField(editable=False, default="")
     confirmed_at = models.DateTimeField(_("zuletzt bestätigt"), default=timezone.now)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -147,8 +188,8 @@ class Person(TenantModel):
     class Meta:
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
-        ordering = ["name_key", "id"]
-        indexes = [models.Index(fields=["youth_office", "name_key"])]
+        ordering = ["sort_key", "id"]
+        indexes = [models.Index(fields=["youth_office", "sort_key"])]
 
     def __str__(self) -> str:
         return self.full_name
@@ -157,17 +198,40 @@ class Person(TenantModel):
     def full_name(self) -> str:
         return " ".join(part for part in (self.title, self.first_name, self.last_name) if part)
 
+    def computed_keys(self) -> dict[str, str]:
+        """The stored keys derived from the fields: set them on EVERY write, bulk ones too."""
+        return {
+            "name_key": search_key(f"{self.last_name} {self.first_name}"),
+            "sort_key": sort_key(self.last_name, self.first_name),
+            "search_text": document(f"{self.last_name} {self.first_name}", self.title),
+        }
+
+    def set_keys(self) -> None:
+        for name, value in self.computed_keys().items():
+            setattr(self, name, value)
+
     def save(self, *args, **kwargs) -> None:
-        self.name_key = search_key(f"{self.last_name} {self.first_name}")
+        self.set_keys()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "name_key"}
+        if update_fields is not None and set(KEY_SOURCES[Person]) & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *self.computed_keys()}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(
             "network:person", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk}
         )
+
+
+# The search indexes (lib.search) and the fields their stored keys are computed from.
+SEARCH_INDEXES: dict[type[Organisation] | type[Person], TrigramIndex] = {
+    Organisation: TrigramIndex(table="network_organisation"),
+    Person: TrigramIndex(table="network_person"),
+}
+KEY_SOURCES: dict[type[Organisation] | type[Person], tuple[str, ...]] = {
+    Organisation: ("name", "street", "postcode", "city"),
+    Person: ("first_name", "last_name", "title"),
+}
 
 
 class AffiliationQuerySet(TenantQuerySet):
@@ -192,13 +256,14 @@ class Affiliation(TenantModel):
     since = models.DateField(_("seit"), null=True, blank=True)
     until = models.DateField(_("bis"), null=True, blank=True)
     is_contact = models.BooleanField(_("Ansprechperson"), default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
-    objects = AffiliationQuerySet.as_manager()
+    objects = AffiliationQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
 
     class Meta:
         verbose_name = _("Zugehörigkeit")
         verbose_name_plural = _("Zugehörigkeiten")
-        ordering = ["organisation__name_key", "person__name_key"]
+        ordering = ["organisation__sort_key", "person__sort_key"]
 
     def __str__(self) -> str:
         return f"{self.person} – {self.organisation}"
@@ -231,6 +296,9 @@ class OrganisationChange(TenantModel):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="changes")
     proposed = models.JSONField(_("vorgeschlagene Werte"))
+    # What the proposer saw when proposing (field -> value as in `proposed`): the review
+    # compares against it, so a later edit by coordination is never undone by approving.
+    base = models.JSONField(_("Stand beim Vorschlag"), default=dict, blank=True)
     base_version = models.PositiveIntegerField()
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -265,8 +333,10 @@ def expected_kinds(office: YouthOffice) -> list[str]:
 class PendingImport(TenantModel):
     """An uploaded import file between its preview and "Import ausführen".
 
-    The file is parsed again when the import is applied; rows are removed after the import and
-    when they are older than a day.
+    The file is read and validated once, at upload; `plan` keeps the result (network.imports:
+    `plan_to_json`), so the preview never parses the file again. The import applies the plan if
+    the directory is unchanged, else it plans again from `data`. Rows are removed after the
+    import and when they are older than a day.
     """
 
     created_by = models.ForeignKey(
@@ -274,6 +344,7 @@ class PendingImport(TenantModel):
     )
     filename = models.CharField(max_length=255)
     data = models.BinaryField()
+    plan = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -1,23 +1,29 @@
 """DSGVO for people in the network: access (Art. 15) and erasure (Art. 17).
 
-Both are reached through network.services (`export_person_data`, `erase_person`); see
-docs/privacy-notes.md for what the erasure keeps and how later capabilities must reference
-people so that it keeps working.
+Views call `export_person_data` and `erase_person`; apps built on the network add their own
+parts through lib/privacy.py. See docs/privacy-notes.md for what the erasure keeps and how later
+capabilities must reference people so that it keeps working.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from sozialraum.accounts.models import OfficeRole
 from sozialraum.audit.models import Action, AuditEntry
-from sozialraum.audit.services import record
+from sozialraum.audit.registry import type_key
+from sozialraum.audit.services import record, stored_language
+from sozialraum.lib.privacy import person_parts
 from sozialraum.network.models import Affiliation, Person
+
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
 
 # What the audit trail shows instead of an erased person's name.
 ERASED_LABEL = "Gelöschte Person"
@@ -31,30 +37,28 @@ def _format_datetime(value) -> str:
     return timezone.localtime(value).strftime("%d.%m.%Y %H:%M") if value else ""
 
 
-def _type_names(model) -> set[str]:
-    """The model's verbose name as the audit trail may have stored it (German or English)."""
-    names = {str(model._meta.verbose_name)}
-    for language in ("de", "en"):
-        with translation.override(language):
-            names.add(str(model._meta.verbose_name))
-    return names
-
-
 def _person_entries(person: Person):
+    """The person's entries in the audit trail: stored under a stable type whatever the
+    language of the session that wrote them."""
     return AuditEntry.objects.in_office(person.youth_office).filter(
-        object_type__in=_type_names(Person), object_id=str(person.pk)
+        object_type=type_key(Person), object_id=str(person.pk)
     )
 
 
+def _changes_in_german(entry: AuditEntry) -> dict[str, dict[str, str]]:
+    with stored_language():
+        return {label: {"old": old, "new": new} for label, old, new in entry.change_rows()}
+
+
 @transaction.atomic
-def export_person_data(*, person: Person, actor) -> dict[str, Any]:
+def export_person_data(*, person: Person, actor: User | None) -> dict[str, Any]:
     """Everything this youth office stores about the person, JSON-serialisable (Art. 15).
     The export itself is recorded in the audit trail."""
     office = person.youth_office
     affiliations = (
         Affiliation.objects.filter(person=person)
         .select_related("organisation")
-        .order_by("organisation__name_key", "pk")
+        .order_by("organisation__sort_key", "pk")
     )
     account = None
     user = person.user
@@ -81,14 +85,9 @@ def export_person_data(*, person: Person, actor) -> dict[str, Any]:
         actor=actor,
         action=Action.EXPORT,
         instance=person,
-        changes={
-            str(_("Auskunft nach Art. 15 DSGVO")): {
-                "old": "",
-                "new": _("Datenauskunft als Datei erstellt"),
-            }
-        },
+        changes={"privacy_export": {"old": "", "new": _lazy("Datenauskunft als Datei erstellt")}},
     )
-    return {
+    data: dict[str, Any] = {
         "Auskunft": {
             "Art": "Auskunft nach Art. 15 DSGVO",
             "Jugendamt": office.name,
@@ -122,15 +121,19 @@ def export_person_data(*, person: Person, actor) -> dict[str, Any]:
                 "Aktion": str(entry.get_action_display()),
                 "durch": str(entry.actor) if entry.actor_id else "",
                 "Eintrag": entry.object_repr,
-                "Änderungen": entry.changes,
+                "Änderungen": _changes_in_german(entry),
             }
             for entry in entries
         ],
     }
+    # What the apps built on the network keep about the person (lib/privacy.py).
+    for part in person_parts():
+        data[str(part.label)] = part.export(person)
+    return data
 
 
 @transaction.atomic
-def erase_person(*, person: Person, actor) -> None:
+def erase_person(*, person: Person, actor: User | None) -> None:
     """Delete the person and their affiliations (Art. 17). Audit entries about the person keep
     the fact of a change but lose the name and the values; a final entry records the erasure
     without the name. The login account (if any) is not touched: it has its own lifecycle."""
@@ -138,21 +141,26 @@ def erase_person(*, person: Person, actor) -> None:
     office = person.youth_office
     affiliations = Affiliation.objects.filter(person=person).count()
     scrubbed = _person_entries(person).update(object_repr=ERASED_LABEL, changes={})
+    # The apps built on the network delete or anonymise what they keep (lib/privacy.py).
+    for part in person_parts():
+        part.erase(person)
+    with stored_language():
+        changes = {
+            "erased": {
+                "old": _("Personendaten und %(count)s Zugehörigkeiten") % {"count": affiliations},
+                "new": "",
+            },
+            "audit_trail": {
+                "old": "",
+                "new": _("%(count)s Einträge anonymisiert") % {"count": scrubbed},
+            },
+        }
     record(
         office=office,
         actor=actor,
         action=Action.ERASE,
         instance=person,
         label=ERASED_LABEL,
-        changes={
-            str(_("Gelöscht")): {
-                "old": _("Personendaten und %(count)s Zugehörigkeiten") % {"count": affiliations},
-                "new": "",
-            },
-            str(_("Änderungsprotokoll")): {
-                "old": "",
-                "new": _("%(count)s Einträge anonymisiert") % {"count": scrubbed},
-            },
-        },
+        changes=changes,
     )
     person.delete()

@@ -1,72 +1,60 @@
 """Permissions of the network of actors (django-rules, autodiscovered).
 
-Office-level permissions take the youth office as object, like the rest of the platform:
+Office-level permissions take the youth office as object:
 
-- ``network.view_directory``  every member of the office: coordination, Fachkraft, Lesend and
-  carrier editors (Redaktion einer Organisation);
-- ``network.edit_directory``  coordination and Fachkraft edit organisations and people directly;
-- ``network.manage_network``  coordination: import, review of proposed changes, the checklist
-  of expected kinds, DSGVO export and erasure.
+- ``network.view_directory``  every member: coordination, Fachkraft, Lesend, carrier editors;
+- ``network.edit_directory``  coordination and Fachkraft edit the whole directory directly;
+- ``network.add_organisation`` coordination and Fachkraft;
+- ``network.add_person``      coordination, Fachkraft, and carrier editors (for their organisation);
+- ``network.manage_network``  coordination: checklist of expected kinds, entries due for a check,
+  probable duplicates;
+- ``network.review_changes``  coordination reviews the carrier editors' proposals;
+- ``network.import_organisations`` coordination imports lists of organisations.
 
-Object-level permissions take the organisation or person:
-
-- ``network.edit_organisation``  coordination/Fachkraft of its office, and the carrier editor
-  bound to exactly this organisation. Carrier editors do not save directly: their edits go
-  through ``review.propose_organisation_change`` and coordination reviews them.
-- ``network.edit_person``  coordination/Fachkraft of the office, and the carrier editor of an
-  organisation the person currently works for.
+Object-level permissions take the organisation, person or affiliation. A carrier editor never
+changes their organisation directly: they propose (``network.propose_change``) and coordination
+reviews. People and affiliations of their own organisation they edit directly.
 """
 
 from __future__ import annotations
 
 import rules
 
-from sozialraum.accounts.models import Role
-from sozialraum.accounts.rules import is_contributor, is_coordinator, is_office_member
+from sozialraum.accounts.predicates import (
+    is_carrier_editor,
+    is_contributor,
+    is_coordinator,
+    is_member,
+)
+from sozialraum.network.predicates import (
+    is_own_affiliation,
+    is_own_organisation,
+    works_for_own_organisation,
+)
 
-
-def _role(user, office_id: int | None) -> tuple[str | None, int | None]:
-    """(role, edited organisation id) of the user in the office with this id."""
-    if office_id is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None, None
-    if user.is_operator:
-        return Role.COORDINATION, None
-    return user._roles().get(office_id, (None, None))
-
-
-@rules.predicate
-def can_edit_organisation(user, organisation) -> bool:
-    if organisation is None:
-        return False
-    role, edited = _role(user, organisation.youth_office_id)
-    if role in (Role.COORDINATION, Role.PROFESSIONAL):
-        return True
-    return role == Role.CARRIER_EDITOR and edited == organisation.pk
-
-
-@rules.predicate
-def is_carrier_editor_of(user, organisation) -> bool:
-    """The carrier editor bound to this organisation (their edits need a review)."""
-    if organisation is None:
-        return False
-    role, edited = _role(user, organisation.youth_office_id)
-    return role == Role.CARRIER_EDITOR and edited == organisation.pk
-
-
-@rules.predicate
-def can_edit_person(user, person) -> bool:
-    if person is None:
-        return False
-    role, edited = _role(user, person.youth_office_id)
-    if role in (Role.COORDINATION, Role.PROFESSIONAL):
-        return True
-    if role != Role.CARRIER_EDITOR or edited is None:
-        return False
-    return person.affiliations.current().filter(organisation_id=edited).exists()
-
-
-rules.add_perm("network.view_directory", is_office_member)
+# The office
+rules.add_perm("network.view_directory", is_member)
 rules.add_perm("network.edit_directory", is_contributor)
+rules.add_perm("network.add_organisation", is_contributor)
+rules.add_perm("network.add_person", is_contributor | is_carrier_editor)
 rules.add_perm("network.manage_network", is_coordinator)
-rules.add_perm("network.edit_organisation", can_edit_organisation)
-rules.add_perm("network.edit_person", can_edit_person)
+rules.add_perm("network.review_changes", is_coordinator)
+rules.add_perm("network.import_organisations", is_coordinator)
+
+# An organisation
+rules.add_perm("network.change_organisation", is_contributor)
+rules.add_perm("network.delete_organisation", is_contributor)
+rules.add_perm("network.propose_change", is_carrier_editor & is_own_organisation)
+rules.add_perm("network.confirm_organisation", is_contributor | is_own_organisation)
+rules.add_perm("network.view_organisation_changes", is_coordinator | is_own_organisation)
+rules.add_perm("network.invite_editor", is_coordinator)
+
+# A person
+rules.add_perm("network.change_person", is_contributor | works_for_own_organisation)
+rules.add_perm("network.confirm_person", is_contributor | works_for_own_organisation)
+rules.add_perm("network.add_affiliation", is_contributor | works_for_own_organisation)
+rules.add_perm("network.export_person", is_coordinator)
+rules.add_perm("network.erase_person", is_coordinator)
+
+# An affiliation
+rules.add_perm("network.change_affiliation", is_contributor | is_own_affiliation)

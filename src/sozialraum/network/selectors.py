@@ -1,45 +1,36 @@
 """Reads of the network of actors. Every function is scoped to one youth office and runs a
 fixed number of queries, however many organisations and people there are.
 
-Search is German-aware: the stored `name_key` spells umlauts and ß out (lib.text.search_key) and
-the search words are keyed the same way, so "Müller", "Mueller" and "MUELLER" find each other and
-"Straße" finds "Strasse" and vice versa. The comparison runs on the stored key, with no function
-applied per row.
+Search goes through the trigram index of lib.search over the stored `search_text` (name, street,
+PLZ and place of organisations; name and title of people): German-aware ("Müller" = "Mueller",
+"Straße" = "Strasse", "St." = "Sankt"), the same on SQLite (FTS5) and PostgreSQL (pg_trgm).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from functools import partial
-from typing import Any, cast
 
-from django.core.cache import cache
-from django.db.models import Count, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 
-from sozialraum.lib.text import search_key
+from sozialraum.lib import search
 from sozialraum.network.models import (
     CONFIRMATION_MONTHS,
+    SEARCH_INDEXES,
     Affiliation,
     ChangeStatus,
     Organisation,
     OrganisationChange,
-    OrganisationKind,
     Person,
-    expected_kinds,
 )
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
-# How many organisations of one kind the social-space glance lists (the count is always full).
-GLANCE_LIMIT = 3
 
-
-def search_terms(q: str) -> list[str]:
-    """The folded words of a search (at most 8, so a pasted paragraph stays cheap)."""
-    return search_key(q).split()[:8]
+def search_terms(q: str) -> search.Query:
+    """What a search field's input matches (lib.search.parse: at most 8 words, so a pasted
+    paragraph stays cheap). `.unsearchable` when it holds no letter or digit."""
+    return search.parse(q)
 
 
 def _pk(value) -> int | None:
@@ -61,15 +52,11 @@ def directory(
     social_space: SocialSpace | int | None = None,
     municipality: Municipality | int | None = None,
 ) -> QuerySet[Organisation]:
-    """Organisations of the office, filtered; every search word must occur in the name or the
-    place (Ort). Ordered by name. The municipality is joined; prefetch what the page shows."""
+    """Organisations of the office, filtered; every search word must occur in the name, street,
+    PLZ or place (lib.search). Ordered by name. The municipality is joined; prefetch what the
+    page shows."""
     organisations = Organisation.objects.in_office(office).select_related("municipality")
-    terms = search_terms(q)
-    if terms:
-        for term in terms:
-            organisations = organisations.filter(
-                Q(name_key__contains=term) | Q(city__icontains=term)
-            )
+    organisations = SEARCH_INDEXES[Organisation].filter(organisations, search_terms(q))
     if kind:
         organisations = organisations.filter(kind=kind)
     space_id = _pk(social_space)
@@ -78,18 +65,15 @@ def directory(
     municipality_id = _pk(municipality)
     if municipality_id is not None:
         organisations = organisations.filter(municipality_id=municipality_id)
-    return organisations.order_by("name_key", "id")
+    return organisations.order_by("sort_key", "id")
 
 
 def people_directory(
     office: YouthOffice, *, q: str = "", organisation: Organisation | int | None = None
 ) -> QuerySet[Person]:
-    """People of the office; every search word must occur in the name. Ordered by name."""
-    people = Person.objects.in_office(office)
-    terms = search_terms(q)
-    if terms:
-        for term in terms:
-            people = people.filter(name_key__contains=term)
+    """People of the office; every search word must occur in the name or the title
+    (lib.search). Ordered by name."""
+    people = SEARCH_INDEXES[Person].filter(Person.objects.in_office(office), search_terms(q))
     organisation_id = _pk(organisation)
     if organisation_id is not None:
         people = people.filter(
@@ -97,149 +81,7 @@ def people_directory(
                 youth_office=office, organisation_id=organisation_id
             ).values("person_id")
         )
-    return people.order_by("name_key", "id")
-
-
-def kind_counts(office: YouthOffice) -> dict[int, dict[str, int]]:
-    """{social space id: {kind: number of organisations}} in one aggregate query."""
-    through = Organisation.social_spaces.through
-    rows = (
-        through.objects.filter(organisation__youth_office=office)
-        .values_list("socialspace_id", "organisation__kind")
-        .annotate(n=Count("organisation_id"))
-        .order_by()
-    )
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for space_id, kind, n in rows:
-        counts[space_id][kind] = n
-    return dict(counts)
-
-
-def kind_label(kind: str) -> str:
-    return str(OrganisationKind(kind).label) if kind in OrganisationKind.values else kind
-
-
-def social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, Any]:
-    """Which kinds are active in the space (with up to GLANCE_LIMIT organisations each, by
-    name) and which kinds of the coordinator's checklist are missing.
-
-    Three queries: the counts per kind, the first organisations of each kind (ranked in the
-    database, one query), and the checklist. Measured against one query per kind, the single
-    ranked query is cheaper at every size (kinds absent from the space cost a full index walk).
-
-    present:  [(kind, label, [organisations])] in the order of OrganisationKind
-    missing:  [(kind, label)] expected but absent
-    expected: [kind]
-    counts:   {kind: number of organisations}, total: organisations in the space
-    """
-    if space.youth_office_id != office.pk:
-        return {"present": [], "missing": [], "expected": [], "counts": {}, "total": 0}
-    in_space = Organisation.objects.in_office(office).filter(social_spaces=space)
-    counts = dict(
-        in_space.values_list("kind").annotate(n=Count("id")).order_by().values_list("kind", "n")
-    )
-    ranked = (
-        in_space.annotate(
-            rank=Window(RowNumber(), partition_by=[F("kind")], order_by=[F("name_key"), F("id")])
-        )
-        .filter(rank__lte=GLANCE_LIMIT)
-        .order_by("name_key", "id")
-    )
-    by_kind: dict[str, list[Organisation]] = defaultdict(list)
-    for organisation in ranked:
-        by_kind[organisation.kind].append(organisation)
-    expected = expected_kinds(office)
-    present = [
-        (kind, str(label), by_kind[kind])
-        for kind, label in OrganisationKind.choices
-        if kind in counts
-    ]
-    missing = [
-        (kind, str(label))
-        for kind, label in OrganisationKind.choices
-        if kind in expected and kind not in counts
-    ]
-    return {
-        "present": present,
-        "missing": missing,
-        "expected": [kind for kind in OrganisationKind.values if kind in expected],
-        "counts": counts,
-        "total": sum(counts.values()),
-    }
-
-
-def _office_cache_key(name: str, office: YouthOffice, *parts: object) -> str:
-    """A cache key that changes with every audited write to the office (data_version)."""
-    return ":".join(
-        [
-            name,
-            str(office.pk),
-            str(office.created_at.timestamp()),
-            str(office.data_version),
-            get_language() or "",
-            *(str(part) for part in parts),
-        ]
-    )
-
-
-def cached_county_overview(office: YouthOffice) -> dict[str, Any]:
-    """county_overview, cached until the office's data changes (YouthOffice.data_version)."""
-    key = _office_cache_key("county-overview", office)
-    build = partial(county_overview, office)
-    return cast(dict[str, Any], cache.get_or_set(key, build, 60 * 60))
-
-
-def cached_social_space_glance(office: YouthOffice, space: SocialSpace) -> dict[str, Any]:
-    """social_space_glance, cached until the office's data changes."""
-    key = _office_cache_key("glance", office, space.pk)
-    build = partial(social_space_glance, office, space)
-    return cast(dict[str, Any], cache.get_or_set(key, build, 60 * 60))
-
-
-def county_overview(office: YouthOffice) -> dict[str, Any]:
-    """Social spaces x kinds with counts, so gaps stand out. Five queries.
-
-    kinds:      [(kind, label)] every kind, in the order of OrganisationKind
-    expected:   [kind] of the checklist
-    rows:       [(space, [count per kind], [missing kinds])], by space name
-    totals:     [number of organisations per kind] in the whole office (each counted once)
-    unassigned: [count per kind] of organisations without a social space
-    """
-    kinds = [(kind, str(label)) for kind, label in OrganisationKind.choices]
-    expected = expected_kinds(office)
-    counts = kind_counts(office)
-    rows = []
-    for space in SocialSpace.objects.in_office(office).order_by("name"):
-        space_counts = counts.get(space.pk, {})
-        rows.append(
-            (
-                space,
-                [space_counts.get(kind, 0) for kind, _label in kinds],
-                [kind for kind, _label in kinds if kind in expected and not space_counts.get(kind)],
-            )
-        )
-    by_kind = dict(
-        Organisation.objects.in_office(office)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("kind", "n")
-    )
-    unassigned = dict(
-        Organisation.objects.in_office(office)
-        .filter(social_spaces__isnull=True)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("kind", "n")
-    )
-    return {
-        "kinds": kinds,
-        "expected": [kind for kind, _label in kinds if kind in expected],
-        "rows": rows,
-        "totals": [by_kind.get(kind, 0) for kind, _label in kinds],
-        "unassigned": [unassigned.get(kind, 0) for kind, _label in kinds],
-    }
+    return people.order_by("sort_key", "id")
 
 
 def confirmation_deadline(now: datetime | None = None) -> datetime:
@@ -286,7 +128,7 @@ def probable_duplicates(office: YouthOffice) -> list[list[Organisation]]:
         Organisation.objects.in_office(office)
         .filter(duplicate_key__in=keys)
         .select_related("municipality")
-        .order_by("duplicate_key", "name_key", "id")
+        .order_by("duplicate_key", "sort_key", "id")
     )
     groups: dict[str, list[Organisation]] = defaultdict(list)
     for organisation in candidates:

@@ -3,7 +3,7 @@
 Every function checks tenancy (social spaces, municipality, organisation and person belong to
 the same youth office) and raises ValueError with a German message otherwise; invalid field
 values raise `InvalidData` (a ValueError that also carries the messages per field). A stale
-`version` raises regions.services.ConcurrentEditError: nobody's edit is silently overwritten.
+`version` raises lib.errors.ConcurrentEditError: nobody's edit is silently overwritten.
 
 Changes to a person's affiliations are recorded in the audit trail *on the person*, so the
 DSGVO erasure (`erase_person`) finds and anonymises every entry that carries the name.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import diff, record, snapshot
-from sozialraum.lib.text import duplicate_key, search_key
+from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.network.models import (
     Affiliation,
     ExpectedKind,
@@ -32,76 +32,18 @@ from sozialraum.network.models import (
     OrganisationKind,
     Person,
 )
-from sozialraum.network.privacy import ERASED_LABEL, erase_person, export_person_data
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
-from sozialraum.regions.services import ConcurrentEditError
 
-ORGANISATION_FIELDS = (
-    "name",
-    "kind",
-    "sponsorship",
-    "street",
-    "postcode",
-    "city",
-    "municipality",
-    "phone",
-    "email",
-    "website",
-    "description",
-    "is_public",
-    "external_id",
-)
-PERSON_FIELDS = ("title", "first_name", "last_name", "email", "phone")
-_ORGANISATION_AUDITED = [*ORGANISATION_FIELDS, "social_spaces"]
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
+
+ORGANISATION_FIELDS = Organisation.EDITABLE_FIELDS
+PERSON_FIELDS = Person.EDITABLE_FIELDS
+ORGANISATION_AUDITED = [*ORGANISATION_FIELDS, "social_spaces"]
 _PERSON_AUDITED = list(PERSON_FIELDS)
-
-__all__ = [
-    "ERASED_LABEL",
-    "ConcurrentEditError",
-    "InvalidData",
-    "add_affiliation",
-    "confirm_organisation",
-    "confirm_person",
-    "create_organisation",
-    "create_person",
-    "delete_organisation",
-    "erase_person",
-    "export_person_data",
-    "remove_affiliation",
-    "set_expected_kinds",
-    "update_affiliation",
-    "update_organisation",
-    "update_person",
-]
-
-
-class InvalidData(ValueError):
-    """Field values that do not pass validation. `errors`: field name -> German messages."""
-
-    def __init__(self, errors: dict[str, list[str]], model: Any = None):
-        self.errors = errors
-        labels = []
-        for name, messages in errors.items():
-            label = name
-            if model is not None:
-                try:
-                    label = str(model._meta.get_field(name).verbose_name)
-                except Exception:  # a non-field error key
-                    label = ""
-            text = " ".join(messages)
-            labels.append(f"{label}: {text}" if label else text)
-        super().__init__(" ".join(labels))
 
 
 # Helpers ----------------------------------------------------------------------------------------
-
-
-def _format_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def _format_datetime(value) -> str:
-    return timezone.localtime(value).strftime("%d.%m.%Y %H:%M") if value else ""
 
 
 def _check_keys(data: dict[str, Any], allowed: Iterable[str]) -> None:
@@ -128,7 +70,7 @@ def _check_municipality(office: YouthOffice, municipality: Municipality | None) 
         )
 
 
-def _check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> list[SocialSpace]:
+def check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> list[SocialSpace]:
     chosen = list(dict.fromkeys(social_spaces))
     foreign = [space for space in chosen if space.youth_office_id != office.pk]
     if foreign:
@@ -139,7 +81,7 @@ def _check_spaces(office: YouthOffice, social_spaces: Iterable[SocialSpace]) -> 
     return chosen
 
 
-def _apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -> None:
+def apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -> None:
     _check_keys(data, ORGANISATION_FIELDS)
     for name, value in data.items():
         if isinstance(value, str):
@@ -151,13 +93,16 @@ def _apply_organisation_data(organisation: Organisation, data: dict[str, Any]) -
         setattr(organisation, name, value)
 
 
-def _validate_organisation(
+def validate_organisation(
     office: YouthOffice, organisation: Organisation, social_spaces: list[SocialSpace] | None
 ) -> None:
     _check_municipality(office, organisation.municipality)
     if social_spaces is not None:
-        _check_spaces(office, social_spaces)
-    _full_clean(organisation, exclude=["youth_office", "name_key", "duplicate_key"])
+        check_spaces(office, social_spaces)
+    _full_clean(
+        organisation,
+        exclude=["youth_office", "name_key", "duplicate_key", "sort_key", "search_text"],
+    )
     if organisation.external_id:
         taken = (
             Organisation.objects.in_office(office)
@@ -179,14 +124,14 @@ def _validate_organisation(
 def create_organisation(
     *,
     office: YouthOffice,
-    actor,
+    actor: User | None,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] = (),
 ) -> Organisation:
     organisation = Organisation(youth_office=office)
-    _apply_organisation_data(organisation, data)
-    spaces = _check_spaces(office, social_spaces)
-    _validate_organisation(office, organisation, spaces)
+    apply_organisation_data(organisation, data)
+    spaces = check_spaces(office, social_spaces)
+    validate_organisation(office, organisation, spaces)
     organisation.save()
     organisation.social_spaces.set(spaces)
     record(
@@ -194,15 +139,15 @@ def create_organisation(
         actor=actor,
         action=Action.CREATE,
         instance=organisation,
-        changes=diff({}, snapshot(organisation, _ORGANISATION_AUDITED)),
+        changes=diff({}, snapshot(organisation, ORGANISATION_AUDITED)),
     )
     return organisation
 
 
-def _save_organisation(
+def save_organisation(
     *,
     current: Organisation,
-    actor,
+    actor: User | None,
     version: int,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] | None,
@@ -210,19 +155,18 @@ def _save_organisation(
 ) -> Organisation:
     """The update itself (inside the caller's transaction): check, conditional UPDATE, audit."""
     office = current.youth_office
-    before = snapshot(current, _ORGANISATION_AUDITED)
+    before = snapshot(current, ORGANISATION_AUDITED)
     if current.version != version:
         raise ConcurrentEditError
     candidate = copy.copy(current)
-    _apply_organisation_data(candidate, data)
-    spaces = None if social_spaces is None else _check_spaces(office, social_spaces)
-    _validate_organisation(office, candidate, spaces)
+    apply_organisation_data(candidate, data)
+    spaces = None if social_spaces is None else check_spaces(office, social_spaces)
+    validate_organisation(office, candidate, spaces)
     values = {name: getattr(candidate, name) for name in data}
     now = timezone.now()
     updated = Organisation.objects.filter(pk=current.pk, version=version).update(
         **values,
-        name_key=search_key(candidate.name),
-        duplicate_key=duplicate_key(candidate.name),
+        **candidate.computed_keys(),
         confirmed_at=now,
         updated_at=now,
         version=F("version") + 1,
@@ -234,7 +178,7 @@ def _save_organisation(
     )
     if spaces is not None:
         organisation.social_spaces.set(spaces)
-    changes = diff(before, snapshot(organisation, _ORGANISATION_AUDITED))
+    changes = diff(before, snapshot(organisation, ORGANISATION_AUDITED))
     if changes:
         record(
             office=office,
@@ -251,7 +195,7 @@ def _save_organisation(
 def update_organisation(
     *,
     organisation: Organisation,
-    actor,
+    actor: User | None,
     version: int,
     data: dict[str, Any],
     social_spaces: Iterable[SocialSpace] | None = None,
@@ -261,26 +205,27 @@ def update_organisation(
     current = Organisation.objects.select_related("youth_office", "municipality").get(
         pk=organisation.pk
     )
-    return _save_organisation(
+    return save_organisation(
         current=current, actor=actor, version=version, data=data, social_spaces=social_spaces
     )
 
 
 @transaction.atomic
-def delete_organisation(*, organisation: Organisation, actor) -> None:
+def delete_organisation(*, organisation: Organisation, actor: User | None) -> None:
     office = organisation.youth_office
-    changes = diff(snapshot(organisation, _ORGANISATION_AUDITED), {})
+    changes = diff(snapshot(organisation, ORGANISATION_AUDITED), {})
     people = Affiliation.objects.filter(organisation=organisation).count()
     if people:
-        changes[str(_("Zugehörigkeiten"))] = {
-            "old": _("%(count)s Personen") % {"count": people},
-            "new": "",
-        }
+        with stored_language():
+            changes["affiliations"] = {
+                "old": _("%(count)s Personen") % {"count": people},
+                "new": "",
+            }
     record(office=office, actor=actor, action=Action.DELETE, instance=organisation, changes=changes)
     organisation.delete()
 
 
-def _confirm(entry: Organisation | Person, actor) -> None:
+def _confirm(entry: Organisation | Person, actor: User | None) -> None:
     """The entry was checked and is current (resets the 12-month check)."""
     old = entry.confirmed_at
     entry.confirmed_at = timezone.now()
@@ -290,17 +235,12 @@ def _confirm(entry: Organisation | Person, actor) -> None:
         actor=actor,
         action=Action.UPDATE,
         instance=entry,
-        changes={
-            str(_("zuletzt bestätigt")): {
-                "old": _format_datetime(old),
-                "new": _format_datetime(entry.confirmed_at),
-            }
-        },
+        changes={"confirmed_at": {"old": old, "new": entry.confirmed_at}},
     )
 
 
 @transaction.atomic
-def confirm_organisation(*, organisation: Organisation, actor) -> None:
+def confirm_organisation(*, organisation: Organisation, actor: User | None) -> None:
     _confirm(organisation, actor)
 
 
@@ -314,10 +254,10 @@ def _apply_person_data(person: Person, data: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def create_person(*, office: YouthOffice, actor, data: dict[str, Any]) -> Person:
+def create_person(*, office: YouthOffice, actor: User | None, data: dict[str, Any]) -> Person:
     person = Person(youth_office=office)
     _apply_person_data(person, data)
-    _full_clean(person, exclude=["youth_office", "user", "name_key"])
+    _full_clean(person, exclude=["youth_office", "user", "name_key", "sort_key", "search_text"])
     person.save()
     record(
         office=office,
@@ -330,18 +270,20 @@ def create_person(*, office: YouthOffice, actor, data: dict[str, Any]) -> Person
 
 
 @transaction.atomic
-def update_person(*, person: Person, actor, version: int, data: dict[str, Any]) -> Person:
+def update_person(
+    *, person: Person, actor: User | None, version: int, data: dict[str, Any]
+) -> Person:
     current = Person.objects.select_related("youth_office").get(pk=person.pk)
     if current.version != version:
         raise ConcurrentEditError
     before = snapshot(current, _PERSON_AUDITED)
     candidate = copy.copy(current)
     _apply_person_data(candidate, data)
-    _full_clean(candidate, exclude=["youth_office", "user", "name_key"])
+    _full_clean(candidate, exclude=["youth_office", "user", "name_key", "sort_key", "search_text"])
     now = timezone.now()
     updated = Person.objects.filter(pk=current.pk, version=version).update(
         **{name: getattr(candidate, name) for name in data},
-        name_key=search_key(f"{candidate.last_name} {candidate.first_name}"),
+        **candidate.computed_keys(),
         confirmed_at=now,
         updated_at=now,
         version=F("version") + 1,
@@ -362,7 +304,7 @@ def update_person(*, person: Person, actor, version: int, data: dict[str, Any]) 
 
 
 @transaction.atomic
-def confirm_person(*, person: Person, actor) -> None:
+def confirm_person(*, person: Person, actor: User | None) -> None:
     _confirm(person, actor)
 
 
@@ -370,15 +312,21 @@ def confirm_person(*, person: Person, actor) -> None:
 
 
 def describe_affiliation(affiliation: Affiliation) -> str:
-    """'Kita Sonnenblume – Leitung (seit 01.08.2024), Ansprechperson'."""
+    """'Kita Sonnenblume – Leitung (seit 01.08.2024), Ansprechperson', in the language of the
+    audit trail."""
+    with stored_language():
+        return _describe_affiliation(affiliation)
+
+
+def _describe_affiliation(affiliation: Affiliation) -> str:
     text = affiliation.organisation.name
     if affiliation.function:
         text += f" – {affiliation.function}"
     period = []
     if affiliation.since:
-        period.append(_("seit %(date)s") % {"date": _format_date(affiliation.since)})
+        period.append(_("seit %(date)s") % {"date": as_text(affiliation.since)})
     if affiliation.until:
-        period.append(_("bis %(date)s") % {"date": _format_date(affiliation.until)})
+        period.append(_("bis %(date)s") % {"date": as_text(affiliation.until)})
     if period:
         text += f" ({', '.join(period)})"
     if affiliation.is_contact:
@@ -391,13 +339,15 @@ def _check_period(since: date | None, until: date | None) -> None:
         raise ValueError(_("Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."))
 
 
-def _record_affiliation(affiliation: Affiliation, actor, action, old: str, new: str) -> None:
+def _record_affiliation(
+    affiliation: Affiliation, actor: User | None, action, old: str, new: str
+) -> None:
     record(
         office=affiliation.person.youth_office,
         actor=actor,
         action=action,
         instance=affiliation.person,
-        changes={str(_("Zugehörigkeit")): {"old": old, "new": new}},
+        changes={"affiliation": {"old": old, "new": new}},
     )
 
 
@@ -406,7 +356,7 @@ def add_affiliation(
     *,
     person: Person,
     organisation: Organisation,
-    actor,
+    actor: User | None,
     function: str = "",
     since: date | None = None,
     until: date | None = None,
@@ -434,12 +384,15 @@ def add_affiliation(
 def update_affiliation(
     *,
     affiliation: Affiliation,
-    actor,
+    actor: User | None,
     function: str,
     since: date | None,
     until: date | None,
     is_contact: bool,
+    version: int | None = None,
 ) -> Affiliation:
+    """Change an affiliation. With `version` (the one the form was opened with), a save by
+    somebody else in between raises ConcurrentEditError instead of being overwritten."""
     _check_period(since, until)
     before = describe_affiliation(affiliation)
     affiliation.function = (function or "").strip()
@@ -447,7 +400,19 @@ def update_affiliation(
     affiliation.until = until
     affiliation.is_contact = is_contact
     _full_clean(affiliation, exclude=["youth_office", "person", "organisation"])
-    affiliation.save(update_fields=["function", "since", "until", "is_contact"])
+    rows = Affiliation.objects.filter(pk=affiliation.pk)
+    if version is not None:
+        rows = rows.filter(version=version)
+    updated = rows.update(
+        function=affiliation.function,
+        since=since,
+        until=until,
+        is_contact=is_contact,
+        version=F("version") + 1,
+    )
+    if not updated:
+        raise ConcurrentEditError
+    affiliation.version = (version or affiliation.version) + 1
     after = describe_affiliation(affiliation)
     if after != before:
         _record_affiliation(affiliation, actor, Action.UPDATE, before, after)
@@ -455,7 +420,7 @@ def update_affiliation(
 
 
 @transaction.atomic
-def remove_affiliation(*, affiliation: Affiliation, actor) -> None:
+def remove_affiliation(*, affiliation: Affiliation, actor: User | None) -> None:
     _record_affiliation(affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), "")
     affiliation.delete()
 
@@ -464,12 +429,24 @@ def remove_affiliation(*, affiliation: Affiliation, actor) -> None:
 
 
 @transaction.atomic
-def set_expected_kinds(*, office: YouthOffice, actor, kinds: list[str]) -> None:
+def set_expected_kinds(
+    *,
+    office: YouthOffice,
+    actor: User | None,
+    kinds: list[str],
+    seen: list[str] | None = None,
+) -> None:
+    """Set the checklist. With `seen` (the checklist as the form showed it), a change by
+    somebody else in between raises ConcurrentEditError instead of being replaced."""
     wanted = list(dict.fromkeys(kinds))
     unknown = [kind for kind in wanted if kind not in OrganisationKind.values]
     if unknown:
         raise ValueError(_("Diese Arten gibt es nicht: %(kinds)s.") % {"kinds": ", ".join(unknown)})
+    # One checklist write at a time per office (the row lock serialises them on PostgreSQL).
+    YouthOffice.objects.select_for_update().filter(pk=office.pk).first()
     existing = set(ExpectedKind.objects.in_office(office).values_list("kind", flat=True))
+    if seen is not None and existing != set(seen):
+        raise ConcurrentEditError
     if existing == set(wanted):
         return
     ExpectedKind.objects.in_office(office).exclude(kind__in=wanted).delete()
@@ -480,13 +457,16 @@ def set_expected_kinds(*, office: YouthOffice, actor, kinds: list[str]) -> None:
     def labels(values) -> str:
         return ", ".join(str(OrganisationKind(v).label) for v in OrganisationKind if v in values)
 
+    with stored_language():
+        label = _("Checkliste der Arten")
+        changes = {"expected_kinds": {"old": labels(existing), "new": labels(set(wanted))}}
     record(
         office=office,
         actor=actor,
         action=Action.UPDATE,
         instance=ExpectedKind(youth_office=office),
-        label=_("Checkliste der Arten"),
-        changes={str(_("erwartete Arten")): {"old": labels(existing), "new": labels(set(wanted))}},
+        label=label,
+        changes=changes,
     )
 
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from sozialraum.accounts.throttling import client_ip
 from sozialraum.pages.forms import FeedbackForm
-from sozialraum.pages.services import send_accessibility_feedback
+from sozialraum.pages.services import TooManyMessages, send_accessibility_feedback
+
+security_log = logging.getLogger("sozialraum.security")
 
 
 @never_cache
@@ -39,11 +45,23 @@ def privacy(request: HttpRequest) -> HttpResponse:
 def accessibility(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        send_accessibility_feedback(
-            message=form.cleaned_data["message"],
-            page=form.cleaned_data["page"],
-            reply_to=form.cleaned_data["email"],
-        )
+        try:
+            send_accessibility_feedback(
+                message=form.cleaned_data["message"],
+                page=form.cleaned_data["page"],
+                reply_to=form.cleaned_data["email"],
+                client=client_ip(request),
+            )
+        except TooManyMessages:
+            form.add_error(
+                None,
+                _(
+                    "Sie haben uns in der letzten Stunde schon mehrere Rückmeldungen geschickt. "
+                    "Bitte versuchen Sie es später noch einmal oder schreiben Sie uns eine E-Mail "
+                    "(Adresse im Impressum)."
+                ),
+            )
+            return render(request, "pages/accessibility.html", {"form": form}, status=429)
         messages.success(
             request,
             _(
@@ -56,6 +74,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # One line, no traceback: a refused page is expected, not an error of the application.
+    user_id = getattr(getattr(request, "user", None), "pk", None)
+    security_log.warning(
+        "403 %s %s user=%s", request.method, escape_uri_path(request.path), user_id or "-"
+    )
     return render(request, "errors/403.html", status=403)
 
 

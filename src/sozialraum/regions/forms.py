@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -42,20 +44,14 @@ class SocialSpaceForm(forms.Form):
         self.office = office
         self.instance = instance
         if instance is not None and "initial" not in kwargs:
-            kwargs["initial"] = {
-                "name": instance.name,
-                "description": instance.description,
-                "municipalities": [m.pk for m in instance.municipalities.all()],
-                "version": instance.version,
-            }
+            kwargs["initial"] = social_space_initial(instance)
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = office.municipalities().order_by("name")
+        field = cast(forms.ModelMultipleChoiceField, self.fields["municipalities"])
+        field.queryset = office.municipalities().order_by("name")
         # Which municipality already belongs to which other social space, shown at the choice.
         self.taken = taken or {}
-        self.fields["municipalities"].label_from_instance = self._municipality_label
-        self.fields["municipalities"].help_text = _(
-            "Jede Gemeinde kann nur einmal zugeordnet werden."
-        )
+        field.label_from_instance = self._municipality_label  # type: ignore[method-assign,assignment]  # a bound method replaces the field's label
+        field.help_text = _("Jede Gemeinde kann nur einmal zugeordnet werden.")
 
     def _municipality_label(self, municipality: Municipality) -> str:
         other = self.taken.get(municipality.pk)
@@ -85,3 +81,12 @@ class SocialSpaceForm(forms.Form):
                 % {"names": ", ".join(f"{m.short_name} ({self.taken[m.pk]})" for m in conflicts)}
             )
         return chosen
+
+
+def social_space_initial(space: SocialSpace) -> dict[str, Any]:
+    return {
+        "name": space.name,
+        "description": space.description,
+        "municipalities": [m.pk for m in space.municipalities.all()],
+        "version": space.version,
+    }

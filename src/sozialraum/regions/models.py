@@ -11,6 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.text import sort_key
+
 # Top-level paths that can never be a youth office's slug.
 RESERVED_SLUGS = frozenset(
     {
@@ -162,17 +165,20 @@ class SocialSpace(TenantModel):
         blank=True,
         help_text=_("Was zeichnet den Raum aus? Wer lebt hier? Sichtbar für alle Mitglieder."),
     )
-    municipalities = models.ManyToManyField(
-        Municipality,
-        through="SocialSpaceMunicipality",
-        related_name="social_spaces",
-        verbose_name=_("Gemeinden"),
+    municipalities: models.ManyToManyField[Municipality, SocialSpaceMunicipality] = (
+        models.ManyToManyField(
+            Municipality,
+            through="SocialSpaceMunicipality",
+            related_name="social_spaces",
+            verbose_name=_("Gemeinden"),
+        )
     )
     is_demo = models.BooleanField(
         _("Demo-Daten"),
         default=False,
         help_text=_("Für die Vorführung erfundene Zuordnung."),
     )
+    sort_key = SortKeyField()
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -180,7 +186,8 @@ class SocialSpace(TenantModel):
     class Meta:
         verbose_name = _("Sozialraum")
         verbose_name_plural = _("Sozialräume")
-        ordering = ["name"]
+        ordering = ["sort_key", "id"]
+        indexes = [models.Index(fields=["youth_office", "sort_key"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["youth_office", "name"], name="unique_social_space_name_per_office"
@@ -189,6 +196,13 @@ class SocialSpace(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = sort_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(

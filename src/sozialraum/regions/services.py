@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -10,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.text import sort_key
 from sozialraum.regions.models import (
     Municipality,
     SocialSpace,
@@ -17,11 +20,10 @@ from sozialraum.regions.models import (
     YouthOffice,
 )
 
+if TYPE_CHECKING:
+    from sozialraum.accounts.models import User
+
 _AUDITED = ["name", "description", "municipalities"]
-
-
-class ConcurrentEditError(Exception):
-    """Somebody else saved the record since this form was opened."""
 
 
 class MunicipalityConflict(ValueError):
@@ -78,7 +80,7 @@ def _set_municipalities(space: SocialSpace, municipalities: list[Municipality]) 
 def create_social_space(
     *,
     office: YouthOffice,
-    actor,
+    actor: User | None,
     name: str,
     description: str = "",
     municipalities: Iterable[Municipality] = (),
@@ -103,7 +105,7 @@ def create_social_space(
 def update_social_space(
     *,
     space: SocialSpace,
-    actor,
+    actor: User | None,
     version: int,
     name: str,
     description: str,
@@ -112,7 +114,10 @@ def update_social_space(
     office = space.youth_office
     before = snapshot(space, _AUDITED)
     updated = SocialSpace.objects.filter(pk=space.pk, version=version).update(
-        name=name.strip(), description=description.strip(), version=F("version") + 1
+        name=name.strip(),
+        sort_key=sort_key(name.strip()),
+        description=description.strip(),
+        version=F("version") + 1,
     )
     if not updated:
         raise ConcurrentEditError
@@ -126,7 +131,7 @@ def update_social_space(
 
 
 @transaction.atomic
-def delete_social_space(*, space: SocialSpace, actor) -> None:
+def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
     office = space.youth_office
     record(
         office=office,

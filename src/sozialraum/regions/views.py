@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.tenancy import get_for_office, office_view
-from sozialraum.network.views import glance_context
+from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.forms import show_conflict
+from sozialraum.lib.http import posted
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
+from sozialraum.network.summaries import cached_social_space_glance
 from sozialraum.regions import services
-from sozialraum.regions.forms import SocialSpaceForm
-from sozialraum.regions.models import Municipality, SocialSpace, SocialSpaceMunicipality
+from sozialraum.regions.forms import SocialSpaceForm, social_space_initial
+from sozialraum.regions.models import (
+    Municipality,
+    SocialSpace,
+    SocialSpaceMunicipality,
+    YouthOffice,
+)
+from sozialraum.regions.naming import welcome
+from sozialraum.regions.start import coordination_to_do, own_organisation
 
 
-def _spaces(office):
+def _spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
     return SocialSpace.objects.in_office(office).prefetch_related(
         Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
     )
 
 
-def get_social_space_for_user(request: HttpRequest, pk: int) -> SocialSpace:
-    return get_for_office(request, _spaces(request.youth_office), pk=pk)
+def get_social_space_for_user(
+    request: OfficeRequest, pk: int, *, perm: str | None = None
+) -> SocialSpace:
+    return get_for_user(request, _spaces(request.youth_office), pk=pk, perm=perm)
 
 
-def _taken(office, exclude: SocialSpace | None = None) -> dict[int, str]:
+def _taken(office: YouthOffice, exclude: SocialSpace | None = None) -> dict[int, str]:
     rows = SocialSpaceMunicipality.objects.in_office(office).select_related("social_space")
     if exclude is not None:
         rows = rows.exclude(social_space=exclude)
@@ -33,7 +45,7 @@ def _taken(office, exclude: SocialSpace | None = None) -> dict[int, str]:
 
 
 @office_view()
-def office(request: HttpRequest) -> HttpResponse:
+def office(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     spaces = list(_spaces(office))
     assigned = {m.pk for s in spaces for m in s.municipalities.all()}
@@ -45,28 +57,33 @@ def office(request: HttpRequest) -> HttpResponse:
             "spaces": spaces,
             "unassigned": unassigned,
             "has_demo": any(s.is_demo for s in spaces),
-            "can_manage": request.user.has_perm("regions.manage_social_spaces", office),
+            "welcome": welcome(office.name),
+            "own_organisation": own_organisation(request),
+            "to_do": (
+                coordination_to_do(office)
+                if request.user.has_perm("network.review_changes", office)
+                else None
+            ),
         },
     )
 
 
 @office_view()
-def social_space(request: HttpRequest, pk: int) -> HttpResponse:
+def social_space(request: OfficeRequest, pk: int) -> HttpResponse:
     space = get_social_space_for_user(request, pk)
     return render(
         request,
         "regions/social_space.html",
         {
             "space": space,
-            "glance": glance_context(request, space),
-            "can_manage": request.user.has_perm(
-                "regions.manage_social_spaces", request.youth_office
-            ),
+            "glance": cached_social_space_glance(request.youth_office, space),
         },
     )
 
 
-def _save_form(request: HttpRequest, form: SocialSpaceForm, space: SocialSpace | None):
+def _save_form(
+    request: OfficeRequest, form: SocialSpaceForm, space: SocialSpace | None
+) -> SocialSpace | None:
     data = form.cleaned_data
     try:
         if space is None:
@@ -85,23 +102,19 @@ def _save_form(request: HttpRequest, form: SocialSpaceForm, space: SocialSpace |
             description=data["description"],
             municipalities=data["municipalities"],
         )
-    except services.ConcurrentEditError:
-        form.add_error(
-            None,
-            _(
-                "Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderungen wurden "
-                "nicht gespeichert. Bitte laden Sie die Seite neu und tragen Sie sie erneut ein."
-            ),
-        )
+    except ConcurrentEditError:
+        assert space is not None
+        current = _spaces(request.youth_office).get(pk=space.pk)
+        show_conflict(form, social_space_initial(current), current.version)
     except ValueError as error:  # a municipality taken meanwhile, or outside the Kreis
         form.add_error("municipalities", str(error))
     return None
 
 
-@office_view("regions.manage_social_spaces")
-def social_space_create(request: HttpRequest) -> HttpResponse:
+@office_view("regions.add_social_space")
+def social_space_create(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
-    form = SocialSpaceForm(request.POST or None, office=office, taken=_taken(office))
+    form = SocialSpaceForm(posted(request), office=office, taken=_taken(office))
     if request.method == "POST" and form.is_valid():
         space = _save_form(request, form, None)
         if space is not None:
@@ -110,11 +123,11 @@ def social_space_create(request: HttpRequest) -> HttpResponse:
     return render(request, "regions/social_space_form.html", {"form": form, "space": None})
 
 
-@office_view("regions.manage_social_spaces")
-def social_space_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    space = get_social_space_for_user(request, pk)
+@office_view()
+def social_space_edit(request: OfficeRequest, pk: int) -> HttpResponse:
+    space = get_social_space_for_user(request, pk, perm="regions.change_social_space")
     form = SocialSpaceForm(
-        request.POST or None,
+        posted(request),
         office=request.youth_office,
         instance=space,
         taken=_taken(request.youth_office, exclude=space),
@@ -127,9 +140,9 @@ def social_space_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "regions/social_space_form.html", {"form": form, "space": space})
 
 
-@office_view("regions.manage_social_spaces")
-def social_space_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    space = get_social_space_for_user(request, pk)
+@office_view()
+def social_space_delete(request: OfficeRequest, pk: int) -> HttpResponse:
+    space = get_social_space_for_user(request, pk, perm="regions.delete_social_space")
     if request.method == "POST":
         name = space.name
         services.delete_social_space(space=space, actor=request.user)

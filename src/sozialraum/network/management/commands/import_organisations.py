@@ -8,9 +8,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from sozialraum.accounts.models import User
-from sozialraum.lib.imports import ImportFileError, check_size
+from sozialraum.lib.imports import ImportFileError, check_size, format_number
 from sozialraum.network.imports import apply_import, parse_organisations
 from sozialraum.regions.models import YouthOffice
+
+SHOWN_WARNINGS = 100  # hints about probable duplicates; the rest are counted
 
 
 class Command(BaseCommand):
@@ -58,8 +60,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Hinweis: Die Spalte „{column}“ kennen wir nicht; sie wird nicht übernommen."
             )
-        for warning in preview.duplicate_warnings:
+        for warning in preview.duplicate_warnings[:SHOWN_WARNINGS]:
             self.stdout.write(f"Hinweis: {warning}")
+        hidden = len(preview.duplicate_warnings) - SHOWN_WARNINGS
+        if hidden > 0:
+            self.stdout.write(f"… und {format_number(hidden)} weitere Hinweise.")
         if preview.errors:
             for row_error in preview.errors:
                 self.stderr.write(str(row_error))

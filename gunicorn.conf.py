@@ -1,0 +1,22 @@
+"""gunicorn settings for Sozialraum (`make run` uses this file; so can a systemd unit).
+
+Request bodies are capped in the application (sozialraum.middleware.request_body_limit) and in
+the reverse proxy (client_max_body_size, docs/deployment.md); gunicorn has no body limit of its
+own, but it limits what it reads before the application sees anything.
+"""
+
+# The request line (method, path, query) and the headers: bounded, so a slow or huge header
+# block cannot tie up a worker.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# A worker that takes longer than this for one request is restarted (the import is the slowest
+# page and stays well below).
+timeout = 60
+graceful_timeout = 30
+keepalive = 5
+# Fresh workers now and then keep memory growth from a long-running process in check.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+loglevel = "warning"

@@ -1,0 +1,75 @@
+"""Small helpers every app's views share: form data, safe "next" URLs, htmx, service errors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+# Rows per page of the long lists.
+PAGE_SIZE = 25
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST, also when it is empty (so an empty form shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def next_url(request: HttpRequest, default: str) -> str:
+    """The `next` parameter if it points at this site, else `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+
+
+def query_without(request: HttpRequest, *names: str) -> str:
+    """The current query string without the given parameters (e.g. the page number)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def list_response(
+    request: HttpRequest, *, page_template: str, results_template: str, context: Mapping[str, Any]
+) -> HttpResponse:
+    """A filtered list: the whole page, or only its results when htmx asks (search as you type)."""
+    htmx = is_htmx(request)
+    response = render(
+        request, results_template if htmx else page_template, {**context, "htmx": htmx}
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def add_service_error(form: forms.BaseForm, error: ValueError) -> None:
+    """Show a service's refusal at the field it concerns, else above the form."""
+    errors = getattr(error, "errors", None)
+    if not errors:
+        form.add_error(None, str(error))
+        return
+    for name, field_messages in errors.items():
+        for message in field_messages:
+            form.add_error(name if name in form.fields else None, message)
+
+
+def concurrent_edit_message() -> str:
+    return _(
+        "Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderungen wurden nicht "
+        "gespeichert. Bitte laden Sie die Seite neu und tragen Sie sie erneut ein."
+    )

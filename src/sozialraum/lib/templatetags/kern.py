@@ -1,0 +1,112 @@
+"""Template building blocks for the KERN pieces that repeat across pages (`{% load kern %}`).
+
+- `{% pagination page %}`: the page links of a Paginator page, for any query parameter
+  (`param="seite_personen"`); other query parameters (filters) are kept.
+- `{% breadcrumbs "Zugänge" access_url here=_("Zugang entfernen") %}`: the trail from the
+  office's overview over (label, URL) pairs to the current page; pairs with an empty label
+  are left out.
+- `{{ value|localdate }}`, `{{ value|localdatetime }}`: dates in the format of the active
+  language (01.12.2026 in German, 12/01/2026 in English), aware datetimes in local time.
+
+The messages of `django.contrib.messages` are shown by the one loop in base.html; their
+KERN alert variant is the message's `level_tag` (settings.MESSAGE_TAGS).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import template
+from django.core.paginator import Page
+from django.template.context import Context
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class PageLink:
+    url: str
+    number: int
+
+
+def _page_url(context: Context, param: str, number: int) -> str:
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else None
+    if query is None:
+        return f"?{param}={number}"
+    query[param] = str(number)
+    return f"?{query.urlencode()}"
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(
+    context: Context,
+    page: Page,
+    param: str = "seite",
+    label: str = "",
+    previous_label: str = "",
+    next_label: str = "",
+) -> dict[str, Any]:
+    """Links to the first, previous, next and last page of `page` under `?<param>=N`."""
+
+    def link(number: int) -> PageLink:
+        return PageLink(url=_page_url(context, param, number), number=number)
+
+    last = page.paginator.num_pages
+    previous = link(page.previous_page_number()) if page.has_previous() else None
+    following = link(page.next_page_number()) if page.has_next() else None
+    return {
+        "page": page,
+        "label": label or _("Seiten"),
+        "previous_label": previous_label or _("Vorherige Seite"),
+        "next_label": next_label or _("Nächste Seite"),
+        "first": link(1) if previous and previous.number != 1 else None,
+        "previous": previous,
+        "next": following,
+        "last": link(last) if following and following.number != last else None,
+    }
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    url: str
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: Context, *trail: Any, here: str) -> dict[str, Any]:
+    """`trail`: label, URL, label, URL, ... between the office's overview and `here`."""
+    if len(trail) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes pairs of label and URL.")
+    crumbs = []
+    office = context.get("youth_office")
+    if office is not None:
+        crumbs.append(
+            Crumb(_("Übersicht"), reverse("regions:office", kwargs={"office_slug": office.slug}))
+        )
+    crumbs += [
+        Crumb(str(label), str(url))
+        for label, url in zip(trail[::2], trail[1::2], strict=True)
+        if label
+    ]
+    return {"crumbs": crumbs, "here": here}
+
+
+@register.filter(expects_localtime=True)
+def localdate(value: Any) -> str:
+    """The date in the active language's short format ("01.12.2026")."""
+    if not value:
+        return ""
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+@register.filter(expects_localtime=True)
+def localdatetime(value: Any) -> str:
+    """Date and time in the active language's short format ("01.12.2026 08:24")."""
+    if not value:
+        return ""
+    return formats.date_format(value, "SHORT_DATETIME_FORMAT")

@@ -1,0 +1,42 @@
+"""`sozialraum rebuild_search_index`: recompute the stored search texts and refill the index."""
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from sozialraum.network.models import SEARCH_INDEXES
+
+BATCH = 1000
+
+
+class Command(BaseCommand):
+    help = (
+        "Berechnet die Suchtexte von Organisationen und Personen neu und baut den Suchindex "
+        "neu auf (SQLite: FTS5, PostgreSQL: pg_trgm)."
+    )
+
+    def handle(self, *args, **options):
+        for model, index in SEARCH_INDEXES.items():
+            with transaction.atomic():
+                changed = 0
+                batch = []
+                for record in model._default_manager.order_by("pk").iterator(chunk_size=BATCH):
+                    keys = record.computed_keys()
+                    if any(getattr(record, name) != value for name, value in keys.items()):
+                        record.set_keys()
+                        batch.append(record)
+                    if len(batch) >= BATCH:
+                        changed += self._write(model, batch)
+                        batch = []
+                changed += self._write(model, batch)
+                index.rebuild(connection)
+            total = model._default_manager.count()
+            self.stdout.write(
+                f"{model._meta.verbose_name_plural}: {total} im Suchindex, "
+                f"{changed} Suchtexte neu berechnet."
+            )
+
+    def _write(self, model, batch) -> int:
+        if batch:
+            fields = list(batch[0].computed_keys())
+            model._default_manager.bulk_update(batch, fields, batch_size=BATCH)
+        return len(batch)
