@@ -15,6 +15,10 @@ Personas (healthchecks style), all as fixtures:
 Each persona is built by a plain ``build_*`` function, so that fixtures of a wider scope (the URL
 walk builds its world once per module) make exactly the same rows as the function fixtures.
 
+Coordination and the operator must log in with a second factor: ``client_for`` and
+``log_in_client`` give them a session verified with a TOTP device (``totp_device``), and
+``totp_code`` computes the code an authenticator app would show (browser tests type it in).
+
 A "member of another team" persona belongs here as soon as teams exist (issue: teams): create
 a second team in office A, make a professional of A a member of it only, and add the persona to
 ``PERSONAS`` below and a builder to ``build_world``; the URL walk (tests/test_url_walk.py) then
@@ -23,6 +27,8 @@ walks every URL as that persona too, and ``row()`` in tests/walk.py needs a cell
 
 from __future__ import annotations
 
+import time
+from binascii import unhexlify
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,7 +37,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sozialraum.accounts import mfa
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.network import services as network_services
 from sozialraum.network.models import Organisation, OrganisationKind
@@ -370,14 +380,53 @@ def frozen_now(request, time_machine) -> datetime:
     return moment
 
 
+def totp_device(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator (created on first use)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test-App", confirmed=True)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code an authenticator shows now, or the next one if the current one was used.
+
+    django-otp accepts one step before and after now, and each step only once (replay).
+    """
+    device.refresh_from_db()
+    generator = TOTP(unhexlify(device.key), device.step, device.t0, device.digits)
+    centre = int((time.time() - device.t0) // device.step) + device.drift
+    for t in (centre, centre + 1, centre - 1):
+        if t > device.last_t:
+            generator.time = t * device.step + device.t0
+            return f"{generator.token():0{device.digits}d}"
+    # Tests log in more often than every 30 seconds, which no person with an app can: rewind
+    # the replay guard of this test device instead of waiting for the next time step.
+    device.last_t = centre - 2
+    device.save(update_fields=["last_t"])
+    return totp_code(device)
+
+
+def log_in_client(client: Client, user: User) -> Client:
+    """force_login, plus a verified second factor for those who need it (coordination, operator)."""
+    client.force_login(user)
+    if mfa.is_required(User.objects.get(pk=user.pk)):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+        session.save()
+    return client
+
+
 @pytest.fixture
 def client_for(db) -> Callable[[User | None], Client]:
-    """A fresh test client logged in as the given user (anonymous for None)."""
+    """A fresh test client logged in as the given user (anonymous for None).
+
+    Coordinators and the operator get a session verified with their second factor, the way
+    django-otp marks it after a right code.
+    """
 
     def make(user: User | None) -> Client:
         client = Client()
         if user is not None:
-            client.force_login(user)
+            log_in_client(client, user)
         return client
 
     return make

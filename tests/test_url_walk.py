@@ -32,7 +32,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import sozialraum
-from tests.conftest import PERSONAS, build_world
+from tests.conftest import PERSONAS, build_world, log_in_client
 from tests.walk import LOGIN, Expect, Status, Walk
 
 # Namespaces not walked here, with the reason.
@@ -262,7 +262,7 @@ def test_it_answers_each_persona_as_expected(route, persona, walk):
     client = Client()
     user = walk.persona(persona)
     if user is not None:
-        client.force_login(user)
+        log_in_client(client, user)
 
     requests = [("GET", expect.get)]
     if expect.post is not None:
@@ -336,7 +336,7 @@ def test_it_keeps_the_admin_for_the_operator(persona, walk):
     client = Client()
     user = walk.persona(persona)
     if user is not None:
-        client.force_login(user)
+        log_in_client(client, user)
     for url in (
         "/betrieb/admin/",
         "/betrieb/admin/auth/group/",

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",  # serves the API docs' Swagger UI from our static files, not from a CDN (CSP)
     "django_tasks",
     "django_tasks_db",
@@ -104,6 +106,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth and messages: ends idle/expired sessions, then lets a user who needs the
+    # second factor reach nothing but the code step or the set-up.
+    "sozialraum.accounts.middleware.SessionTimeoutMiddleware",
+    "sozialraum.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -199,12 +205,19 @@ PASSWORD_RESET_MAILS_PER_ACCOUNT = 3  # per e-mail address and hour
 FEEDBACK_MAILS_PER_ADDRESS = 5  # per client address and hour
 FEEDBACK_MAILS_PER_HOUR = 100  # in total
 
+# Two-factor login (django-otp, TOTP) and session lifetime (docs/deployment.md).
+OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Sozialraum")
+OTP_TOTP_THROTTLE_FACTOR = 1  # waits of 1, 2, 4, 8 ... seconds after wrong codes, per device
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the operator may delete an authenticator, never read its key
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
+
 # Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 10
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 SESSION_COOKIE_NAME = "sozialraum_session" if not HTTPS else "__Host-sozialraum_session"
 CSRF_COOKIE_NAME = "sozialraum_csrf" if not HTTPS else "__Host-sozialraum_csrf"
 CSRF_FAILURE_VIEW = "sozialraum.pages.views.csrf_failure"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from sozialraum.accounts import services
 from sozialraum.accounts.models import Invitation, OfficeRole, Role, User
 from sozialraum.audit.models import Action, AuditEntry
+from tests.conftest import log_in_client
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +173,7 @@ def test_it_lets_an_existing_user_join_while_logged_in(
         email=coordinator_b.email.upper(),
         role=Role.PROFESSIONAL,
     )
-    client.force_login(coordinator_b)
+    log_in_client(client, coordinator_b)
     page = client.get(link(token))
     assert page.status_code == 200
     assert "accounts/invitation_join.html" in [t.name for t in page.templates]
@@ -188,7 +189,7 @@ def test_it_lets_an_existing_user_join_while_logged_in(
 
 def test_it_refuses_a_link_opened_by_somebody_else(client, invitation, coordinator_b, office_a):
     pending, token = invitation
-    client.force_login(coordinator_b)
+    log_in_client(client, coordinator_b)
     for response in (client.get(link(token)), client.post(link(token))):
         assert response.status_code == 403
         assert "Diese Einladung gilt für neu@heidekreis.example" in response.content.decode()

@@ -24,12 +24,12 @@ def test_it_shows_the_login_form(client, db):
     assert "E-Mail-Adresse" in response.content.decode()
 
 
-def test_it_logs_in_with_the_email_address(client, coordinator):
-    response = log_in(client, "koordination@heidekreis.example")
+def test_it_logs_in_with_the_email_address(client, professional):
+    response = log_in(client, "fachkraft@heidekreis.example")
     assert response.status_code == 302
     assert response.url == reverse("pages:home")
-    assert client.session["_auth_user_id"] == str(coordinator.pk)
-    # With one youth office the start page leads straight to it.
+    assert client.session["_auth_user_id"] == str(professional.pk)
+    # With one youth office the start page leads straight to it (no second factor needed).
     assert client.get("/").url == "/heidekreis/"
 
 

@@ -11,7 +11,19 @@ from sozialraum.accounts import services as account_services
 from sozialraum.accounts.models import OfficeRole, Role
 from sozialraum.accounts.throttling import unlock_token_generator
 from tests.conftest import make_user
-from tests.walk import COORDINATION_PAGE, COORDINATION_WRITE, POST_ONLY, PUBLIC, Expect, Walk, same
+from tests.walk import (
+    COORDINATION_PAGE,
+    COORDINATION_WRITE,
+    LOGIN,
+    POST_ONLY,
+    PUBLIC,
+    Expect,
+    Walk,
+    same,
+)
+
+# The personas that must use the second factor (their walk sessions are verified).
+REQUIRED_MFA = ("coordinator", "coordinator_b", "operator")
 
 
 def build(walk: Walk) -> None:
@@ -59,6 +71,26 @@ EXPECTED: dict[str, Expect] = {
     # A valid link: on to the form.
     "accounts:password_reset_confirm": Expect(get=same(302), params=reset_link),
     "accounts:password_reset_complete": Expect(get=PUBLIC),
+    # The own account and the second factor (coordination and the operator have one here).
+    "accounts:account": Expect(get={**same(200), "anonymous": LOGIN}),
+    "accounts:logout_everywhere": Expect(get=same(405), post={**same(302), "anonymous": LOGIN}),
+    # Verified sessions go on to `next`; those without an authenticator to the set-up.
+    "accounts:mfa_verify": Expect(
+        get={**same(302), "anonymous": LOGIN}, post={**same(302), "anonymous": LOGIN}
+    ),
+    "accounts:mfa": Expect(get={**same(200), "anonymous": LOGIN}),
+    "accounts:mfa_setup": Expect(
+        get={**same(200), "anonymous": LOGIN},
+        post={**same(200), "anonymous": LOGIN},  # empty form: the error at the field
+    ),
+    "accounts:mfa_new_codes": Expect(
+        get=same(405),
+        post={**same(302), "anonymous": LOGIN, **dict.fromkeys(REQUIRED_MFA, 200)},
+    ),
+    # Required for coordination and the operator: not to be switched off (back to the page).
+    "accounts:mfa_disable": Expect(
+        get={**same(302), "anonymous": LOGIN}, post={**same(302), "anonymous": LOGIN}
+    ),
     "accounts:unlock": Expect(get=PUBLIC, post=PUBLIC),  # empty form: field error
     # A valid link: the button to unlock.
     "accounts:unlock_confirm": Expect(get=PUBLIC, params=unlock_link),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code, totp_device
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -98,12 +98,28 @@ def new_page(chromium, live_server, transactional_db):
 
 
 def log_in(page, email: str, password: str = PASSWORD) -> None:
-    """Log in through the real login form."""
+    """Log in through the real login form; coordination and the operator also enter a code.
+
+    Users who must use the second factor get an authenticator first (if they have none), and
+    the code step is filled with the code the app would show.
+    """
+    from sozialraum.accounts import mfa
+    from sozialraum.accounts.models import User
+
+    user = User.objects.filter(email__iexact=email).first()
+    device = None
+    if user is not None and (mfa.is_required(user) or mfa.has_device(user)):
+        device = totp_device(user)
     page.goto("/konto/anmelden/")
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort", exact=True).fill(password)
     page.locator("main form").get_by_role("button", name="Anmelden").click()
     page.wait_for_load_state()
+    if device is not None:
+        assert "/konto/anmelden/code/" in page.url, f"no code step for {email}: {page.url}"
+        page.get_by_label("Code", exact=True).fill(totp_code(device))
+        page.locator("main form").get_by_role("button", name="Bestätigen").click()
+        page.wait_for_load_state()
     assert "/konto/anmelden/" not in page.url, f"login as {email} failed: {page.url}"
 
 

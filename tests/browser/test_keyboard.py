@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import NARROW, WIDE, assert_page_accessible
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code, totp_device
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -52,6 +52,7 @@ def test_it_focuses_the_skip_link_first_and_moves_to_main_on_enter(new_page, pat
 
 
 def test_it_logs_in_with_the_keyboard_alone(new_page, world):
+    device = totp_device(world.coordinator)  # coordination logs in with a second factor
     page = new_page(WIDE)
     page.goto("/")
     # From the start page to the login page, by keyboard.
@@ -67,6 +68,12 @@ def test_it_logs_in_with_the_keyboard_alone(new_page, world):
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)["name"] == "password"
     page.keyboard.type(PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "/konto/anmelden/code/" in page.url, page.url
+    press_tab_until(page, lambda f: f and f["name"] == "code")
+    page.keyboard.type(totp_code(device))
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.wait_for_load_state()

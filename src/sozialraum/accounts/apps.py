@@ -17,3 +17,5 @@ class AccountsConfig(AppConfig):
         registry.register(Invitation)
         registry.register(OfficeRole)
         registry.register(User, labels={"access": _("Zugang")})
+        # Connects the receiver that starts each session's clock at login.
+        from sozialraum.accounts import middleware  # noqa: F401

@@ -105,3 +105,38 @@ class RoleForm(forms.Form):
     # All roles are valid input; giving the carrier-editor role needs an organisation, which the
     # service checks (it is given by invitation from the organisation's page).
     role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+
+
+class CodeForm(forms.Form):
+    """The code of the authenticator app (six digits) or one recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_(
+            "Die sechs Ziffern aus Ihrer Authenticator-App, oder einer Ihrer "
+            "Wiederherstellungscodes (zum Beispiel ABCD-EFGH-JKLM)."
+        ),
+        error_messages={"required": _("Bitte geben Sie den Code ein.")},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class SetupCodeForm(forms.Form):
+    """The first code of a newly added authenticator app: proves that it is set up right."""
+
+    code = forms.CharField(
+        label=_("Code aus der App"),
+        max_length=10,
+        help_text=_("Die sechs Ziffern, die Ihre Authenticator-App jetzt anzeigt."),
+        error_messages={"required": _("Bitte geben Sie den Code aus der App ein.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )

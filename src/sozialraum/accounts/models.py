@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+from collections.abc import Iterator
 from typing import Any
 
+from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 from sozialraum.lib.fields import SortKeyField
 from sozialraum.lib.text import person_sort_key
@@ -39,7 +42,7 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     """A person who logs in. Personal data kept to what the platform needs: name and e-mail."""
 
     email = models.EmailField(_("E-Mail-Adresse"), unique=True)
@@ -49,6 +52,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("Betrieb"), default=False, help_text=_("Darf die Betriebsoberfläche öffnen.")
     )
     date_joined = models.DateTimeField(_("registriert am"), default=timezone.now)
+    # Part of every session's auth hash: raising it ends all sessions ("auf allen Geräten
+    # abmelden"), the same way Django ends them when the password changes.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
     sort_key = SortKeyField()  # by the last word of the name (the surname), then the rest
 
     objects = UserManager()
@@ -82,6 +88,22 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash(None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret)
+
+    def _session_hash(self, secret: str | bytes | None) -> str:
+        """Django's session hash (from the password hash), plus the session epoch."""
+        return salted_hmac(
+            "sozialraum.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def has_perm(self, perm: str, obj: Any = None) -> bool:
         """Ask the rules, without Django's blanket "a superuser may do anything".
@@ -269,3 +291,66 @@ class Invitation(TenantModel):
         if self.is_expired:
             return "expired"
         return "pending"
+
+
+class RecoveryCodeDevice(ThrottlingMixin, Device):
+    """A user's set of one-time recovery codes for the second factor (django-otp device).
+
+    The codes are stored only as salted password hashes (ASVS 6.5.2): a code reads
+    ``ABCD-EFGH-JKLM``; its first group finds the row, the whole code is checked against the hash.
+    """
+
+    class Meta:
+        verbose_name = _("Wiederherstellungscodes")
+        verbose_name_plural = _("Wiederherstellungscodes")
+
+    def get_throttle_factor(self) -> int:
+        return getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+
+    def verify_token(self, token: str) -> bool:
+        from django.contrib.auth.hashers import check_password
+
+        allowed, _info = self.verify_is_allowed()
+        if not allowed:
+            return False
+        code = normalise_recovery_code(token)
+        row = (
+            self.codes.filter(lookup=code[:4], used_at__isnull=True).first()
+            if len(code) == RECOVERY_CODE_LENGTH
+            else None
+        )
+        if row is not None and check_password(code, row.code_hash):
+            row.used_at = timezone.now()
+            row.save(update_fields=["used_at"])
+            self.throttle_reset()
+            return True
+        self.throttle_increment()
+        return False
+
+    def unused_count(self) -> int:
+        return self.codes.filter(used_at__isnull=True).count()
+
+
+RECOVERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+RECOVERY_CODE_LENGTH = 12
+
+
+def normalise_recovery_code(value: str) -> str:
+    return "".join(ch for ch in (value or "").upper() if ch.isalnum())
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    lookup = models.CharField(max_length=4)
+    code_hash = models.CharField(max_length=128)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Wiederherstellungscode")
+        verbose_name_plural = _("Wiederherstellungscodes")
+        constraints = [
+            models.UniqueConstraint(fields=["device", "lookup"], name="one_lookup_per_device")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lookup}-…"

@@ -27,6 +27,20 @@ from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "demo-regions.json"
 
+# The demo's one authenticator secret (Base32), for every account that must use the second
+# factor (coordination, the operator). Public on purpose, documented in README.md: demo only.
+DEMO_TOTP_SECRET = "SOZIALRAUMDEMOSOZIALRAUMDEMO2345"  # noqa: S105 (public demo secret)
+
+
+def demo_totp_code() -> str:
+    """The code an authenticator app with the demo secret shows right now."""
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(b32decode(DEMO_TOTP_SECRET)).token():06d}"
+
+
 # The demo accounts (README.md, "Demo-Zugänge"): (email, name, office slug or None for the
 # operator, role).
 DEMO_ACCOUNTS = [
@@ -99,6 +113,12 @@ def create_accounts(ctx: DemoContext) -> None:
             )
             OfficeRole.objects.create(youth_office=office, user=user, role=Role.COORDINATION)
             ctx.users[user.email] = user
+    # Coordination and the operator log in with a second factor: the documented demo secret.
+    from sozialraum.accounts import mfa
+
+    for user in ctx.users.values():
+        if mfa.is_required(user):
+            mfa.demo_device(user=user, secret=DEMO_TOTP_SECRET)
 
 
 # A county youth office works with a few dozen people on the platform; the demo shows that.

@@ -3,7 +3,13 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from sozialraum.accounts.models import User
-from sozialraum.demo.builder import build_demo, demo_password, reset_demo
+from sozialraum.demo.builder import (
+    DEMO_TOTP_SECRET,
+    build_demo,
+    demo_password,
+    demo_totp_code,
+    reset_demo,
+)
 from sozialraum.regions.models import YouthOffice
 
 
@@ -23,8 +29,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--scale", type=int, default=1, help="Datenmenge vervielfachen (für make bench)."
         )
+        parser.add_argument(
+            "--code",
+            action="store_true",
+            help="Nur den aktuellen Zwei-Faktor-Code der Demo-Zugänge ausgeben.",
+        )
 
-    def handle(self, *args, reset: bool, if_empty: bool, scale: int, **options):
+    def handle(self, *args, reset: bool, if_empty: bool, scale: int, code: bool, **options):
+        if code:
+            self.stdout.write(demo_totp_code())
+            return
         if scale < 1:
             raise CommandError("--scale muss mindestens 1 sein.")
         has_data = YouthOffice.objects.exists()
@@ -58,3 +72,8 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Passwort: aus SOZIALRAUM_DEMO_PASSWORD.")
+        self.stdout.write(
+            "Zwei-Faktor-Anmeldung (Koordination und Betrieb, nur für die Demo): Schlüssel "
+            f"{DEMO_TOTP_SECRET} in einer Authenticator-App, oder den aktuellen Code mit "
+            "`sozialraum demo --code` anzeigen."
+        )
