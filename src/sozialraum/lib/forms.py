@@ -22,7 +22,7 @@ from django import forms
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from sozialraum.lib.fields import display_value
 
@@ -102,18 +102,18 @@ _DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4})", re.ASCII)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 
 MONTH_NAMES = (
-    _lazy("Januar"),
-    _lazy("Februar"),
-    _lazy("März"),
-    _lazy("April"),
-    _lazy("Mai"),
-    _lazy("Juni"),
-    _lazy("Juli"),
-    _lazy("August"),
-    _lazy("September"),
-    _lazy("Oktober"),
-    _lazy("November"),
-    _lazy("Dezember"),
+    gettext_lazy("Januar"),
+    gettext_lazy("Februar"),
+    gettext_lazy("März"),
+    gettext_lazy("April"),
+    gettext_lazy("Mai"),
+    gettext_lazy("Juni"),
+    gettext_lazy("Juli"),
+    gettext_lazy("August"),
+    gettext_lazy("September"),
+    gettext_lazy("Oktober"),
+    gettext_lazy("November"),
+    gettext_lazy("Dezember"),
 )
 
 
@@ -127,7 +127,7 @@ class GermanDateInput(forms.TextInput):
             attrs={
                 "inputmode": "numeric",
                 "autocomplete": "off",
-                "placeholder": _lazy("TT.MM.JJJJ"),
+                "placeholder": gettext_lazy("TT.MM.JJJJ"),
                 "size": "10",
                 "maxlength": "20",
                 **(attrs or {}),
@@ -150,13 +150,13 @@ class GermanDateField(forms.DateField):
     """
 
     widget = GermanDateInput
-    FORMAT_MESSAGE = _lazy("Bitte geben Sie das Datum als TT.MM.JJJJ ein, z. B. 01.08.2024.")
+    FORMAT_MESSAGE = gettext_lazy("Bitte geben Sie das Datum als TT.MM.JJJJ ein, z. B. 01.08.2024.")
 
     def __init__(
         self, *, min_year: int = 1900, max_year: int = 2100, help_text: Any = "", **kwargs: Any
     ) -> None:
         self.min_year, self.max_year = min_year, max_year
-        hint = _lazy("Im Format TT.MM.JJJJ, z. B. 01.08.2024.")
+        hint = gettext_lazy("Im Format TT.MM.JJJJ, z. B. 01.08.2024.")
         kwargs["help_text"] = format_lazy("{} {}", hint, help_text) if help_text else hint
         super().__init__(**kwargs)
 
