@@ -267,7 +267,10 @@ def test_it_adds_an_affiliation(client_for, professional, office_a, person_a, co
     ("data", "field", "message"),
     [
         ({"since": "2024-08-01", "until": "2024-07-31"}, "until", "Das Ende liegt vor dem Beginn"),
-        ({"since": "31.02.2024"}, "since", "Bitte geben Sie ein Datum ein"),
+        ({"since": "31.02.2024"}, "since", "Den 31. Februar gibt es nicht."),
+        ({"until": "29.02.2025"}, "until", "Den 29. Februar gibt es 2025 nicht"),
+        ({"since": "00.01.2024"}, "since", "Den 0. Januar gibt es nicht."),
+        ({"since": "bald"}, "since", "Bitte geben Sie das Datum als TT.MM.JJJJ ein"),
         ({"organisation": ""}, "organisation", "Bitte wählen Sie die Organisation."),
     ],
 )
@@ -306,6 +309,22 @@ def test_it_edits_an_affiliation(client_for, professional, affiliation):
     assert response.status_code == 302
     affiliation.refresh_from_db()
     assert (affiliation.function, affiliation.is_contact) == ("Bereichsleitung", True)
+
+
+def test_it_keeps_an_impossible_date_with_a_message_instead_of_dropping_it(
+    client_for, professional, affiliation
+):
+    response = client_for(professional).post(
+        url("affiliation_edit", affiliation),
+        {"function": "Leitung", "since": "31.02.2025", "version": affiliation.version},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Den 31. Februar gibt es nicht." in page
+    assert 'value="31.02.2025"' in page
+    affiliation.refresh_from_db()
+    assert affiliation.since == date(2021, 8, 1)
+    assert affiliation.function != "Leitung"
 
 
 def test_it_ends_an_affiliation_today(frozen_now, client_for, professional, affiliation):

@@ -354,3 +354,22 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lookup}-…"
+
+
+class UsedFormToken(models.Model):
+    """A create form that was sent (lib/idempotency.py): its one-time token, who sent it and the
+    page of what it created. The unique token makes the claim atomic: a second submit of the
+    same form fails to insert and is shown the first result instead of creating a duplicate.
+    Deleted after a day (accounts/retention.py)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("abgeschicktes Formular")
+        verbose_name_plural = _("abgeschickte Formulare")
+
+    def __str__(self) -> str:
+        return self.url

@@ -12,6 +12,7 @@ LOGIN_RECORDS = timedelta(days=90)  # django-axes: attempts, failures, access lo
 INVITATIONS = timedelta(days=90)  # used, revoked or expired invitations (e-mail addresses)
 FINISHED_TASKS = timedelta(days=14)  # background tasks incl. e-mail bodies
 SESSIONS = timedelta(0)  # expired sessions, as soon as they have expired
+FORM_TOKENS = timedelta(days=1)  # sent create forms (lib/idempotency.py): a double submit is quick
 
 
 def delete_login_records(cutoff: datetime) -> int:
@@ -42,9 +43,16 @@ def delete_expired_sessions(cutoff: datetime) -> int:
     return Session.objects.filter(expire_date__lt=cutoff).delete()[0]
 
 
+def delete_form_tokens(cutoff: datetime) -> int:
+    from sozialraum.accounts.models import UsedFormToken
+
+    return UsedFormToken.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
 RULES = (
     Rule("login_records", LOGIN_RECORDS, delete_login_records),
     Rule("invitations", INVITATIONS, delete_invitations),
     Rule("finished_tasks", FINISHED_TASKS, delete_finished_tasks),
     Rule("sessions", SESSIONS, delete_expired_sessions),
+    Rule("form_tokens", FORM_TOKENS, delete_form_tokens),
 )

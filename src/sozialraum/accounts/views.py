@@ -19,6 +19,7 @@ from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginFor
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
 from sozialraum.lib.http import posted
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.regions.naming import welcome
 
@@ -105,6 +106,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @office_view("accounts.manage_access")
+@submit_once
 def access_list(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = InviteForm(posted(request), office=office)

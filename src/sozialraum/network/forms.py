@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import OfficeRole
+from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
 from sozialraum.network.models import (
     Affiliation,
@@ -357,13 +358,6 @@ def person_initial(person: Person) -> dict[str, Any]:
     }
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 def limit_organisations(
     field: forms.Field, office: YouthOffice, organisations: QuerySet[Organisation] | None
 ) -> None:
@@ -404,18 +398,11 @@ class AffiliationForm(forms.Form):
         required=False,
         help_text=_("Z. B. Schulleitung, Familienhebamme, Teamleitung."),
     )
-    since = forms.DateField(
-        label=_("seit"),
-        required=False,
-        widget=DateInput,
-        error_messages={"invalid": _("Bitte geben Sie ein Datum ein, z. B. 01.08.2024.")},
-    )
-    until = forms.DateField(
+    since = GermanDateField(label=_("seit"), required=False)
+    until = GermanDateField(
         label=_("bis"),
         required=False,
-        widget=DateInput,
         help_text=_("Leer lassen, solange die Person dort tätig ist."),
-        error_messages={"invalid": _("Bitte geben Sie ein Datum ein, z. B. 31.07.2026.")},
     )
     is_contact = forms.BooleanField(label=_("Ansprechperson der Organisation"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -25,6 +25,7 @@ from sozialraum.lib.http import (
     posted,
     query_without,
 )
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import exports, proposals, selectors, services
 from sozialraum.network.access import get_organisation_for_user
@@ -162,6 +163,7 @@ def _organisation_saved(
 
 
 @office_view("network.add_organisation")
+@submit_once
 def organisation_create(request: OfficeRequest) -> HttpResponse:
     form = OrganisationForm(posted(request), office=request.youth_office)
     if request.method == "POST" and form.is_valid():
@@ -249,6 +251,7 @@ def organisation_confirm(request: OfficeRequest, pk: int) -> HttpResponse:
 
 
 @office_view("network.view_directory")
+@submit_once
 def organisation_invite_editor(request: OfficeRequest, pk: int) -> HttpResponse:
     office = request.youth_office
     org = get_organisation_for_user(request, pk, perm="network.invite_editor")

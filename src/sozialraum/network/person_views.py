@@ -22,6 +22,7 @@ from sozialraum.lib.http import (
     posted,
     query_without,
 )
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import privacy, privacy_document, selectors, services
 from sozialraum.network.access import (
@@ -99,6 +100,7 @@ def preset_organisation(request: OfficeRequest) -> dict[str, int]:
 
 
 @office_view("network.add_person")
+@submit_once
 def person_create(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = PersonCreateForm(
@@ -199,6 +201,7 @@ def person_erase(request: OfficeRequest, pk: int) -> HttpResponse:
 
 
 @office_view("network.view_directory")
+@submit_once
 def affiliation_create(request: OfficeRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request, pk, perm="network.add_affiliation")
     form = AffiliationForm(

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sozialraum.accounts.models import User
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import AuthenticatedRequest
 from sozialraum.operations import selectors, services
 from sozialraum.operations.forms import KreisForm, UserSearchForm, YouthOfficeForm
@@ -82,6 +83,7 @@ def _office_form_page(
 
 
 @operator_view("operations.create_youth_office")
+@submit_once
 def office_create(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST":
         form = YouthOfficeForm(request.POST)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import posted
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.network.summaries import cached_social_space_glance
 from sozialraum.regions import services
@@ -112,6 +113,7 @@ def _save_form(
 
 
 @office_view("regions.add_social_space")
+@submit_once
 def social_space_create(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = SocialSpaceForm(posted(request), office=office, taken=_taken(office))

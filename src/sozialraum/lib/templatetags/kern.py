@@ -5,6 +5,7 @@
 - `{% breadcrumbs "Zugänge" access_url here=_("Zugang entfernen") %}`: the trail from the
   office's overview over (label, URL) pairs to the current page; pairs with an empty label
   are left out.
+- `{% submit_token %}`: the hidden one-time token of a create form (lib/idempotency.py).
 - `{{ value|localdate }}`, `{{ value|localdatetime }}`: dates in the format of the active
   language (01.12.2026 in German, 12/01/2026 in English), aware datetimes in local time.
 
@@ -22,7 +23,11 @@ from django.core.paginator import Page
 from django.template.context import Context
 from django.urls import reverse
 from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from sozialraum.lib import idempotency
 
 register = template.Library()
 
@@ -110,3 +115,10 @@ def localdatetime(value: Any) -> str:
     if not value:
         return ""
     return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+
+
+@register.simple_tag(takes_context=True)
+def submit_token(context: Context) -> SafeString:
+    """The hidden one-time token of a create form; its view is decorated with `@submit_once`."""
+    token = idempotency.token_for_form(context.get("request"))
+    return format_html('<input type="hidden" name="{}" value="{}">', idempotency.FIELD, token)

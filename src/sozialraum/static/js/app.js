@@ -10,6 +10,57 @@
     }
   }
 
+  // A form that is being sent is not sent a second time by a double click. The server refuses
+  // repeated create forms anyway (lib/idempotency.py); this spares edit forms a conflict page.
+  // The buttons come back after a few seconds (in case the answer never came) and when the
+  // browser shows the page again from its history. Download forms are marked data-sends-file.
+  var RELEASE_AFTER_MS = 3000;
+
+  function buttonsOf(form) {
+    return Array.prototype.slice.call(
+      form.querySelectorAll("button[type='submit'], button:not([type]), input[type='submit']")
+    );
+  }
+
+  function release(form) {
+    delete form.dataset.sending;
+    buttonsOf(form).forEach(function (button) {
+      button.disabled = false;
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form || form.tagName !== "FORM") {
+      return;
+    }
+    if ((form.getAttribute("method") || "").toLowerCase() !== "post" || form.hasAttribute("hx-post")) {
+      return;
+    }
+    if (form.hasAttribute("data-sends-file")) {
+      // A download leaves the page as it is; its buttons stay usable.
+      return;
+    }
+    if (form.dataset.sending) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sending = "true";
+    // Disabled only after the browser has collected the form data, which includes the button.
+    window.setTimeout(function () {
+      buttonsOf(form).forEach(function (button) {
+        button.disabled = true;
+      });
+    }, 0);
+    window.setTimeout(function () {
+      release(form);
+    }, RELEASE_AFTER_MS);
+  });
+
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-sending]"), release);
+  });
+
   ready(function () {
     // After a form was sent back with errors, move the keyboard focus to the error summary
     // so screen readers read it first.
