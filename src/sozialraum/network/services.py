@@ -21,12 +21,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.network.models import (
     Affiliation,
+    ChangeStatus,
     ExpectedKind,
     Organisation,
     OrganisationKind,
@@ -210,18 +212,99 @@ def update_organisation(
     )
 
 
+class OrganisationInUse(ValueError):
+    """The organisation still carries access (carrier editors' roles, open invitations)."""
+
+
+def organisation_deletion(organisation: Organisation) -> dict[str, Any]:
+    """Everything that goes with the organisation when it is deleted, for the confirmation page
+    and the service: the affiliations (with their people), the open proposals, and the access
+    bound to it that must be removed first (access is never removed by a cascade)."""
+    from sozialraum.accounts.models import Invitation, OfficeRole
+
+    invitations = Invitation.objects.filter(organisation=organisation)
+    return {
+        "affiliations": list(
+            Affiliation.objects.filter(organisation=organisation)
+            .select_related("person", "organisation", "person__youth_office")
+            .order_by("person__sort_key", "person__pk")
+        ),
+        "proposals": organisation.changes.filter(status=ChangeStatus.PENDING).count(),
+        "editors": list(
+            OfficeRole.objects.filter(organisation=organisation)
+            .select_related("user")
+            .order_by("user__name", "user__email")
+        ),
+        "open_invitations": list(
+            invitations.pending().filter(expires_at__gt=timezone.now()).order_by("email")
+        ),
+        "closed_invitations": invitations.exclude(
+            pk__in=invitations.pending().filter(expires_at__gt=timezone.now()).values("pk")
+        ),
+    }
+
+
+def deletion_blocker(parts: dict[str, Any]) -> str:
+    """The German reason why the organisation cannot be deleted yet, or ''."""
+    editors, invitations = len(parts["editors"]), len(parts["open_invitations"])
+    reasons = []
+    if editors:
+        reasons.append(
+            ngettext("%(count)s Zugang der Redaktion", "%(count)s Zugänge der Redaktion", editors)
+            % {"count": editors}
+        )
+    if invitations:
+        reasons.append(
+            ngettext("%(count)s offene Einladung", "%(count)s offene Einladungen", invitations)
+            % {"count": invitations}
+        )
+    if not reasons:
+        return ""
+    return _(
+        "Die Organisation hat noch %(what)s. Entfernen Sie die Zugänge und ziehen Sie die "
+        "Einladungen zuerst unter „Zugänge“ zurück. Danach können Sie die Organisation löschen."
+    ) % {"what": _(" und ").join(reasons)}
+
+
 @transaction.atomic
 def delete_organisation(*, organisation: Organisation, actor: User | None) -> None:
+    """Delete the organisation with its affiliations (an audit entry per person) and its
+    proposals. Access bound to it (carrier editors' roles, open invitations) is refused with
+    OrganisationInUse: coordination removes it first, on the access page. Expired, revoked and
+    accepted invitations give no access; they are deleted here and counted in the entry."""
     office = organisation.youth_office
+    # One deletion at a time per organisation; a role or invitation added meanwhile is refused
+    # by the database (PROTECT) instead of being removed.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    parts = organisation_deletion(organisation)
+    blocker = deletion_blocker(parts)
+    if blocker:
+        raise OrganisationInUse(blocker)
     changes = diff(snapshot(organisation, ORGANISATION_AUDITED), {})
-    people = Affiliation.objects.filter(organisation=organisation).count()
-    if people:
-        with stored_language():
+    affiliations = parts["affiliations"]
+    closed = parts["closed_invitations"].count()
+    with stored_language():
+        if affiliations:
             changes["affiliations"] = {
-                "old": _("%(count)s Personen") % {"count": people},
+                "old": _("%(count)s Personen") % {"count": len(affiliations)},
+                "new": "",
+            }
+        if parts["proposals"]:
+            changes["proposals"] = {
+                "old": _("%(count)s offene Vorschläge") % {"count": parts["proposals"]},
+                "new": "",
+            }
+        if closed:
+            changes["invitations"] = {
+                "old": _("%(count)s abgelaufene oder erledigte Einladungen") % {"count": closed},
                 "new": "",
             }
     record(office=office, actor=actor, action=Action.DELETE, instance=organisation, changes=changes)
+    for affiliation in affiliations:
+        _record_affiliation(
+            affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), ""
+        )
+    parts["closed_invitations"].delete()
     organisation.delete()
 
 

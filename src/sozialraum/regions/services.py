@@ -130,9 +130,17 @@ def update_social_space(
     return space
 
 
+def organisations_losing(space: SocialSpace) -> list:
+    """The organisations assigned to the social space (they stay, without it)."""
+    return list(space.organisations.order_by("sort_key", "pk"))
+
+
 @transaction.atomic
 def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
+    """Delete the social space. Each organisation assigned to it keeps its entry and gets an
+    audit entry of its own saying that the space was removed from it."""
     office = space.youth_office
+    organisations = organisations_losing(space)
     record(
         office=office,
         actor=actor,
@@ -140,4 +148,15 @@ def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
         instance=space,
         changes=diff(snapshot(space, _AUDITED), {}),
     )
+    befores = [(org, snapshot(org, ["social_spaces"])) for org in organisations]
     space.delete()
+    for organisation, before in befores:
+        changes = diff(before, snapshot(organisation, ["social_spaces"]))
+        if changes:
+            record(
+                office=office,
+                actor=actor,
+                action=Action.UPDATE,
+                instance=organisation,
+                changes=changes,
+            )

@@ -148,4 +148,8 @@ def social_space_delete(request: OfficeRequest, pk: int) -> HttpResponse:
         services.delete_social_space(space=space, actor=request.user)
         messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
         return redirect("regions:office", office_slug=request.youth_office.slug)
-    return render(request, "regions/social_space_delete.html", {"space": space})
+    return render(
+        request,
+        "regions/social_space_delete.html",
+        {"space": space, "organisations": services.organisations_losing(space)},
+    )
