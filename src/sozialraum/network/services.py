@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
-from sozialraum.lib.errors import ConcurrentEditError, InvalidData
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData, unique_as_field_error
 from sozialraum.network.models import (
     Affiliation,
     ChangeStatus,
@@ -106,17 +106,31 @@ def validate_organisation(
         exclude=["youth_office", "name_key", "duplicate_key", "sort_key", "search_text"],
     )
     if organisation.external_id:
-        taken = (
-            Organisation.objects.in_office(office)
-            .filter(external_id=organisation.external_id)
-            .exclude(pk=organisation.pk)
-            .first()
-        )
-        if taken is not None:
-            raise InvalidData(
-                {"external_id": [_("Diese Kennung hat schon „%(name)s“.") % {"name": taken.name}]},
-                Organisation,
-            )
+        message = _external_id_taken(office, organisation)
+        if message:
+            raise InvalidData({"external_id": [message]}, Organisation)
+
+
+def _external_id_taken(office: YouthOffice, organisation: Organisation) -> str:
+    taken = (
+        Organisation.objects.in_office(office)
+        .filter(external_id=organisation.external_id)
+        .exclude(pk=organisation.pk)
+        .first()
+    )
+    if taken is None:
+        return ""
+    return _("Diese Kennung hat schon „%(name)s“.") % {"name": taken.name}
+
+
+def _unique_external_id(office: YouthOffice, organisation: Organisation):
+    """A parallel save that took the same external id answers like the check above."""
+    return unique_as_field_error(
+        Organisation,
+        "unique_organisation_external_id_per_office",
+        "external_id",
+        lambda: _external_id_taken(office, organisation) or _("Diese Kennung ist schon vergeben."),
+    )
 
 
 # Organisations ------------------------------------------------------------------------------
@@ -134,7 +148,8 @@ def create_organisation(
     apply_organisation_data(organisation, data)
     spaces = check_spaces(office, social_spaces)
     validate_organisation(office, organisation, spaces)
-    organisation.save()
+    with _unique_external_id(office, organisation):
+        organisation.save()
     organisation.social_spaces.set(spaces)
     record(
         office=office,
@@ -166,13 +181,14 @@ def save_organisation(
     validate_organisation(office, candidate, spaces)
     values = {name: getattr(candidate, name) for name in data}
     now = timezone.now()
-    updated = Organisation.objects.filter(pk=current.pk, version=version).update(
-        **values,
-        **candidate.computed_keys(),
-        confirmed_at=now,
-        updated_at=now,
-        version=F("version") + 1,
-    )
+    with _unique_external_id(office, candidate):
+        updated = Organisation.objects.filter(pk=current.pk, version=version).update(
+            **values,
+            **candidate.computed_keys(),
+            confirmed_at=now,
+            updated_at=now,
+            version=F("version") + 1,
+        )
     if not updated:
         raise ConcurrentEditError
     organisation = Organisation.objects.select_related("youth_office", "municipality").get(

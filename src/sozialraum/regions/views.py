@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.lib.forms import show_conflict
-from sozialraum.lib.http import posted
+from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.network.summaries import cached_social_space_glance
 from sozialraum.regions import services
@@ -106,6 +106,8 @@ def _save_form(
         assert space is not None
         current = _spaces(request.youth_office).get(pk=space.pk)
         show_conflict(form, social_space_initial(current), current.version)
+    except InvalidData as error:  # the name, taken by a parallel save
+        add_service_error(form, error)
     except ValueError as error:  # a municipality taken meanwhile, or outside the Kreis
         form.add_error("municipalities", str(error))
     return None
