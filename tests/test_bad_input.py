@@ -5,6 +5,7 @@ expectations and sample rows), so a new page is covered automatically. Each page
 by a persona that may see it (coordination first, then the operator, the carrier editor,
 anonymous visitors). Then:
 
+- GET with each bad value in each text parameter of the URL itself (slugs, tokens);
 - GET with each bad value in each query parameter: the fields of the page's forms one at a time
   (a bad value in one field must not hide another) and the parameters read outside forms
   (pagination, `next`, presets) all at once;
@@ -19,6 +20,7 @@ The test runs on whichever database the suite uses.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django import forms
@@ -113,6 +115,15 @@ def test_bad_input_never_answers_5xx(route, walk):  # noqa: F811  (the fixture)
     first = client.get(url)
     check(first, f"GET {url} as {persona}")
     page_forms = forms_in(first)
+
+    # The URL's own text parameters (office slug, API slug, tokens), each bad in turn.
+    values = sample_values(route, walk, expect, walk.world.office_a.slug)
+    for name in route.parameters:
+        if name == "pk":
+            continue
+        for value in BAD_VALUES:
+            bad_url = build_url(route, {**values, name: quote(value)})
+            check(client.get(bad_url), f"GET {bad_url[:120]} as {persona}")
 
     # GET: the forms' fields one at a time, the loose parameters all at once.
     names = list(dict.fromkeys(f.add_prefix(n) for f in page_forms for n in f.fields))

@@ -276,10 +276,24 @@ def deletion_blocker(parts: dict[str, Any]) -> str:
         )
     if not reasons:
         return ""
-    return _(
-        "Die Organisation hat noch %(what)s. Entfernen Sie die Zugänge und ziehen Sie die "
-        "Einladungen zuerst unter „Zugänge“ zurück. Danach können Sie die Organisation löschen."
-    ) % {"what": _(" und ").join(reasons)}
+    what = _(" und ").join(reasons)
+    if not invitations:
+        todo = ngettext(
+            "Entfernen Sie ihn zuerst unter „Zugänge“.",
+            "Entfernen Sie sie zuerst unter „Zugänge“.",
+            editors,
+        )
+    elif not editors:
+        todo = _("Ziehen Sie sie zuerst unter „Zugänge“ zurück.")
+    else:
+        todo = _(
+            "Entfernen Sie die Zugänge und ziehen Sie die Einladungen zuerst unter „Zugänge“ "
+            "zurück."
+        )
+    return _("Die Organisation hat noch %(what)s. %(todo)s Danach können Sie sie löschen.") % {
+        "what": what,
+        "todo": todo,
+    }
 
 
 @transaction.atomic
