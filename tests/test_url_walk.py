@@ -190,15 +190,8 @@ def _network_rows(walk: Walk) -> dict[str, int]:
             filename="akteure.csv",
             data=b"Name;Art\nKita Regenbogen;Kita\n",
         )
-        # Without carrier editors: deleting it is allowed (one with access is refused).
-        plain = network_services.create_organisation(
-            office=world.office_a,
-            actor=world.coordinator,
-            data={"name": "Jugendtreff Heide", "kind": OrganisationKind.KITA},
-        )
         rows = {
             "organisation": org.pk,
-            "plain_organisation": plain.pk,
             "person": person.pk,
             "affiliation": affiliation.pk,
             "change": change.pk,
@@ -210,10 +203,6 @@ def _network_rows(walk: Walk) -> dict[str, int]:
 
 def network_organisation(walk: Walk) -> int:
     return _network_rows(walk)["organisation"]
-
-
-def network_plain_organisation(walk: Walk) -> int:
-    return _network_rows(walk)["plain_organisation"]
 
 
 def network_person(walk: Walk) -> int:
@@ -308,9 +297,11 @@ EXPECTED: dict[str, Expect] = {
     "network:organisation_propose": Expect(
         get=CARRIER_EDITOR_ONLY, post=CARRIER_EDITOR_ONLY, pk=network_organisation
     ),
-    # Coordination deletes organisations; professionals edit them only.
+    # Coordination deletes organisations; this one has a carrier editor, so it is refused (409).
     "network:organisation_delete": Expect(
-        get=COORDINATION_PAGE, post=COORDINATION_WRITE, pk=network_plain_organisation
+        get=COORDINATION_PAGE,
+        post={**COORDINATION_PAGE, "coordinator": 409, "operator": 409},
+        pk=network_organisation,
     ),
     "network:organisation_confirm": Expect(
         get=POST_ONLY, post=NETWORK_EDIT_WRITE, pk=network_organisation

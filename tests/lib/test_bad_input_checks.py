@@ -124,14 +124,14 @@ def test_a_parallel_external_id_gets_the_forms_message(world, monkeypatch):
         actor=world.coordinator,
         data={"name": "Kita Eins", "kind": "kita", "external_id": "K-1"},
     )
-    real = network_services._external_id_taken
+    real = network_services.external_id_taken
     calls = []
 
     def passes_once(office, organisation):  # the check ran before the other save committed
         calls.append(organisation)
         return "" if len(calls) == 1 else real(office, organisation)
 
-    monkeypatch.setattr(network_services, "_external_id_taken", passes_once)
+    monkeypatch.setattr(network_services, "external_id_taken", passes_once)
     with pytest.raises(InvalidData) as error:
         network_services.create_organisation(
             office=world.office_a,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db.models import ProtectedError
+from django.db.models import RestrictedError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -93,9 +93,17 @@ def test_it_deletes_closed_invitations_and_says_so(org_a, coordinator):
 
 @pytest.mark.django_db
 def test_the_database_never_removes_access_by_a_cascade(org_a, carrier_editor):
-    with pytest.raises(ProtectedError):
+    with pytest.raises(RestrictedError):
         Organisation.objects.filter(pk=org_a.pk).delete()
     assert OfficeRole.objects.filter(user=carrier_editor, organisation=org_a).exists()
+
+
+@pytest.mark.django_db
+def test_deleting_a_whole_youth_office_still_takes_its_roles(org_a, carrier_editor, coordinator):
+    invite_editor(org_a, coordinator)
+    org_a.youth_office.delete()
+    assert not OfficeRole.objects.filter(user=carrier_editor).exists()
+    assert not Invitation.objects.exists()
 
 
 @pytest.mark.django_db

@@ -182,7 +182,7 @@ class OfficeRole(TenantModel):
         "network.Organisation",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="editor_roles",
         verbose_name=_("Organisation"),
         help_text=_("Nur für die Rolle „Redaktion einer Organisation“."),
@@ -239,7 +239,7 @@ class Invitation(TenantModel):
         "network.Organisation",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         verbose_name=_("Organisation"),
     )

@@ -106,12 +106,12 @@ def validate_organisation(
         exclude=["youth_office", "name_key", "duplicate_key", "sort_key", "search_text"],
     )
     if organisation.external_id:
-        message = _external_id_taken(office, organisation)
+        message = external_id_taken(office, organisation)
         if message:
             raise InvalidData({"external_id": [message]}, Organisation)
 
 
-def _external_id_taken(office: YouthOffice, organisation: Organisation) -> str:
+def external_id_taken(office: YouthOffice, organisation: Organisation) -> str:
     taken = (
         Organisation.objects.in_office(office)
         .filter(external_id=organisation.external_id)
@@ -129,7 +129,7 @@ def _unique_external_id(office: YouthOffice, organisation: Organisation):
         Organisation,
         "unique_organisation_external_id_per_office",
         "external_id",
-        lambda: _external_id_taken(office, organisation) or _("Diese Kennung ist schon vergeben."),
+        lambda: external_id_taken(office, organisation) or _("Diese Kennung ist schon vergeben."),
     )
 
 
@@ -304,7 +304,7 @@ def delete_organisation(*, organisation: Organisation, actor: User | None) -> No
     accepted invitations give no access; they are deleted here and counted in the entry."""
     office = organisation.youth_office
     # One deletion at a time per organisation; a role or invitation added meanwhile is refused
-    # by the database (PROTECT) instead of being removed.
+    # by the database (RESTRICT) instead of being removed.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     parts = organisation_deletion(organisation)
     blocker = deletion_blocker(parts)

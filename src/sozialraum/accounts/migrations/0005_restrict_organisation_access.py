@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 blank=True,
                 null=True,
-                on_delete=django.db.models.deletion.PROTECT,
+                on_delete=django.db.models.deletion.RESTRICT,
                 related_name="+",
                 to="network.organisation",
                 verbose_name="Organisation",
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Nur für die Rolle „Redaktion einer Organisation“.",
                 null=True,
-                on_delete=django.db.models.deletion.PROTECT,
+                on_delete=django.db.models.deletion.RESTRICT,
                 related_name="editor_roles",
                 to="network.organisation",
                 verbose_name="Organisation",
