@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -110,6 +111,55 @@ def request_body_limit(
         if declared:
             return _check_declared(request, declared, limit) or get_response(request)
         return _read_chunked(request, limit) or get_response(request)
+
+    return middleware
+
+
+_NUL = "\x00"
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# A NUL written as a JSON escape in a text body (\u0000, hex digits in either case).
+_JSON_NUL = re.compile(rb"\\u0000", re.IGNORECASE)
+
+
+def has_nul_bytes(request: HttpRequest) -> bool:
+    """True if the path, a query parameter, a form field or a text body holds a NUL byte.
+
+    Uploaded files are not looked at (XLSX files are binary); their content goes through the
+    import's own reading.
+    """
+    if _NUL in request.path:
+        return True
+    if _contains_nul(request.GET):
+        return True
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    if request.content_type in _FORM_TYPES:
+        return _contains_nul(request.POST)
+    body = request.body
+    return b"\x00" in body or _JSON_NUL.search(body) is not None
+
+
+def _contains_nul(data) -> bool:
+    return any(
+        _NUL in key or any(_NUL in value for value in values) for key, values in data.lists()
+    )
+
+
+def refuse_nul_bytes(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Answer 400 with a German page to input that holds a NUL byte, before any view sees it.
+
+    PostgreSQL refuses NUL in text (DataError, a 500 wherever a value reaches a query), and no
+    person types one. One check here covers every form, query parameter and the API, so no view
+    or field has to remember it. Runs after request_body_limit: the body is bounded before it is
+    parsed here.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if has_nul_bytes(request):
+            return HttpResponse(render_to_string("errors/400_nul.html"), status=400)
+        return get_response(request)
 
     return middleware
 

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: an oversized body is refused before anything (login, CSRF, parsing) reads it.
     "sozialraum.middleware.request_body_limit",
+    # Then: NUL bytes in the path, query, form fields or a text body get a German 400 page.
+    "sozialraum.middleware.refuse_nul_bytes",
     "django.middleware.security.SecurityMiddleware",
     "sozialraum.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",

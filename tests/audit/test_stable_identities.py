@@ -55,8 +55,15 @@ def test_it_writes_notes_and_roles_in_german_in_an_english_session(office_a, coo
         )
         network_services.set_expected_kinds(office=office_a, actor=coordinator, kinds=["kita"])
         network_services.delete_organisation(organisation=org, actor=coordinator)
-    affiliation = AuditEntry.objects.filter(object_type="network.person").latest("id")
-    assert affiliation.changes["affiliation"]["new"] == "Kita Sonnenblume (seit 01.08.2024)"
+    added, removed = AuditEntry.objects.filter(
+        object_type="network.person", changes__has_key="affiliation"
+    ).order_by("id")
+    assert added.changes["affiliation"]["new"] == "Kita Sonnenblume (seit 01.08.2024)"
+    # Deleting the organisation ends the affiliation, recorded on the person (issue 7).
+    assert removed.changes["affiliation"] == {
+        "old": "Kita Sonnenblume (seit 01.08.2024)",
+        "new": "",
+    }
     checklist = AuditEntry.objects.get(object_type="network.expectedkind")
     assert checklist.object_repr == "Checkliste der Arten"
     assert checklist.changes["expected_kinds"]["new"] == "Kindertagesstätte"

@@ -278,7 +278,8 @@ def test_it_deletes_an_organisation_after_asking(client_for, coordinator, org_a,
     services.add_affiliation(person=person_a, organisation=org_a, actor=coordinator)
     client = client_for(coordinator)
     question = client.get(url("organisation_delete", org_a)).content.decode()
-    assert "Die Person selbst bleibt im Verzeichnis." in question
+    assert "Die Person selbst bleibt im Verzeichnis" in question
+    assert "Anna Müller" in question
     response = client.post(url("organisation_delete", org_a))
     assert response.status_code == 302
     assert not Organisation.objects.filter(pk=org_a.pk).exists()

@@ -51,7 +51,7 @@ def test_it_grants_office_permissions_by_role(everyone, office_a, perm, allowed)
     ("perm", "allowed"),
     [
         ("network.change_organisation", CONTRIBUTORS),
-        ("network.delete_organisation", CONTRIBUTORS),
+        ("network.delete_organisation", COORDINATION),
         ("network.propose_change", {"carrier_editor"}),
         ("network.confirm_organisation", CONTRIBUTORS | {"carrier_editor"}),
         ("network.view_organisation_changes", COORDINATION | {"carrier_editor"}),

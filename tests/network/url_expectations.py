@@ -106,8 +106,11 @@ EXPECTED: dict[str, Expect] = {
     "network:organisation_propose": Expect(
         get=CARRIER_EDITOR_ONLY, post=CARRIER_EDITOR_ONLY, pk=organisation
     ),
+    # Coordination deletes organisations; this one has a carrier editor, so it is refused (409).
     "network:organisation_delete": Expect(
-        get=ORGANISATION_EDIT_PAGE, post=ORGANISATION_EDIT_WRITE, pk=organisation
+        get=COORDINATION_PAGE,
+        post={**COORDINATION_PAGE, "coordinator": 409, "operator": 409},
+        pk=organisation,
     ),
     "network:organisation_confirm": Expect(get=POST_ONLY, post=NETWORK_EDIT_WRITE, pk=organisation),
     "network:organisation_invite_editor": Expect(

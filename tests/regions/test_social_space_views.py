@@ -349,3 +349,29 @@ def test_it_forbids_deleting_to_readers_and_professionals(world, client_for):
         response = client_for(persona).post(url("social_space_delete", world.space_a))
         assert response.status_code == 403
     assert SocialSpace.objects.filter(pk=world.space_a.pk).exists()
+
+
+def test_deleting_a_space_lists_and_records_the_organisations_that_lose_it(world, client_for):
+    """Issue 7, point 5: the organisations stay, each with an audit entry of its own."""
+    from sozialraum.network.models import Organisation
+    from tests.network.conftest import make_organisation
+
+    space = world.space_a
+    kept = make_organisation(
+        world.office_a, world.coordinator, "Kita Sonnenblume", spaces=[space, world.space_a2]
+    )
+    only = make_organisation(world.office_a, world.coordinator, "Jugendtreff Mitte", spaces=[space])
+    url = reverse(
+        "regions:social_space_delete", kwargs={"office_slug": world.office_a.slug, "pk": space.pk}
+    )
+    client = client_for(world.coordinator)
+    body = client.get(url).content.decode()
+    assert "Kita Sonnenblume" in body and "Jugendtreff Mitte" in body
+    assert client.post(url).status_code == 302
+    assert Organisation.objects.filter(pk__in=[kept.pk, only.pk]).count() == 2
+    for org, left in ((kept, world.space_a2.name), (only, "")):
+        entry = AuditEntry.objects.filter(
+            object_type="network.organisation", object_id=str(org.pk), action=Action.UPDATE
+        ).latest("pk")
+        assert entry.changes["social_spaces"]["new"] == left
+        assert space.name in entry.changes["social_spaces"]["old"]

@@ -169,15 +169,26 @@ class Role(models.TextChoices):
     CARRIER_EDITOR = "traeger", _("Redaktion einer Organisation")
 
 
+# What each role may do today (accounts/, audit/, network/ and regions/rules.py); no promises.
 ROLE_DESCRIPTIONS = {
     Role.COORDINATION: _(
-        "Richtet Sozialräume, Teams und Budgets ein, lädt Personen ein und gibt frei."
+        "Richtet Sozialräume ein, pflegt das Verzeichnis und löscht Organisationen, prüft die "
+        "Vorschläge der Redaktion, importiert Listen, verwaltet Zugänge und Einladungen, liest "
+        "das Änderungsprotokoll und erteilt Auskünfte nach der DSGVO."
     ),
-    Role.PROFESSIONAL: _("Arbeitet in Teams mit: Themen, Protokolle, Aufgaben, Bedarfe."),
-    Role.READER: _("Kann alles im Jugendamt lesen, aber nichts ändern."),
+    Role.PROFESSIONAL: _(
+        "Liest die Sozialräume und das Verzeichnis, legt Organisationen und Personen an und "
+        "bearbeitet sie samt ihrer Zugehörigkeiten. Organisationen löschen kann nur die "
+        "Koordination."
+    ),
+    Role.READER: _(
+        "Liest die Sozialräume und das Verzeichnis der Organisationen und Personen, ändert aber "
+        "nichts."
+    ),
     Role.CARRIER_EDITOR: _(
-        "Pflegt den Eintrag der eigenen Organisation und ihre Personen; Änderungen prüft die "
-        "Koordination, bevor sie gelten. Einladen können Sie sie auf der Seite der Organisation."
+        "Pflegt die Personen der eigenen Organisation direkt; Änderungen am Eintrag der "
+        "Organisation prüft die Koordination, bevor sie gelten. Einladen können Sie sie auf der "
+        "Seite der Organisation."
     ),
 }
 
@@ -193,7 +204,7 @@ class OfficeRole(TenantModel):
         "network.Organisation",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.RESTRICT,
         related_name="editor_roles",
         verbose_name=_("Organisation"),
         help_text=_("Nur für die Rolle „Redaktion einer Organisation“."),
@@ -250,7 +261,7 @@ class Invitation(TenantModel):
         "network.Organisation",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.RESTRICT,
         related_name="+",
         verbose_name=_("Organisation"),
     )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from django.db import IntegrityError, models, transaction
 
 from sozialraum.lib.fields import field_label
 
@@ -22,3 +26,39 @@ class InvalidData(ValueError):
             text = " ".join(messages)
             labels.append(f"{label}: {text}" if label else text)
         super().__init__(" ".join(labels))
+
+
+def violates_unique(error: IntegrityError, model: type[models.Model], constraint_name: str) -> bool:
+    """True if `error` is the violation of this UniqueConstraint of `model`.
+
+    PostgreSQL (psycopg) names the constraint in the error's diagnostics; SQLite names the
+    columns only ("UNIQUE constraint failed: regions_socialspace.youth_office_id, …").
+    """
+    diag = getattr(error.__cause__, "diag", None)
+    name = getattr(diag, "constraint_name", None)
+    if name is not None:
+        return name == constraint_name
+    constraint = next(
+        c for c in model._meta.constraints if getattr(c, "name", None) == constraint_name
+    )
+    table = model._meta.db_table
+    fields = [model._meta.get_field(name) for name in getattr(constraint, "fields", ())]
+    columns = ", ".join(f"{table}.{getattr(field, 'column', field.name)}" for field in fields)
+    message = str(error)
+    return constraint_name in message or message.endswith(f"failed: {columns}")
+
+
+@contextmanager
+def unique_as_field_error(
+    model: type[models.Model], constraint_name: str, field: str, message: Callable[[], str]
+) -> Iterator[None]:
+    """Turn the violation of a unique constraint inside the block into InvalidData at `field`,
+    with the same German message as the form's own check (which a parallel request can pass
+    in between). The block runs in a savepoint, so the transaction stays usable."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        if violates_unique(error, model, constraint_name):
+            raise InvalidData({field: [message()]}, model) from None
+        raise

@@ -31,7 +31,12 @@ class NetworkConfig(AppConfig):
         # Audited records; keys of the audit trail that are not model fields.
         registry.register(
             Organisation,
-            labels={"affiliations": _("Zugehörigkeiten"), "import": _("Import")},
+            labels={
+                "affiliations": _("Zugehörigkeiten"),
+                "import": _("Import"),
+                "proposals": _("Vorschläge"),
+                "invitations": _("Einladungen"),
+            },
         )
         registry.register(
             Person,

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import OfficeRole
+from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
 from sozialraum.network.models import (
@@ -34,17 +35,17 @@ IMPORT_EXTENSIONS = (".csv", ".txt", ".xlsx")
 FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
 
 
-class MunicipalityField(forms.ModelChoiceField):
+class MunicipalityField(BoundedModelChoiceField):
     def label_from_instance(self, obj: Municipality) -> str:
         return obj.name
 
 
-class SocialSpacesField(forms.ModelMultipleChoiceField):
+class SocialSpacesField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: SocialSpace) -> str:
         return obj.name
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return f"{obj.name} ({obj.city})" if obj.city else obj.name
 
@@ -64,7 +65,7 @@ class DirectoryFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     art = forms.ChoiceField(label=_("Art"), required=False)
-    raum = forms.ModelChoiceField(
+    raum = BoundedModelChoiceField(
         label=_("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
     )
     gemeinde = MunicipalityField(

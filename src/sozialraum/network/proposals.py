@@ -95,6 +95,7 @@ def propose_organisation_change(
     """A carrier editor's edit, waiting for coordination's review. If a proposal of the
     organisation is still waiting, it is amended (the form started from it)."""
     current = (
+        # of=self: PostgreSQL cannot lock the nullable side of the municipality's outer join.
         Organisation.objects.select_for_update(of=("self",))
         .select_related("youth_office", "municipality")
         .get(pk=organisation.pk)
@@ -269,6 +270,7 @@ def approve_change(
     other fields keep what coordination or anybody else saved meanwhile."""
     change = _locked_pending(change)
     current = (
+        # of=self: PostgreSQL cannot lock the nullable side of the municipality's outer join.
         Organisation.objects.select_for_update(of=("self",))
         .select_related("youth_office", "municipality")
         .get(pk=change.organisation_id)

@@ -4,7 +4,8 @@ Office-level permissions take the youth office as object:
 
 - ``network.view_directory``  every member: coordination, Fachkraft, Lesend, carrier editors;
 - ``network.edit_directory``  coordination and Fachkraft edit the whole directory directly;
-- ``network.add_organisation`` coordination and Fachkraft;
+- ``network.add_organisation`` coordination and Fachkraft (deleting one is coordination's:
+  ``network.delete_organisation`` takes the organisation);
 - ``network.add_person``      coordination, Fachkraft, and carrier editors (for their organisation);
 - ``network.manage_network``  coordination: checklist of expected kinds, entries due for a check,
   probable duplicates;
@@ -43,7 +44,7 @@ rules.add_perm("network.import_organisations", is_coordinator)
 
 # An organisation
 rules.add_perm("network.change_organisation", is_contributor)
-rules.add_perm("network.delete_organisation", is_contributor)
+rules.add_perm("network.delete_organisation", is_coordinator)
 rules.add_perm("network.propose_change", is_carrier_editor & is_own_organisation)
 rules.add_perm("network.confirm_organisation", is_contributor | is_own_organisation)
 rules.add_perm("network.view_organisation_changes", is_coordinator | is_own_organisation)

@@ -21,12 +21,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
-from sozialraum.lib.errors import ConcurrentEditError, InvalidData
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData, unique_as_field_error
 from sozialraum.network.models import (
     Affiliation,
+    ChangeStatus,
     ExpectedKind,
     Organisation,
     OrganisationKind,
@@ -104,17 +106,31 @@ def validate_organisation(
         exclude=["youth_office", "name_key", "duplicate_key", "sort_key", "search_text"],
     )
     if organisation.external_id:
-        taken = (
-            Organisation.objects.in_office(office)
-            .filter(external_id=organisation.external_id)
-            .exclude(pk=organisation.pk)
-            .first()
-        )
-        if taken is not None:
-            raise InvalidData(
-                {"external_id": [_("Diese Kennung hat schon „%(name)s“.") % {"name": taken.name}]},
-                Organisation,
-            )
+        message = external_id_taken(office, organisation)
+        if message:
+            raise InvalidData({"external_id": [message]}, Organisation)
+
+
+def external_id_taken(office: YouthOffice, organisation: Organisation) -> str:
+    taken = (
+        Organisation.objects.in_office(office)
+        .filter(external_id=organisation.external_id)
+        .exclude(pk=organisation.pk)
+        .first()
+    )
+    if taken is None:
+        return ""
+    return _("Diese Kennung hat schon „%(name)s“.") % {"name": taken.name}
+
+
+def _unique_external_id(office: YouthOffice, organisation: Organisation):
+    """A parallel save that took the same external id answers like the check above."""
+    return unique_as_field_error(
+        Organisation,
+        "unique_organisation_external_id_per_office",
+        "external_id",
+        lambda: external_id_taken(office, organisation) or _("Diese Kennung ist schon vergeben."),
+    )
 
 
 # Organisations ------------------------------------------------------------------------------
@@ -132,7 +148,8 @@ def create_organisation(
     apply_organisation_data(organisation, data)
     spaces = check_spaces(office, social_spaces)
     validate_organisation(office, organisation, spaces)
-    organisation.save()
+    with _unique_external_id(office, organisation):
+        organisation.save()
     organisation.social_spaces.set(spaces)
     record(
         office=office,
@@ -164,13 +181,14 @@ def save_organisation(
     validate_organisation(office, candidate, spaces)
     values = {name: getattr(candidate, name) for name in data}
     now = timezone.now()
-    updated = Organisation.objects.filter(pk=current.pk, version=version).update(
-        **values,
-        **candidate.computed_keys(),
-        confirmed_at=now,
-        updated_at=now,
-        version=F("version") + 1,
-    )
+    with _unique_external_id(office, candidate):
+        updated = Organisation.objects.filter(pk=current.pk, version=version).update(
+            **values,
+            **candidate.computed_keys(),
+            confirmed_at=now,
+            updated_at=now,
+            version=F("version") + 1,
+        )
     if not updated:
         raise ConcurrentEditError
     organisation = Organisation.objects.select_related("youth_office", "municipality").get(
@@ -210,18 +228,113 @@ def update_organisation(
     )
 
 
+class OrganisationInUse(ValueError):
+    """The organisation still carries access (carrier editors' roles, open invitations)."""
+
+
+def organisation_deletion(organisation: Organisation) -> dict[str, Any]:
+    """Everything that goes with the organisation when it is deleted, for the confirmation page
+    and the service: the affiliations (with their people), the open proposals, and the access
+    bound to it that must be removed first (access is never removed by a cascade)."""
+    from sozialraum.accounts.models import Invitation, OfficeRole
+
+    invitations = Invitation.objects.filter(organisation=organisation)
+    return {
+        "affiliations": list(
+            Affiliation.objects.filter(organisation=organisation)
+            .select_related("person", "organisation", "person__youth_office")
+            .order_by("person__sort_key", "person__pk")
+        ),
+        "proposals": organisation.changes.filter(status=ChangeStatus.PENDING).count(),
+        "editors": list(
+            OfficeRole.objects.filter(organisation=organisation)
+            .select_related("user")
+            .order_by("user__name", "user__email")
+        ),
+        "open_invitations": list(
+            invitations.pending().filter(expires_at__gt=timezone.now()).order_by("email")
+        ),
+        "closed_invitations": invitations.exclude(
+            pk__in=invitations.pending().filter(expires_at__gt=timezone.now()).values("pk")
+        ),
+    }
+
+
+def deletion_blocker(parts: dict[str, Any]) -> str:
+    """The German reason why the organisation cannot be deleted yet, or ''."""
+    editors, invitations = len(parts["editors"]), len(parts["open_invitations"])
+    reasons = []
+    if editors:
+        reasons.append(
+            ngettext("%(count)s Zugang der Redaktion", "%(count)s Zugänge der Redaktion", editors)
+            % {"count": editors}
+        )
+    if invitations:
+        reasons.append(
+            ngettext("%(count)s offene Einladung", "%(count)s offene Einladungen", invitations)
+            % {"count": invitations}
+        )
+    if not reasons:
+        return ""
+    what = _(" und ").join(reasons)
+    if not invitations:
+        todo = ngettext(
+            "Entfernen Sie ihn zuerst unter „Zugänge“.",
+            "Entfernen Sie sie zuerst unter „Zugänge“.",
+            editors,
+        )
+    elif not editors:
+        todo = _("Ziehen Sie sie zuerst unter „Zugänge“ zurück.")
+    else:
+        todo = _(
+            "Entfernen Sie die Zugänge und ziehen Sie die Einladungen zuerst unter „Zugänge“ "
+            "zurück."
+        )
+    return _("Die Organisation hat noch %(what)s. %(todo)s Danach können Sie sie löschen.") % {
+        "what": what,
+        "todo": todo,
+    }
+
+
 @transaction.atomic
 def delete_organisation(*, organisation: Organisation, actor: User | None) -> None:
+    """Delete the organisation with its affiliations (an audit entry per person) and its
+    proposals. Access bound to it (carrier editors' roles, open invitations) is refused with
+    OrganisationInUse: coordination removes it first, on the access page. Expired, revoked and
+    accepted invitations give no access; they are deleted here and counted in the entry."""
     office = organisation.youth_office
+    # One deletion at a time per organisation; a role or invitation added meanwhile is refused
+    # by the database (RESTRICT) instead of being removed.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    parts = organisation_deletion(organisation)
+    blocker = deletion_blocker(parts)
+    if blocker:
+        raise OrganisationInUse(blocker)
     changes = diff(snapshot(organisation, ORGANISATION_AUDITED), {})
-    people = Affiliation.objects.filter(organisation=organisation).count()
-    if people:
-        with stored_language():
+    affiliations = parts["affiliations"]
+    closed = parts["closed_invitations"].count()
+    with stored_language():
+        if affiliations:
             changes["affiliations"] = {
-                "old": _("%(count)s Personen") % {"count": people},
+                "old": _("%(count)s Personen") % {"count": len(affiliations)},
+                "new": "",
+            }
+        if parts["proposals"]:
+            changes["proposals"] = {
+                "old": _("%(count)s offene Vorschläge") % {"count": parts["proposals"]},
+                "new": "",
+            }
+        if closed:
+            changes["invitations"] = {
+                "old": _("%(count)s abgelaufene oder erledigte Einladungen") % {"count": closed},
                 "new": "",
             }
     record(office=office, actor=actor, action=Action.DELETE, instance=organisation, changes=changes)
+    for affiliation in affiliations:
+        _record_affiliation(
+            affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), ""
+        )
+    parts["closed_invitations"].delete()
     organisation.delete()
 
 

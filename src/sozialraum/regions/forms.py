@@ -5,10 +5,12 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sozialraum.lib.choice_fields import BoundedModelMultipleChoiceField
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+from sozialraum.regions.services import name_taken_message
 
 
-class MunicipalityChoiceField(forms.ModelMultipleChoiceField):
+class MunicipalityChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: Municipality) -> str:
         return obj.name
 
@@ -67,9 +69,7 @@ class SocialSpaceForm(forms.Form):
         if self.instance is not None:
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
-            raise forms.ValidationError(
-                _("Dieser Name ist schon vergeben. Bitte wählen Sie einen anderen.")
-            )
+            raise forms.ValidationError(name_taken_message())
         return name
 
     def clean_municipalities(self):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
-from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.errors import ConcurrentEditError, unique_as_field_error
 from sozialraum.lib.text import sort_key
 from sozialraum.regions.models import (
     Municipality,
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from sozialraum.accounts.models import User
 
 _AUDITED = ["name", "description", "municipalities"]
+_UNIQUE_NAME = "unique_social_space_name_per_office"
+
+
+def name_taken_message() -> str:
+    """The form's check and the database's constraint (a parallel save) say the same."""
+    return _("Dieser Name ist schon vergeben. Bitte wählen Sie einen anderen.")
+
+
+def _unique_name():
+    return unique_as_field_error(SocialSpace, _UNIQUE_NAME, "name", name_taken_message)
 
 
 class MunicipalityConflict(ValueError):
@@ -87,9 +97,13 @@ def create_social_space(
     is_demo: bool = False,
 ) -> SocialSpace:
     chosen = _check_municipalities(office, municipalities, exclude=None)
-    space = SocialSpace.objects.create(
-        youth_office=office, name=name.strip(), description=description.strip(), is_demo=is_demo
-    )
+    with _unique_name():
+        space = SocialSpace.objects.create(
+            youth_office=office,
+            name=name.strip(),
+            description=description.strip(),
+            is_demo=is_demo,
+        )
     _set_municipalities(space, chosen)
     record(
         office=office,
@@ -113,12 +127,13 @@ def update_social_space(
 ) -> SocialSpace:
     office = space.youth_office
     before = snapshot(space, _AUDITED)
-    updated = SocialSpace.objects.filter(pk=space.pk, version=version).update(
-        name=name.strip(),
-        sort_key=sort_key(name.strip()),
-        description=description.strip(),
-        version=F("version") + 1,
-    )
+    with _unique_name():
+        updated = SocialSpace.objects.filter(pk=space.pk, version=version).update(
+            name=name.strip(),
+            sort_key=sort_key(name.strip()),
+            description=description.strip(),
+            version=F("version") + 1,
+        )
     if not updated:
         raise ConcurrentEditError
     chosen = _check_municipalities(office, municipalities, exclude=space)
@@ -130,9 +145,17 @@ def update_social_space(
     return space
 
 
+def organisations_losing(space: SocialSpace) -> list:
+    """The organisations assigned to the social space (they stay, without it)."""
+    return list(space.organisations.order_by("sort_key", "pk"))
+
+
 @transaction.atomic
 def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
+    """Delete the social space. Each organisation assigned to it keeps its entry and gets an
+    audit entry of its own saying that the space was removed from it."""
     office = space.youth_office
+    organisations = organisations_losing(space)
     record(
         office=office,
         actor=actor,
@@ -140,4 +163,15 @@ def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
         instance=space,
         changes=diff(snapshot(space, _AUDITED), {}),
     )
+    befores = [(org, snapshot(org, ["social_spaces"])) for org in organisations]
     space.delete()
+    for organisation, before in befores:
+        changes = diff(before, snapshot(organisation, ["social_spaces"]))
+        if changes:
+            record(
+                office=office,
+                actor=actor,
+                action=Action.UPDATE,
+                instance=organisation,
+                changes=changes,
+            )

@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.lib.forms import show_conflict
-from sozialraum.lib.http import posted
+from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.network.summaries import cached_social_space_glance
@@ -107,6 +107,8 @@ def _save_form(
         assert space is not None
         current = _spaces(request.youth_office).get(pk=space.pk)
         show_conflict(form, social_space_initial(current), current.version)
+    except InvalidData as error:  # the name, taken by a parallel save
+        add_service_error(form, error)
     except ValueError as error:  # a municipality taken meanwhile, or outside the Kreis
         form.add_error("municipalities", str(error))
     return None
@@ -150,4 +152,8 @@ def social_space_delete(request: OfficeRequest, pk: int) -> HttpResponse:
         services.delete_social_space(space=space, actor=request.user)
         messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
         return redirect("regions:office", office_slug=request.youth_office.slug)
-    return render(request, "regions/social_space_delete.html", {"space": space})
+    return render(
+        request,
+        "regions/social_space_delete.html",
+        {"space": space, "organisations": services.organisations_losing(space)},
+    )
