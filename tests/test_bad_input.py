@@ -159,7 +159,7 @@ def test_it_never_answers_5xx_to_bad_input(route, walk):  # noqa: F811  (the fix
         try_posts(client, url, page_forms, expect, persona)
 
 
-def test_the_bad_input_test_walks_the_forms_and_lists():
+def test_it_the_bad_input_test_walks_the_forms_and_lists():
     keys = {route.key for route in walked_routes()}
     assert {
         "network:directory",

@@ -82,7 +82,7 @@ def test_it_uses_no_private_name_of_another_module():
     assert offenders == {}, f"Private names used outside their module: {offenders}"
 
 
-def test_the_checker_sees_a_private_import(tmp_path):
+def test_it_the_checker_sees_a_private_import(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text(
         "from sozialraum.network.services import _secret\n"

@@ -227,7 +227,7 @@ def test_it_stops_the_console_script_with_the_sentence_too(tmp_path):
     assert "The environment variable DATABASE_URL must start with" in result.stderr
 
 
-def test_the_request_body_caps_are_set():
+def test_it_the_request_body_caps_are_set():
     from django.conf import settings
 
     from sozialraum.lib.imports import MAX_BYTES

@@ -44,7 +44,7 @@ def set_up(client: Client, user) -> list[str]:
     return codes
 
 
-def test_a_coordinator_without_a_device_is_led_to_the_set_up_and_reaches_nothing_else(
+def test_it_a_coordinator_without_a_device_is_led_to_the_set_up_and_reaches_nothing_else(
     client, coordinator, office_a
 ):
     password_step(client, coordinator)
@@ -64,7 +64,7 @@ def test_a_coordinator_without_a_device_is_led_to_the_set_up_and_reaches_nothing
     assert client.get("/impressum/").status_code == 200
 
 
-def test_the_set_up_leads_on_to_the_page_first_asked_for(client, coordinator, office_a):
+def test_it_the_set_up_leads_on_to_the_page_first_asked_for(client, coordinator, office_a):
     password_step(client, coordinator, next_url="/heidekreis/zugaenge/")
     response = client.get("/heidekreis/zugaenge/")
     assert response.url == SETUP + "?next=%2Fheidekreis%2Fzugaenge%2F"
@@ -76,7 +76,7 @@ def test_the_set_up_leads_on_to_the_page_first_asked_for(client, coordinator, of
     assert client.get("/heidekreis/zugaenge/").status_code == 200
 
 
-def test_the_set_up_refuses_a_wrong_code_in_german(client, coordinator, office_a):
+def test_it_the_set_up_refuses_a_wrong_code_in_german(client, coordinator, office_a):
     password_step(client, coordinator)
     client.get(SETUP)
     response = client.post(SETUP, {"code": "000000"})
@@ -88,7 +88,7 @@ def test_the_set_up_refuses_a_wrong_code_in_german(client, coordinator, office_a
     assert "Bitte geben Sie den Code aus der App ein." in empty.content.decode()
 
 
-def test_the_qr_code_carries_no_inline_style(client, coordinator, office_a):
+def test_it_the_qr_code_carries_no_inline_style(client, coordinator, office_a):
     password_step(client, coordinator)
     content = client.get(SETUP).content.decode()
     svg = content[content.index("<svg") : content.index("</svg>")]
@@ -98,7 +98,7 @@ def test_the_qr_code_carries_no_inline_style(client, coordinator, office_a):
     assert mfa.secret_for_display(device) in content  # to type in without a camera
 
 
-def test_a_coordinator_with_a_device_must_enter_a_code(client, coordinator, office_a):
+def test_it_a_coordinator_with_a_device_must_enter_a_code(client, coordinator, office_a):
     device = totp_device(coordinator)
     password_step(client, coordinator)
     response = client.get(OFFICE)
@@ -119,7 +119,7 @@ def test_a_coordinator_with_a_device_must_enter_a_code(client, coordinator, offi
     assert client.get(OFFICE).status_code == 200
 
 
-def test_the_code_step_gets_a_new_session_key(client, coordinator, office_a):
+def test_it_the_code_step_gets_a_new_session_key(client, coordinator, office_a):
     device = totp_device(coordinator)
     password_step(client, coordinator)
     before = client.session.session_key
@@ -127,7 +127,7 @@ def test_the_code_step_gets_a_new_session_key(client, coordinator, office_a):
     assert client.session.session_key != before
 
 
-def test_pages_with_secrets_are_never_cached(client, coordinator, office_a):
+def test_it_pages_with_secrets_are_never_cached(client, coordinator, office_a):
     password_step(client, coordinator)
     assert "no-store" in client.get(SETUP)["Cache-Control"]
     device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
@@ -135,7 +135,7 @@ def test_pages_with_secrets_are_never_cached(client, coordinator, office_a):
     assert "no-store" in codes_page["Cache-Control"]
 
 
-def test_a_recovery_code_works_once(client, coordinator, office_a):
+def test_it_a_recovery_code_works_once(client, coordinator, office_a):
     password_step(client, coordinator)
     codes = set_up(client, coordinator)
     assert all(code not in str(list(RecoveryCode.objects.values())) for code in codes)
@@ -155,7 +155,7 @@ def test_a_recovery_code_works_once(client, coordinator, office_a):
     assert client.get(OFFICE).status_code == 302
 
 
-def test_new_recovery_codes_replace_the_old_ones(client_for, coordinator, office_a):
+def test_it_new_recovery_codes_replace_the_old_ones(client_for, coordinator, office_a):
     client = client_for(coordinator)
     first = mfa.regenerate_recovery_codes(user=coordinator)
     response = client.post(reverse("accounts:mfa_new_codes"))
@@ -169,12 +169,12 @@ def test_new_recovery_codes_replace_the_old_ones(client_for, coordinator, office
     assert not CODE_RE.search(overview)
 
 
-def test_a_professional_logs_in_without_a_second_factor(client, professional, office_a):
+def test_it_a_professional_logs_in_without_a_second_factor(client, professional, office_a):
     password_step(client, professional)
     assert client.get(OFFICE).status_code == 200
 
 
-def test_a_professional_may_switch_it_on_and_off(client, professional, office_a):
+def test_it_a_professional_may_switch_it_on_and_off(client, professional, office_a):
     password_step(client, professional)
     assert "Noch nicht eingerichtet" in client.get(reverse("accounts:mfa")).content.decode()
     set_up(client, professional)
@@ -199,7 +199,7 @@ def test_a_professional_may_switch_it_on_and_off(client, professional, office_a)
     assert client.get(OFFICE).status_code == 200
 
 
-def test_coordination_cannot_switch_it_off(client_for, coordinator, office_a):
+def test_it_coordination_cannot_switch_it_off(client_for, coordinator, office_a):
     client = client_for(coordinator)
     response = client.post(reverse("accounts:mfa_disable"), {"code": "000000"})
     assert response.status_code == 302
@@ -209,12 +209,12 @@ def test_coordination_cannot_switch_it_off(client_for, coordinator, office_a):
     assert reverse("accounts:mfa_disable") not in page
 
 
-def test_the_operator_needs_the_second_factor_for_the_admin(client, operator):
+def test_it_the_operator_needs_the_second_factor_for_the_admin(client, operator):
     password_step(client, operator)
     assert client.get("/betrieb/").url.startswith(SETUP)
 
 
-def test_the_operator_resets_a_lost_authenticator_without_seeing_its_key(
+def test_it_the_operator_resets_a_lost_authenticator_without_seeing_its_key(
     client_for, operator, coordinator
 ):
     device = totp_device(coordinator)
@@ -235,5 +235,5 @@ def test_it_is_required_exactly_for_coordination_and_the_operator(
     assert [mfa.is_required(u) for u in (professional, reader, outsider)] == [False] * 3
 
 
-def test_the_demo_secret_is_valid_base32_for_twenty_bytes():
+def test_it_the_demo_secret_is_valid_base32_for_twenty_bytes():
     assert len(mfa.hex_key_from_base32(DEMO_TOTP_SECRET)) == 40

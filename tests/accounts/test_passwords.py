@@ -42,7 +42,7 @@ def test_it_refuses_a_common_password_with_digits_or_symbols_around():
             GermanCommonPasswordValidator().validate(password)
 
 
-def test_the_list_is_the_shipped_german_list():
+def test_it_the_list_is_the_shipped_german_list():
     passwords = german_passwords()
     assert len(passwords) > 800
     assert {"passwort", "hallo123", "schatz", "fussball"} <= passwords
@@ -79,7 +79,7 @@ def test_it_accepts_a_good_password(coordinator):
     assert messages_for("Lüneburger-Heide-Weg-77", coordinator) == []
 
 
-def test_the_invitation_form_refuses_the_office_name_and_says_what_is_checked(
+def test_it_the_invitation_form_refuses_the_office_name_and_says_what_is_checked(
     client, office_a, coordinator
 ):
     _invitation, token = services.invite(
@@ -96,7 +96,7 @@ def test_the_invitation_form_refuses_the_office_name_and_says_what_is_checked(
     assert not User.objects.filter(email="neu@heidekreis.example").exists()
 
 
-def test_the_help_text_names_every_check():
+def test_it_the_help_text_names_every_check():
     text = str(PASSWORD_HELP_TEXT)
     for part in ("10 Zeichen", "Ziffern", "gängige", "Namen", "E-Mail-Adresse", "Jugendamts"):
         assert part in text

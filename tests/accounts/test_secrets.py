@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @override_settings(TASKS=DATABASE_TASKS)
-def test_the_task_table_holds_no_invitation_token(
+def test_it_the_task_table_holds_no_invitation_token(
     office_a, coordinator, client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -48,7 +48,7 @@ def test_the_task_table_holds_no_invitation_token(
     assert client.get(reverse("accounts:invitation", kwargs={"token": token})).status_code == 200
 
 
-def test_a_revoked_invitation_is_not_sent_later(office_a, coordinator):
+def test_it_a_revoked_invitation_is_not_sent_later(office_a, coordinator):
     invitation, _token = services.invite(
         office=office_a, actor=coordinator, email="neu@heidekreis.example", role=Role.READER
     )
@@ -58,7 +58,7 @@ def test_a_revoked_invitation_is_not_sent_later(office_a, coordinator):
 
 
 @override_settings(TASKS=DATABASE_TASKS)
-def test_the_task_table_holds_no_password_reset_token(client, coordinator):
+def test_it_the_task_table_holds_no_password_reset_token(client, coordinator):
     response = client.post(reverse("accounts:password_reset"), {"email": coordinator.email})
     assert response.status_code == 302
     rows = list(DBTaskResult.objects.all())
@@ -67,7 +67,7 @@ def test_the_task_table_holds_no_password_reset_token(client, coordinator):
     assert "/konto/passwort-neu/" in mail.outbox[0].body
 
 
-def test_every_task_is_called_with_ids_only():
+def test_it_every_task_is_called_with_ids_only():
     """No task takes a token, a password or a link as an argument."""
     sources = "\n".join(path.read_text() for path in (ROOT / "src").rglob("*.py"))
     calls = re.findall(r"\.enqueue\(([^)]*)\)", sources, flags=re.S)
@@ -76,7 +76,7 @@ def test_every_task_is_called_with_ids_only():
         assert not re.search(r"token|password|url|link", call, flags=re.I), call
 
 
-def test_settings_create_the_secret_key_readable_by_its_owner_only(tmp_path):
+def test_it_settings_create_the_secret_key_readable_by_its_owner_only(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env.update(SOZIALRAUM_HOME=str(tmp_path), DEBUG="true")
     subprocess.run(
@@ -90,7 +90,7 @@ def test_settings_create_the_secret_key_readable_by_its_owner_only(tmp_path):
     assert len(key_file.read_text()) > 50
 
 
-def test_make_creates_the_secret_key_readable_by_its_owner_only(tmp_path):
+def test_it_make_creates_the_secret_key_readable_by_its_owner_only(tmp_path):
     subprocess.run(
         [
             "make",

@@ -48,7 +48,7 @@ def test_it_logs_out_after_thirty_idle_minutes(client_for, professional, office_
     assert IDLE_MESSAGE in login_page.content.decode()
 
 
-def test_activity_keeps_the_session_alive(client_for, professional, office_a, clock):
+def test_it_activity_keeps_the_session_alive(client_for, professional, office_a, clock):
     client = client_for(professional)
     for _ in range(6):  # two hours in all, a request every 20 minutes
         clock.advance(minutes=20)
@@ -66,14 +66,16 @@ def test_it_ends_every_session_after_twelve_hours(client_for, coordinator, offic
     assert "höchstens 12 Stunden" in client.get(response.url).content.decode()
 
 
-def test_the_idle_time_comes_from_the_settings(client_for, professional, office_a, clock, settings):
+def test_it_the_idle_time_comes_from_the_settings(
+    client_for, professional, office_a, clock, settings
+):
     settings.SESSION_IDLE_MINUTES = 5
     client = client_for(professional)
     clock.advance(minutes=6)
     assert client.get(OFFICE).url.startswith(LOGIN)
 
 
-def test_htmx_requests_after_a_timeout_load_the_login_page(
+def test_it_htmx_requests_after_a_timeout_load_the_login_page(
     client_for, professional, office_a, clock
 ):
     client = client_for(professional)
@@ -82,13 +84,13 @@ def test_htmx_requests_after_a_timeout_load_the_login_page(
     assert response["HX-Redirect"].startswith(LOGIN)
 
 
-def test_a_real_login_starts_the_clock(client, professional, office_a, clock):
+def test_it_a_real_login_starts_the_clock(client, professional, office_a, clock):
     client.post(LOGIN, {"username": professional.email, "password": PASSWORD})
     clock.advance(minutes=31)
     assert client.get(OFFICE).url.startswith(LOGIN)
 
 
-def test_logout_on_all_devices_ends_every_session(client_for, coordinator, office_a):
+def test_it_logout_on_all_devices_ends_every_session(client_for, coordinator, office_a):
     laptop, phone = client_for(coordinator), client_for(coordinator)
     assert phone.get(OFFICE).status_code == 200
     response = laptop.post(reverse("accounts:logout_everywhere"))
@@ -101,7 +103,7 @@ def test_logout_on_all_devices_ends_every_session(client_for, coordinator, offic
     assert client_for(coordinator).get(OFFICE).status_code == 200
 
 
-def test_logout_on_all_devices_leaves_other_people_logged_in(
+def test_it_logout_on_all_devices_leaves_other_people_logged_in(
     client_for, coordinator, professional, office_a
 ):
     other = client_for(professional)
@@ -109,14 +111,14 @@ def test_logout_on_all_devices_leaves_other_people_logged_in(
     assert other.get(OFFICE).status_code == 200
 
 
-def test_the_account_page_offers_it(client_for, professional, office_a):
+def test_it_the_account_page_offers_it(client_for, professional, office_a):
     page = client_for(professional).get(reverse("accounts:account")).content.decode()
     assert "Auf allen Geräten abmelden" in page
     assert "30 Minuten" in page and "12 Stunden" in page
     assert Client().get(reverse("accounts:account")).url.startswith(LOGIN)
 
 
-def test_a_malformed_timeout_stops_start_up_naming_the_variable(tmp_path):
+def test_it_a_malformed_timeout_stops_start_up_naming_the_variable(tmp_path):
     result = start_django(tmp_path, SESSION_IDLE_MINUTES="dreißig")
     assert result.returncode != 0
     assert "SESSION_IDLE_MINUTES must be a whole number" in result.stderr

@@ -45,12 +45,12 @@ def add_failures(email: str, ip: str, times: int) -> None:
 # Without a proxy ------------------------------------------------------------------------------
 
 
-def test_without_a_proxy_x_forwarded_for_is_ignored(rf):
+def test_it_without_a_proxy_x_forwarded_for_is_ignored(rf):
     request = rf.get("/", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR="1.2.3.4")
     assert client_ip(request) == ATTACKER
 
 
-def test_without_a_proxy_a_spoofed_header_does_not_escape_the_lock(client, coordinator):
+def test_it_without_a_proxy_a_spoofed_header_does_not_escape_the_lock(client, coordinator):
     codes = [
         log_in(
             client,
@@ -67,13 +67,13 @@ def test_without_a_proxy_a_spoofed_header_does_not_escape_the_lock(client, coord
     assert log_in(Client(), coordinator.email, REMOTE_ADDR=OWNER).status_code == 302
 
 
-def test_failures_during_a_lock_are_not_counted(client, coordinator):
+def test_it_failures_during_a_lock_are_not_counted(client, coordinator):
     fail(client, coordinator.email, 5, REMOTE_ADDR=ATTACKER)
     fail(client, coordinator.email, 20, REMOTE_ADDR=ATTACKER)
     assert AccessFailureLog.objects.filter(username=coordinator.email).count() == 5
 
 
-def test_each_further_lock_lasts_twice_as_long(client, coordinator):
+def test_it_each_further_lock_lasts_twice_as_long(client, coordinator):
     assert fail(client, coordinator.email, 5, REMOTE_ADDR=ATTACKER)[-1] == 429
     assert "15 Minuten" in log_in(client, coordinator.email, REMOTE_ADDR=ATTACKER).content.decode()
     age_failures(16)
@@ -84,7 +84,7 @@ def test_each_further_lock_lasts_twice_as_long(client, coordinator):
     assert log_in(client, coordinator.email, REMOTE_ADDR=ATTACKER).status_code == 429
 
 
-def test_one_address_is_limited_across_accounts(client, office_a):
+def test_it_one_address_is_limited_across_accounts(client, office_a):
     victims = [make_user(f"person{n}@heidekreis.example", f"Person {n}") for n in range(8)]
     for victim in victims:
         add_failures(victim.email, ATTACKER, 4)  # password spraying: four guesses each
@@ -98,7 +98,7 @@ def test_one_address_is_limited_across_accounts(client, office_a):
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
-def test_behind_a_proxy_the_client_is_the_address_the_proxy_added(rf):
+def test_it_behind_a_proxy_the_client_is_the_address_the_proxy_added(rf):
     assert client_ip(rf.get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=ATTACKER)) == ATTACKER
     spoofed = rf.get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"1.2.3.4, {ATTACKER}")
     assert client_ip(spoofed) == ATTACKER
@@ -106,7 +106,7 @@ def test_behind_a_proxy_the_client_is_the_address_the_proxy_added(rf):
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
-def test_behind_a_proxy_an_attacker_does_not_lock_out_the_owner(client, coordinator):
+def test_it_behind_a_proxy_an_attacker_does_not_lock_out_the_owner(client, coordinator):
     via_proxy = {"REMOTE_ADDR": PROXY}
     codes = [
         log_in(
@@ -127,7 +127,7 @@ def test_behind_a_proxy_an_attacker_does_not_lock_out_the_owner(client, coordina
 # Account lock and the unlock link -------------------------------------------------------------
 
 
-def test_many_addresses_lock_the_account_and_the_owner_unlocks_it(client, coordinator):
+def test_it_many_addresses_lock_the_account_and_the_owner_unlocks_it(client, coordinator):
     for n in range(10):
         add_failures(coordinator.email, f"192.0.2.{n}", 5)
     response = log_in(client, coordinator.email, REMOTE_ADDR=OWNER)
@@ -145,7 +145,7 @@ def test_many_addresses_lock_the_account_and_the_owner_unlocks_it(client, coordi
     assert Client().get(link.group(1)).status_code == 410
 
 
-def test_the_unlock_page_does_not_tell_whether_an_account_exists(client, coordinator):
+def test_it_the_unlock_page_does_not_tell_whether_an_account_exists(client, coordinator):
     def page(email: str) -> tuple[int, str]:
         response = client.post(reverse("accounts:unlock"), {"email": email})
         text = re.sub(r'value="[^"]+"', "", response.content.decode()).replace(email, "X")
@@ -155,7 +155,7 @@ def test_the_unlock_page_does_not_tell_whether_an_account_exists(client, coordin
     assert len(mail.outbox) == 1
 
 
-def test_a_new_password_lifts_the_lock(client, coordinator):
+def test_it_a_new_password_lifts_the_lock(client, coordinator):
     fail(client, coordinator.email, 5, REMOTE_ADDR=OWNER)
     client.post(reverse("accounts:password_reset"), {"email": coordinator.email})
     path = re.search(r"https?://[^/\s]+(/konto/passwort-neu/[^/\s]+/[^/\s]+/)", mail.outbox[0].body)
@@ -168,7 +168,7 @@ def test_a_new_password_lifts_the_lock(client, coordinator):
 # Limits on mails --------------------------------------------------------------------------------
 
 
-def test_password_reset_mails_are_limited_per_account_without_revealing_it(client, coordinator):
+def test_it_password_reset_mails_are_limited_per_account_without_revealing_it(client, coordinator):
     reset = reverse("accounts:password_reset")
     for email in (coordinator.email, "niemand@example.org"):
         codes = [
@@ -181,7 +181,7 @@ def test_password_reset_mails_are_limited_per_account_without_revealing_it(clien
     assert "in einer Stunde noch einmal" in page
 
 
-def test_password_reset_mails_are_limited_per_address(client, db):
+def test_it_password_reset_mails_are_limited_per_address(client, db):
     reset = reverse("accounts:password_reset")
     codes = [
         client.post(reset, {"email": f"p{n}@example.org"}, REMOTE_ADDR=ATTACKER).status_code
@@ -190,7 +190,7 @@ def test_password_reset_mails_are_limited_per_address(client, db):
     assert codes == [302] * 5 + [429]
 
 
-def test_feedback_mails_are_limited_with_a_friendly_message(client):
+def test_it_feedback_mails_are_limited_with_a_friendly_message(client):
     url = reverse("pages:accessibility")
     data = {"message": "Der Kontrast ist zu schwach.", "page": "/", "email": ""}
     codes = [client.post(url, data, REMOTE_ADDR=ATTACKER).status_code for _ in range(6)]

@@ -130,7 +130,7 @@ def test_it_builds_the_type_filter_from_the_registered_models(world, client_for)
         assert dict(registry.known_types())["network.organisationchange"] == "Suggested change"
 
 
-def test_the_erasure_finds_entries_of_every_session_language(office_a, coordinator, space_a):
+def test_it_the_erasure_finds_entries_of_every_session_language(office_a, coordinator, space_a):
     org = make_organisation(office_a, coordinator, "Kita Sonnenblume", spaces=[space_a])
     with translation.override("en"):
         person = make_person(office_a, coordinator, "Grote", "Heike")
@@ -152,7 +152,7 @@ def test_the_erasure_finds_entries_of_every_session_language(office_a, coordinat
 # The data migration -----------------------------------------------------------------------------
 
 
-def test_the_migration_converts_german_and_english_labels():
+def test_it_the_migration_converts_german_and_english_labels():
     assert MIGRATION.convert(
         "Organisation",
         {
@@ -182,7 +182,7 @@ def test_the_migration_converts_german_and_english_labels():
     )
 
 
-def test_the_migration_keeps_what_it_does_not_know():
+def test_it_the_migration_keeps_what_it_does_not_know():
     assert MIGRATION.convert("Unbekannt", {"Feld": {"old": "a"}}) == (
         "Unbekannt",
         {"Feld": {"old": "a"}},
@@ -197,7 +197,7 @@ def test_the_migration_keeps_what_it_does_not_know():
     )
 
 
-def test_the_migration_can_be_reversed():
+def test_it_the_migration_can_be_reversed():
     assert MIGRATION.revert("network.person", {"last_name": {"new": "Grote"}}) == (
         "Person",
         {"Nachname": {"new": "Grote"}},
@@ -205,7 +205,7 @@ def test_the_migration_can_be_reversed():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_converts_stored_rows(office_a):
+def test_it_the_migration_converts_stored_rows(office_a):
     from django.db.migrations.executor import MigrationExecutor
 
     before = [("audit", "0002_import_export_actions")]
@@ -242,7 +242,7 @@ def test_the_migration_converts_stored_rows(office_a):
     assert AuditEntry.objects.filter(object_type="network.person", object_id="7").exists()
 
 
-def test_the_dsgvo_export_shows_the_changes_with_german_labels(office_a, coordinator):
+def test_it_the_dsgvo_export_shows_the_changes_with_german_labels(office_a, coordinator):
     person = make_person(office_a, coordinator, "Grote", "Heike")
     network_services.update_person(
         person=person, actor=coordinator, version=person.version, data={"phone": "0171 1"}

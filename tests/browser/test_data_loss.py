@@ -13,7 +13,7 @@ from tests.browser.test_network import network as network
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def test_an_impossible_date_stays_in_the_field_with_a_german_message(network, new_page):
+def test_it_an_impossible_date_stays_in_the_field_with_a_german_message(network, new_page):
     affiliation = Affiliation.objects.get(person=network.person)
     page = new_page()
     log_in(page, COORDINATOR)
@@ -55,7 +55,7 @@ SUBMIT_TWICE = """() => new Promise((resolve) => {
 })"""
 
 
-def test_a_double_click_on_organisation_anlegen_creates_one_organisation(network, new_page):
+def test_it_a_double_click_on_organisation_anlegen_creates_one_organisation(network, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.goto(f"{H}/akteure/neu/")
@@ -71,7 +71,7 @@ def test_a_double_click_on_organisation_anlegen_creates_one_organisation(network
     assert not page.csp_violations, page.csp_violations
 
 
-def test_a_form_that_reaches_the_server_twice_shows_the_first_result(
+def test_it_a_form_that_reaches_the_server_twice_shows_the_first_result(
     network, chromium, live_server
 ):
     """Without script nothing holds the button. A double click on a slow line sends the form

@@ -49,7 +49,7 @@ def password_step(page, email: str) -> None:
 
 
 @pytest.mark.parametrize("width", [WIDE, NARROW])
-def test_a_coordinator_sets_up_the_second_factor_and_logs_in_with_it(width, world, new_page):
+def test_it_a_coordinator_sets_up_the_second_factor_and_logs_in_with_it(width, world, new_page):
     problems: list[str] = []
     page = new_page(width)
     password_step(page, COORDINATOR)
@@ -94,7 +94,7 @@ def test_a_coordinator_sets_up_the_second_factor_and_logs_in_with_it(width, worl
     assert not problems, "\n\n".join(problems)
 
 
-def test_a_recovery_code_opens_the_login_once(world, new_page):
+def test_it_a_recovery_code_opens_the_login_once(world, new_page):
     page = new_page(WIDE)
     password_step(page, COORDINATOR)
     secret = page.locator("main .sr-qr__secret").inner_text()

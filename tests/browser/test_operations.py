@@ -80,7 +80,7 @@ ADMIN_PAGES = [
 ]
 
 
-def test_the_emergency_admin_is_german_and_keeps_to_the_csp(world, new_page):
+def test_it_the_emergency_admin_is_german_and_keeps_to_the_csp(world, new_page):
     page = new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -102,7 +102,7 @@ def test_the_emergency_admin_is_german_and_keeps_to_the_csp(world, new_page):
     assert not errors, errors
 
 
-def test_the_operator_onboards_a_youth_office(world, new_page):
+def test_it_the_operator_onboards_a_youth_office(world, new_page):
     page = new_page()
     log_in(page, OPERATOR)
     page.goto("/heidekreis/")

@@ -36,7 +36,7 @@ def organisation(world):
 
 
 @pytest.mark.parametrize("email", [EDITOR, COORDINATOR])
-def test_the_start_page_has_no_serious_accessibility_violation(email, organisation, new_page):
+def test_it_the_start_page_has_no_serious_accessibility_violation(email, organisation, new_page):
     problems = []
     for width in (WIDE, NARROW):
         page = new_page(width)
@@ -52,7 +52,7 @@ def test_the_start_page_has_no_serious_accessibility_violation(email, organisati
     assert not problems, "\n\n".join(problems)
 
 
-def test_the_carrier_editor_lands_with_a_way_to_their_organisation(organisation, new_page):
+def test_it_the_carrier_editor_lands_with_a_way_to_their_organisation(organisation, new_page):
     page = new_page()
     log_in(page, EDITOR)
     assert page.url.endswith("/heidekreis/")
@@ -62,7 +62,7 @@ def test_the_carrier_editor_lands_with_a_way_to_their_organisation(organisation,
     page.get_by_role("heading", name="Jugendhilfe Heideblick e. V.", level=1).wait_for()
 
 
-def test_coordination_follows_the_count_of_waiting_proposals(organisation, new_page):
+def test_it_coordination_follows_the_count_of_waiting_proposals(organisation, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.get_by_role(
@@ -71,7 +71,7 @@ def test_coordination_follows_the_count_of_waiting_proposals(organisation, new_p
     assert page.url.endswith("/heidekreis/akteure/vorschlaege/")
 
 
-def test_logging_out_says_so(organisation, new_page):
+def test_it_logging_out_says_so(organisation, new_page):
     page = new_page()
     log_in(page, COORDINATOR)
     page.get_by_role("button", name="Abmelden").click()

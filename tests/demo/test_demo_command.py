@@ -142,7 +142,7 @@ def test_it_refuses_a_scale_below_one(municipalities):
     assert not YouthOffice.objects.exists()
 
 
-def test_every_audit_entry_of_the_demo_has_a_registered_type(demo):
+def test_it_every_audit_entry_of_the_demo_has_a_registered_type(demo):
     from sozialraum.audit import registry
     from sozialraum.audit.models import AuditEntry
 

@@ -27,7 +27,7 @@ def test_it_prints_the_demo_key_and_gives_it_to_those_who_need_it(demo):  # noqa
     assert all(mfa.has_device(u) for u in required)
 
 
-def test_a_tester_logs_in_with_the_code_the_demo_prints(demo):  # noqa: F811
+def test_it_a_tester_logs_in_with_the_code_the_demo_prints(demo):  # noqa: F811
     out = StringIO()
     call_command("demo", "--code", stdout=out)
     code = out.getvalue().strip()

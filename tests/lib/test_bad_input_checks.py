@@ -66,7 +66,7 @@ def test_it_leaves_nul_bytes_in_uploaded_files_to_the_import(world, client_for):
 # Ids beyond the database's integers -----------------------------------------------------------
 
 
-def test_a_30_digit_social_space_is_an_invalid_choice(world, client_for):
+def test_it_a_30_digit_social_space_is_an_invalid_choice(world, client_for):
     response = client_for(world.coordinator).post(
         office_url(world, "network:organisation_create"),
         {"name": "Kita Riesig", "kind": "kita", "social_spaces": [HUGE]},
@@ -77,7 +77,7 @@ def test_a_30_digit_social_space_is_an_invalid_choice(world, client_for):
 
 
 @pytest.mark.parametrize("value", [HUGE, "²", "-" + HUGE])
-def test_a_bad_municipality_id_is_an_invalid_choice(world, value):
+def test_it_a_bad_municipality_id_is_an_invalid_choice(world, value):
     form = SocialSpaceForm({"name": "Neu", "municipalities": [value]}, office=world.office_a)
     assert not form.is_valid()
     assert form.errors["municipalities"] == [
@@ -88,7 +88,7 @@ def test_a_bad_municipality_id_is_an_invalid_choice(world, value):
 # Unique constraints under parallel saves ------------------------------------------------------
 
 
-def test_a_parallel_social_space_name_gets_the_forms_message(world, client_for, monkeypatch):
+def test_it_a_parallel_social_space_name_gets_the_forms_message(world, client_for, monkeypatch):
     # The other request saved "Soltau-Mitte" after this one's form check passed.
     monkeypatch.setattr(SocialSpaceForm, "clean_name", lambda form: form.cleaned_data["name"])
     taken = world.space_a.name
@@ -103,7 +103,7 @@ def test_a_parallel_social_space_name_gets_the_forms_message(world, client_for, 
     assert SocialSpace.objects.filter(youth_office=world.office_a, name=taken).count() == 1
 
 
-def test_renaming_into_a_taken_name_gets_the_forms_message(world):
+def test_it_renaming_into_a_taken_name_gets_the_forms_message(world):
     with pytest.raises(InvalidData) as error:
         region_services.update_social_space(
             space=world.space_a2,
@@ -118,7 +118,7 @@ def test_renaming_into_a_taken_name_gets_the_forms_message(world):
     }
 
 
-def test_a_parallel_external_id_gets_the_forms_message(world, monkeypatch):
+def test_it_a_parallel_external_id_gets_the_forms_message(world, monkeypatch):
     first = network_services.create_organisation(
         office=world.office_a,
         actor=world.coordinator,

@@ -74,7 +74,7 @@ def test_it_drops_control_characters_that_xlsx_cannot_hold():
     assert sheet["A2"].value == "KitaSüd"
 
 
-def test_the_empty_template_has_a_filter_on_its_header():
+def test_it_the_empty_template_has_a_filter_on_its_header():
     sheet = load_workbook(io.BytesIO(xlsx_bytes(["Name", "Art"], []))).active
     assert sheet.auto_filter.ref == "A1:B1"
     assert [cell.value for cell in sheet[1]] == ["Name", "Art"]

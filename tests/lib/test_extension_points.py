@@ -45,13 +45,13 @@ def teams_part(monkeypatch):
     return erased
 
 
-def test_the_auskunft_contains_the_registered_parts(office_a, coordinator, teams_part):
+def test_it_the_auskunft_contains_the_registered_parts(office_a, coordinator, teams_part):
     person = make_person(office_a, coordinator, "Müller", "Anna")
     data = network_privacy.export_person_data(person=person, actor=coordinator)
     assert data["Mitgliedschaften"] == [{"Team": "Soltau", "Person": "Müller"}]
 
 
-def test_the_erasure_runs_the_registered_parts(office_a, coordinator, teams_part):
+def test_it_the_erasure_runs_the_registered_parts(office_a, coordinator, teams_part):
     person = make_person(office_a, coordinator, "Müller", "Anna")
     pk = person.pk
     network_privacy.erase_person(person=person, actor=coordinator)

@@ -353,7 +353,7 @@ def test_it_counts_the_cells_of_a_csv(monkeypatch):
         read_table(text.encode(), "x.csv", IMPORT_COLUMNS)
 
 
-def test_the_hostile_generator_makes_names_that_share_one_duplicate_key():
+def test_it_the_hostile_generator_makes_names_that_share_one_duplicate_key():
     from sozialraum.lib.text import duplicate_key, search_key
 
     lines = duplicate_names_csv(rows=200).decode("cp1252").splitlines()[1:]

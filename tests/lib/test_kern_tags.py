@@ -87,14 +87,14 @@ def test_it_formats_dates_in_the_active_language():
     assert english.startswith("02/03/2026 | 12/01/2026 8:05")
 
 
-def test_message_levels_map_to_kern_alert_variants(settings):
+def test_it_message_levels_map_to_kern_alert_variants(settings):
     assert settings.MESSAGE_TAGS[constants.ERROR] == "danger"
     assert settings.MESSAGE_TAGS[constants.SUCCESS] == "success"
     assert settings.MESSAGE_TAGS[constants.WARNING] == "warning"
     assert settings.MESSAGE_TAGS[constants.INFO] == "info"
 
 
-def test_base_shows_every_message_level_as_its_kern_alert():
+def test_it_base_shows_every_message_level_as_its_kern_alert():
     from django.contrib.auth.models import AnonymousUser
     from django.contrib.messages.storage.base import Message
     from django.template.loader import get_template

@@ -92,14 +92,14 @@ def test_it_deletes_closed_invitations_and_says_so(org_a, coordinator):
 
 
 @pytest.mark.django_db
-def test_the_database_never_removes_access_by_a_cascade(org_a, carrier_editor):
+def test_it_the_database_never_removes_access_by_a_cascade(org_a, carrier_editor):
     with pytest.raises(RestrictedError):
         Organisation.objects.filter(pk=org_a.pk).delete()
     assert OfficeRole.objects.filter(user=carrier_editor, organisation=org_a).exists()
 
 
 @pytest.mark.django_db
-def test_deleting_a_whole_youth_office_still_takes_its_roles(org_a, carrier_editor, coordinator):
+def test_it_deleting_a_whole_youth_office_still_takes_its_roles(org_a, carrier_editor, coordinator):
     invite_editor(org_a, coordinator)
     org_a.youth_office.delete()
     assert not OfficeRole.objects.filter(user=carrier_editor).exists()
@@ -107,7 +107,7 @@ def test_deleting_a_whole_youth_office_still_takes_its_roles(org_a, carrier_edit
 
 
 @pytest.mark.django_db
-def test_the_confirmation_page_lists_people_editors_and_invitations(
+def test_it_the_confirmation_page_lists_people_editors_and_invitations(
     org_a, office_a, coordinator, carrier_editor, client_for
 ):
     anna = make_person(office_a, coordinator, "Müller", "Anna")
@@ -139,7 +139,7 @@ def test_it_deletes_after_the_access_was_removed(org_a, coordinator, carrier_edi
 
 
 @pytest.mark.django_db
-def test_a_professional_edits_but_does_not_delete_organisations(org_a, professional, client_for):
+def test_it_a_professional_edits_but_does_not_delete_organisations(org_a, professional, client_for):
     client = client_for(professional)
     assert client.post(delete_url(org_a)).status_code == 403
     assert Organisation.objects.filter(pk=org_a.pk).exists()

@@ -229,7 +229,7 @@ def test_it_offers_a_template_with_the_import_headers(client_for, coordinator, o
     assert next(sheet.iter_rows(values_only=True))[:3] == ("Name", "Art", "Straße")
 
 
-def test_many_hints_are_shown_up_to_a_limit_with_a_count_of_the_rest(
+def test_it_many_hints_are_shown_up_to_a_limit_with_a_count_of_the_rest(
     client_for, coordinator, office_a
 ):
     from bench.bad_import_files import duplicate_names_csv
@@ -244,7 +244,7 @@ def test_many_hints_are_shown_up_to_a_limit_with_a_count_of_the_rest(
     assert len(content) < 500_000  # was 152 MB
 
 
-def test_the_preview_does_not_parse_the_file_again(
+def test_it_the_preview_does_not_parse_the_file_again(
     client_for, coordinator, office_a, space_a, space_a2, monkeypatch
 ):
     from sozialraum.network import imports
@@ -258,7 +258,7 @@ def test_the_preview_does_not_parse_the_file_again(
         assert "Die Datei ist in Ordnung: 2 neu" in content
 
 
-def test_a_directory_changed_after_the_preview_is_planned_again_on_apply(
+def test_it_a_directory_changed_after_the_preview_is_planned_again_on_apply(
     client_for, coordinator, office_a, space_a, space_a2
 ):
     from tests.network.conftest import make_organisation
@@ -272,7 +272,7 @@ def test_a_directory_changed_after_the_preview_is_planned_again_on_apply(
     assert Organisation.objects.filter(name="Kita Sonnenschein").count() == 1
 
 
-def test_a_hostile_xlsx_gets_a_german_message_in_the_preview(client_for, coordinator, office_a):
+def test_it_a_hostile_xlsx_gets_a_german_message_in_the_preview(client_for, coordinator, office_a):
     from bench.bad_import_files import wide_row
 
     client = client_for(coordinator)

@@ -422,7 +422,7 @@ def test_it_finds_a_similar_entry_without_postcode_and_skips_other_towns(office_
     ]
 
 
-def test_a_stored_plan_gives_the_same_preview_and_import(office_a, coordinator, spaces):
+def test_it_a_stored_plan_gives_the_same_preview_and_import(office_a, coordinator, spaces):
     from sozialraum.network.imports import create_pending_import, pending_preview
     from tests.conftest import municipality
 
@@ -443,7 +443,7 @@ def test_a_stored_plan_gives_the_same_preview_and_import(office_a, coordinator, 
     assert preview.is_valid and preview.fingerprint
 
 
-def test_the_preview_of_a_stored_plan_reads_neither_file_nor_directory(
+def test_it_the_preview_of_a_stored_plan_reads_neither_file_nor_directory(
     office_a, coordinator, monkeypatch, django_assert_num_queries
 ):
     from sozialraum.network import imports
@@ -460,7 +460,7 @@ def test_the_preview_of_a_stored_plan_reads_neither_file_nor_directory(
     assert preview.created == 1
 
 
-def test_an_unchanged_directory_applies_the_stored_plan_without_parsing(
+def test_it_an_unchanged_directory_applies_the_stored_plan_without_parsing(
     office_a, coordinator, monkeypatch
 ):
     from sozialraum.network import imports
@@ -477,7 +477,7 @@ def test_an_unchanged_directory_applies_the_stored_plan_without_parsing(
     assert Organisation.objects.get().municipality.ags == "03358021"
 
 
-def test_a_changed_directory_makes_the_stored_plan_again(office_a, coordinator):
+def test_it_a_changed_directory_makes_the_stored_plan_again(office_a, coordinator):
     from sozialraum.network import imports
 
     pending = imports.create_pending_import(
@@ -492,7 +492,7 @@ def test_a_changed_directory_makes_the_stored_plan_again(office_a, coordinator):
     assert Organisation.objects.count() == 1
 
 
-def test_a_plan_in_an_older_format_is_made_again(office_a, coordinator):
+def test_it_a_plan_in_an_older_format_is_made_again(office_a, coordinator):
     from sozialraum.network import imports
 
     pending = imports.create_pending_import(
@@ -507,7 +507,7 @@ def test_a_plan_in_an_older_format_is_made_again(office_a, coordinator):
     assert pending.plan["format"] == imports.PLAN_FORMAT
 
 
-def test_a_stored_plan_keeps_the_first_errors_and_counts_the_rest(office_a, monkeypatch):
+def test_it_a_stored_plan_keeps_the_first_errors_and_counts_the_rest(office_a, monkeypatch):
     from sozialraum.network import imports
 
     monkeypatch.setattr(imports, "STORED_ERRORS", 3)
@@ -554,6 +554,6 @@ def test_it_accepts_an_ort_that_fits_its_gemeindeschluessel(office_a, city, ags)
     assert preview.rows[0].values["municipality"].ags == ags
 
 
-def test_without_gemeindeschluessel_the_ort_names_the_municipality(office_a):
+def test_it_without_gemeindeschluessel_the_ort_names_the_municipality(office_a):
     preview = parse(office_a, excel_csv("Kita A;Kita;29693;Ahlden", header="Name;Art;PLZ;Ort"))
     assert preview.rows[0].values["municipality"].ags == "03358001"

@@ -307,7 +307,9 @@ def test_it_keeps_a_proposal_for_review_and_applies_it_on_approval(
         proposals.approve_change(change=change, actor=coordinator)
 
 
-def test_approving_never_undoes_what_coordination_changed_since(org_a, carrier_editor, coordinator):
+def test_it_approving_never_undoes_what_coordination_changed_since(
+    org_a, carrier_editor, coordinator
+):
     change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1", "city": "Bispingen"}
     )
@@ -334,7 +336,7 @@ def test_approving_never_undoes_what_coordination_changed_since(org_a, carrier_e
     assert change.status == ChangeStatus.APPROVED
 
 
-def test_approving_needs_at_least_one_field(org_a, carrier_editor, coordinator):
+def test_it_approving_needs_at_least_one_field(org_a, carrier_editor, coordinator):
     change = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )
@@ -357,7 +359,7 @@ def test_it_rejects_a_proposal_with_a_note(org_a, carrier_editor, coordinator):
     assert entries_for(change)[-1].changes["review_note"]["new"] == "Bitte vollen Namen angeben."
 
 
-def test_a_second_proposal_amends_the_waiting_one(org_a, carrier_editor):
+def test_it_a_second_proposal_amends_the_waiting_one(org_a, carrier_editor):
     first = proposals.propose_organisation_change(
         organisation=org_a, actor=carrier_editor, data={"phone": "1"}
     )

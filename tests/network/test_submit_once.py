@@ -90,7 +90,7 @@ def test_it_does_not_show_another_users_result(client_for, professional, coordin
         ("coordinator", "access:list", {}),
     ],
 )
-def test_every_create_form_carries_a_token(
+def test_it_every_create_form_carries_a_token(
     request, client_for, office_a, org_a, person_a, persona, name, kwargs
 ):
     objects = {"person": person_a.pk, "org": org_a.pk}
@@ -101,7 +101,7 @@ def test_every_create_form_carries_a_token(
     assert token_on(page)
 
 
-def test_the_operators_office_form_carries_a_token(client_for, operator):
+def test_it_the_operators_office_form_carries_a_token(client_for, operator):
     page = client_for(operator).get(reverse("operations:office_create") + "?kreis=03358")
     assert token_on(page.content.decode())
 
@@ -153,7 +153,7 @@ def _in_threads(work: Callable[[], object], count: int) -> list[object]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_parallel_identical_posts_create_one_organisation(
+def test_it_twenty_parallel_identical_posts_create_one_organisation(
     professional, office_a, tmp_path, monkeypatch
 ):
     data = {**valid_data(), "einmal": idempotency.new_token()}

@@ -223,6 +223,6 @@ def test_it_links_the_operator_area_for_operators_only(world, client_for):
         assert 'href="/betrieb/"' not in client_for(persona).get("/heidekreis/").content.decode()
 
 
-def test_the_service_and_view_share_one_error_for_a_deactivated_self(world):
+def test_it_the_service_and_view_share_one_error_for_a_deactivated_self(world):
     with pytest.raises(services.OperationsError):
         services.set_user_active(user=world.operator, active=False, actor=world.operator)

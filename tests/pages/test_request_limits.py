@@ -78,12 +78,12 @@ def test_it_reads_a_small_chunked_body_as_a_form(mailoutbox):
     assert "Der Kontrast ist zu schwach." in mailoutbox[0].body
 
 
-def test_normal_forms_keep_working(client, coordinator):
+def test_it_normal_forms_keep_working(client, coordinator):
     response = client.post(LOGIN, {"username": coordinator.email, "password": "falsch-1"})
     assert response.status_code == 200
 
 
-def test_the_import_upload_takes_files_up_to_the_import_limit(client_for, coordinator, office_a):
+def test_it_the_import_upload_takes_files_up_to_the_import_limit(client_for, coordinator, office_a):
     url = reverse("network:import", kwargs={"office_slug": office_a.slug})
     assert body_limit_for(url) > MAX_BYTES
     assert body_limit_for(LOGIN) == settings.REQUEST_BODY_MAX_BYTES
@@ -99,7 +99,7 @@ def test_the_import_upload_takes_files_up_to_the_import_limit(client_for, coordi
     assert other.status_code == 413
 
 
-def test_a_403_is_logged_in_one_line_without_traceback(client_for, reader, office_a, caplog):
+def test_it_a_403_is_logged_in_one_line_without_traceback(client_for, reader, office_a, caplog):
     url = reverse("access:list", kwargs={"office_slug": office_a.slug})
     with caplog.at_level(logging.WARNING):
         response = client_for(reader).get(url)

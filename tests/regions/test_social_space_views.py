@@ -351,7 +351,7 @@ def test_it_forbids_deleting_to_readers_and_professionals(world, client_for):
     assert SocialSpace.objects.filter(pk=world.space_a.pk).exists()
 
 
-def test_deleting_a_space_lists_and_records_the_organisations_that_lose_it(world, client_for):
+def test_it_deleting_a_space_lists_and_records_the_organisations_that_lose_it(world, client_for):
     """Issue 7, point 5: the organisations stay, each with an audit entry of its own."""
     from sozialraum.network.models import Organisation
     from tests.network.conftest import make_organisation
