@@ -22,7 +22,7 @@ from sozialraum.regions.models import (
     YouthOffice,
 )
 from sozialraum.regions.naming import welcome
-from sozialraum.regions.start import coordination_to_do, own_organisation
+from sozialraum.regions.start import cached_coordination_to_do, own_organisation
 
 
 def _spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
@@ -60,7 +60,7 @@ def office(request: OfficeRequest) -> HttpResponse:
             "welcome": welcome(office.name),
             "own_organisation": own_organisation(request),
             "to_do": (
-                coordination_to_do(office)
+                cached_coordination_to_do(office)
                 if request.user.has_perm("network.review_changes", office)
                 else None
             ),
