@@ -57,3 +57,23 @@ def assert_queries_constant(
             *numbered(after),
         ]
         raise AssertionError("\n".join(lines))
+
+
+def count_reverses(client: Client, url: str, monkeypatch) -> int:
+    """How many URLs one GET of `url` reverses (`reverse()` and `{% url %}` alike)."""
+    from django.urls.resolvers import URLResolver
+
+    calls: list[str] = []
+    original = URLResolver._reverse_with_prefix
+
+    def counting(self, lookup_view, *args, **kwargs):
+        calls.append(str(lookup_view))
+        return original(self, lookup_view, *args, **kwargs)
+
+    monkeypatch.setattr(URLResolver, "_reverse_with_prefix", counting)
+    try:
+        response = client.get(url)
+    finally:
+        monkeypatch.setattr(URLResolver, "_reverse_with_prefix", original)
+    assert response.status_code == 200, f"GET {url} answered {response.status_code}"
+    return len(calls)

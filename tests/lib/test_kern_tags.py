@@ -112,3 +112,36 @@ def test_it_base_shows_every_message_level_as_its_kern_alert():
     assert '<span class="kern-icon kern-icon--danger" aria-hidden="true"></span>' in html
     for variant in ("success", "warning", "info"):
         assert f'<div class="kern-alert kern-alert--{variant}" role="status">' in html
+
+
+# The loop select.html had before the options were built by {% select_options %} (issue 8).
+OLD_SELECT_LOOP = (
+    "{% for group_name, group_choices, group_index in widget.optgroups %}{% if group_name %}\n"
+    '  <optgroup label="{{ group_name }}">{% endif %}{% for option in group_choices %}\n'
+    '  {% include "django/forms/widgets/select_option.html" with widget=option %}{% endfor %}'
+    "{% if group_name %}\n  </optgroup>{% endif %}{% endfor %}"
+)
+
+
+def test_it_renders_select_options_as_the_option_templates_did():
+    from django import forms
+    from django.template import engines
+
+    class ChoiceForm(forms.Form):
+        plain = forms.ChoiceField(choices=[("", "– alle –"), ("a&b", "Kita <Sonne>"), ("c", "C")])
+        grouped = forms.MultipleChoiceField(
+            choices=[("Schulen", [("gs", "Grundschule"), ("os", "Oberschule")]), ("x", "Andere")],
+            widget=forms.SelectMultiple(attrs={"class": "sr-wide"}),
+        )
+
+    form = ChoiceForm({"plain": "a&b", "grouped": ["os", "x"]})
+    engine = engines["django"]
+    old = engine.from_string(OLD_SELECT_LOOP)
+    new = engine.from_string("{% load kern %}{% select_options widget %}")
+    for name in ("plain", "grouped"):
+        widget = form[name].field.widget
+        context = widget.get_context(name, form[name].value(), {"id": f"id_{name}"})
+        assert new.render(context) == old.render(context), name
+    assert 'value="a&amp;b" selected' in new.render(
+        form["plain"].field.widget.get_context("plain", "a&b", {})
+    )

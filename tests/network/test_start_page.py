@@ -137,3 +137,17 @@ def test_it_keeps_the_query_count_of_the_carrier_editors_start_page(
             make_organisation(world.office_a, world.coordinator, f"Schule {number}")
 
     assert_queries_constant(client_for(carrier_editor), START, grow, expected=CARRIER_START_QUERIES)
+
+
+def test_it_counts_coordinations_work_once_until_the_data_changes(
+    world, org_a, carrier_editor, client_for, django_assert_num_queries
+):
+    client = client_for(world.coordinator)
+    assert client.get(START).context["to_do"].pending_changes == 0
+    # The three counts come from the cache (issue 8).
+    with django_assert_num_queries(COORDINATION_START_QUERIES - 3):
+        client.get(START)
+    proposals.propose_organisation_change(
+        organisation=org_a, actor=carrier_editor, data={"phone": "05191 2"}, social_spaces=None
+    )
+    assert client.get(START).context["to_do"].pending_changes == 1

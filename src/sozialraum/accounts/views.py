@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -10,7 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.formats import date_format
-from django.utils.timezone import localtime
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,9 +23,10 @@ from sozialraum.accounts import services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
-from sozialraum.lib.http import posted
+from sozialraum.lib.http import posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
+from sozialraum.regions.models import YouthOffice
 from sozialraum.regions.naming import welcome
 
 login_view = auth_views.LoginView.as_view(
@@ -143,8 +149,9 @@ def access_list(request: OfficeRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "rows": _access_rows(office, page),
             "invitations": invitations,
-            "roles": Role.choices,
+            "invitation_rows": _invitation_rows(office, invitations),
             "role_descriptions": [
                 (label, ROLE_DESCRIPTIONS[Role(value)]) for value, label in Role.choices
             ],
@@ -208,3 +215,96 @@ def revoke_invitation(request: OfficeRequest, pk: int) -> HttpResponse:
         request, _("Die Einladung an %(email)s ist zurückgezogen.") % {"email": invitation.email}
     )
     return redirect("access:list", office_slug=request.youth_office.slug)
+
+
+# ---------------------------------------------------------------------------------------------
+# The access list's rows, built here rather than in the template: it is the longest list of
+# forms (a role <select> and three URLs per person), see issue 8.
+
+# The whitespace the template's former loop over the roles produced (the markup is unchanged).
+_OPTION_GAP, _OPTION_INDENT, _OPTION_END = "\n" + " " * 22, "\n" + " " * 24, "\n" + " " * 20
+
+
+@dataclass(frozen=True)
+class AccessRow:
+    pk: int
+    user: object
+    role: str
+    organisation: object
+    change_url: str
+    remove_url: str
+    role_options: SafeString
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    pk: int
+    name: str
+    email: str
+    role_label: str
+    invited_by: object
+    expires: str
+    is_expired: bool
+    revoke_url: str
+
+
+def role_options(current: str) -> SafeString:
+    """The <option>s of a person's role: every role but the carrier editor's, which is only
+    shown (and selected) for a person who has it."""
+    parts = []
+    for value, label in Role.choices:
+        parts.append(_OPTION_GAP)
+        if value != Role.CARRIER_EDITOR or value == current:
+            selected = mark_safe(" selected") if value == current else ""
+            parts.append(
+                format_html(
+                    '{}<option value="{}"{}>{}</option>{}',
+                    _OPTION_INDENT,
+                    value,
+                    selected,
+                    label,
+                    _OPTION_GAP,
+                )
+            )
+        parts.append(_OPTION_END)
+    return SafeString("".join(parts))
+
+
+def _access_rows(office: YouthOffice, page: Iterable[OfficeRole]) -> list[AccessRow]:
+    change_url = url_for_rows("access:change_role", office_slug=office.slug)
+    remove_url = url_for_rows("access:remove_access", office_slug=office.slug)
+    options: dict[str, SafeString] = {}
+    rows = []
+    for office_role in page:
+        if office_role.role not in options:
+            options[office_role.role] = role_options(office_role.role)
+        rows.append(
+            AccessRow(
+                pk=office_role.pk,
+                user=office_role.user,
+                role=office_role.role,
+                organisation=office_role.organisation,
+                change_url=change_url(office_role.pk),
+                remove_url=remove_url(office_role.pk),
+                role_options=options[office_role.role],
+            )
+        )
+    return rows
+
+
+def _invitation_rows(office: YouthOffice, page: Iterable[Invitation]) -> list[InvitationRow]:
+    revoke_url = url_for_rows("access:revoke_invitation", office_slug=office.slug)
+    moment = now()
+    return [
+        InvitationRow(
+            pk=invitation.pk,
+            name=invitation.name,
+            email=invitation.email,
+            role_label=invitation.get_role_display(),
+            invited_by=invitation.invited_by,
+            expires=date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+            is_expired=moment >= invitation.expires_at,
+            revoke_url=revoke_url(invitation.pk),
+        )
+        for invitation in page
+    ]

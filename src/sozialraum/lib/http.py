@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 # Rows per page of the long lists.
 PAGE_SIZE = 25
+
+# Stands for the row's primary key while reversing a URL once for a whole list.
+_PK_MARKER = 918273645546372819
+
+
+def url_for_rows(name: str, **kwargs: Any) -> Callable[[int], str]:
+    """The URL of `name` for each row of a long list, reversed once instead of once per row
+    (`{% url %}` costs 20-40 µs, issue 8). `kwargs` are the fixed arguments; the returned
+    function takes the row's primary key (the `pk` argument) and gives the same URL as
+    `reverse(name, kwargs={**kwargs, "pk": pk})`."""
+    marker = str(_PK_MARKER)
+    url = reverse(name, kwargs={**kwargs, "pk": _PK_MARKER})
+    if url.count(marker) != 1:  # the marker also in a fixed argument: reverse each row
+        return lambda pk: reverse(name, kwargs={**kwargs, "pk": pk})
+    head, tail = url.split(marker)
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
+
+def with_detail_urls(rows: Iterable[Any], name: str, **kwargs: Any) -> list[Any]:
+    """The rows of a list page as a list, each with `detail_url`: its page (`name` with the
+    row's pk), built with `url_for_rows`, for the template to use instead of `{% url %}`."""
+    url = url_for_rows(name, **kwargs)
+    rows = list(rows)
+    for row in rows:
+        row.detail_url = url(row.pk)
+    return rows
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

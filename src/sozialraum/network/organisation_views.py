@@ -24,6 +24,7 @@ from sozialraum.lib.http import (
     next_url,
     posted,
     query_without,
+    with_detail_urls,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
@@ -54,6 +55,9 @@ def directory(request: OfficeRequest) -> HttpResponse:
     filters = form.filters()
     organisations = selectors.directory(office, **filters).prefetch_related("social_spaces")
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("seite"))
+    page.object_list = with_detail_urls(
+        page.object_list, "network:organisation", office_slug=office.slug
+    )
     return list_response(
         request,
         page_template="network/directory.html",

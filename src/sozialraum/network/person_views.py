@@ -21,6 +21,7 @@ from sozialraum.lib.http import (
     next_url,
     posted,
     query_without,
+    with_detail_urls,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
@@ -56,6 +57,7 @@ def people(request: OfficeRequest) -> HttpResponse:
         )
     )
     page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("seite"))
+    page.object_list = with_detail_urls(page.object_list, "network:person", office_slug=office.slug)
     return list_response(
         request,
         page_template="network/people.html",

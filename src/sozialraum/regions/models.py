@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sozialraum.lib.choices import choice_label
 from sozialraum.lib.fields import SortKeyField
 from sozialraum.lib.text import sort_key
 
@@ -62,6 +63,8 @@ _PLURALS = {
 
 class YouthOffice(models.Model):
     """The tenant: a public youth welfare carrier (Jugendamt) and its area."""
+
+    _get_FIELD_display = choice_label  # as in TenantModel (lib/choices.py)
 
     name = models.CharField(_("Name"), max_length=200, unique=True)
     slug = models.SlugField(
@@ -121,6 +124,8 @@ class TenantModel(models.Model):
     )
 
     objects = TenantQuerySet.as_manager()
+    # get_FOO_display() from a table built once per field (lib/choices.py, issue 8).
+    _get_FIELD_display = choice_label
 
     class Meta:
         abstract = True

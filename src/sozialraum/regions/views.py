@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.lib.forms import show_conflict
-from sozialraum.lib.http import add_service_error, posted
+from sozialraum.lib.http import add_service_error, posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.network.summaries import cached_social_space_glance
@@ -23,7 +24,7 @@ from sozialraum.regions.models import (
     YouthOffice,
 )
 from sozialraum.regions.naming import welcome
-from sozialraum.regions.start import coordination_to_do, own_organisation
+from sozialraum.regions.start import cached_coordination_to_do, own_organisation
 
 
 def _spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
@@ -61,7 +62,7 @@ def office(request: OfficeRequest) -> HttpResponse:
             "welcome": welcome(office.name),
             "own_organisation": own_organisation(request),
             "to_do": (
-                coordination_to_do(office)
+                cached_coordination_to_do(office)
                 if request.user.has_perm("network.review_changes", office)
                 else None
             ),
@@ -72,12 +73,20 @@ def office(request: OfficeRequest) -> HttpResponse:
 @office_view()
 def social_space(request: OfficeRequest, pk: int) -> HttpResponse:
     space = get_social_space_for_user(request, pk)
+    office = request.youth_office
+    glance = cached_social_space_glance(office, space)
+    # The glance links up to 33 organisations and a directory view per kind: reversed once.
+    organisation_url = url_for_rows("network:organisation", office_slug=office.slug)
+    for item in glance.present:
+        for org in item.organisations:
+            org.detail_url = organisation_url(org.pk)  # type: ignore[attr-defined]  # for the template
     return render(
         request,
         "regions/social_space.html",
         {
             "space": space,
-            "glance": cached_social_space_glance(request.youth_office, space),
+            "glance": glance,
+            "directory_url": reverse("network:directory", kwargs={"office_slug": office.slug}),
         },
     )
 
