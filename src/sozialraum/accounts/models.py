@@ -285,6 +285,8 @@ class Invitation(TenantModel):
         verbose_name = _("Einladung")
         verbose_name_plural = _("Einladungen")
         ordering = ["-created_at"]
+        # The access list's pending invitations, newest first, without sorting them all.
+        indexes = [models.Index(fields=["youth_office", "-created_at"])]
 
     def __str__(self) -> str:
         return self.email

@@ -151,6 +151,8 @@ class Organisation(TenantModel):
             models.Index(fields=["youth_office", "sort_key"]),
             # The directory filtered by kind reads one kind's rows in name order.
             models.Index(fields=["youth_office", "kind", "sort_key"]),
+            # Entries due for a check (the list and the start page's count), oldest first.
+            models.Index(fields=["youth_office", "confirmed_at"]),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -225,7 +227,10 @@ class Person(TenantModel):
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
         ordering = ["sort_key", "id"]
-        indexes = [models.Index(fields=["youth_office", "sort_key"])]
+        indexes = [
+            models.Index(fields=["youth_office", "sort_key"]),
+            models.Index(fields=["youth_office", "confirmed_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
