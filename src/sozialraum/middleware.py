@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from django.conf import settings
 from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.functional import empty
 
 # Views that take a file upload larger than the general cap (the import of organisations).
@@ -50,10 +52,17 @@ def body_limit_for(path: str) -> int:
     return settings.REQUEST_BODY_MAX_BYTES
 
 
+def _language_of(request: HttpRequest) -> AbstractContextManager[None]:
+    """These answers come before LocaleMiddleware: choose the request's language here (cookie,
+    then Accept-Language), never whatever the worker's previous request left active."""
+    return translation.override(translation.get_language_from_request(request))
+
+
 def _too_large(request: HttpRequest, limit: int) -> HttpResponse:
     # Rendered without the request's context processors: nothing here may read the body or the
     # session, and the page stays small.
-    html = render_to_string("errors/413.html", {"limit_mb": max(1, round(limit / 1024 / 1024))})
+    with _language_of(request):
+        html = render_to_string("errors/413.html", {"limit_mb": max(1, round(limit / 1024 / 1024))})
     response = HttpResponse(html, status=413)
     response["Connection"] = "close"
     return response
@@ -158,7 +167,9 @@ def refuse_nul_bytes(
 
     def middleware(request: HttpRequest) -> HttpResponse:
         if has_nul_bytes(request):
-            return HttpResponse(render_to_string("errors/400_nul.html"), status=400)
+            with _language_of(request):
+                html = render_to_string("errors/400_nul.html")
+            return HttpResponse(html, status=400)
         return get_response(request)
 
     return middleware

@@ -108,3 +108,23 @@ def test_it_a_403_is_logged_in_one_line_without_traceback(client_for, reader, of
     assert [record.getMessage() for record in lines] == [f"403 GET {url} user={reader.pk}"]
     assert all(record.exc_info is None for record in caplog.records)
     assert not [record for record in caplog.records if record.name == "django.request"]
+
+
+def test_it_answers_in_the_requests_language_not_the_last_one_active(client):
+    """The 413 page comes before LocaleMiddleware: a language left active by an earlier request
+    of the same worker must not decide it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    try:
+        response = client.post(
+            "/konto/anmelden/",
+            data=b"x",
+            content_type="application/octet-stream",
+            CONTENT_LENGTH=str(300 * 1024 * 1024),
+            HTTP_ACCEPT_LANGUAGE="de",
+        )
+    finally:
+        translation.deactivate()
+    assert response.status_code == 413
+    assert "Das war zu viel auf einmal" in response.content.decode()
