@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 
 # Rows per page of the long lists.
 PAGE_SIZE = 25
@@ -93,10 +92,3 @@ def add_service_error(form: forms.BaseForm, error: ValueError) -> None:
     for name, field_messages in errors.items():
         for message in field_messages:
             form.add_error(name if name in form.fields else None, message)
-
-
-def concurrent_edit_message() -> str:
-    return _(
-        "Jemand anderes hat diesen Eintrag inzwischen geändert. Ihre Änderungen wurden nicht "
-        "gespeichert. Bitte laden Sie die Seite neu und tragen Sie sie erneut ein."
-    )

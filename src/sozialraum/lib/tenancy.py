@@ -101,9 +101,3 @@ def get_for_user(
     if perm is not None and not request.user.has_perm(perm, obj):
         raise PermissionDenied
     return obj
-
-
-def require_perm(request: OfficeRequest, perm: str, obj: models.Model | None = None) -> None:
-    """403 unless the user has `perm` on `obj` (default: the request's youth office)."""
-    if not request.user.has_perm(perm, request.youth_office if obj is None else obj):
-        raise PermissionDenied

@@ -19,7 +19,6 @@ from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
     PAGE_SIZE,
     add_service_error,
-    concurrent_edit_message,
     list_response,
     next_url,
     posted,
@@ -211,8 +210,6 @@ def organisation_propose(request: OfficeRequest, pk: int) -> HttpResponse:
                 data=form.data_for_service(),
                 social_spaces=form.cleaned_data["social_spaces"],
             )
-        except ConcurrentEditError:
-            form.add_error(None, concurrent_edit_message())
         except ValueError as error:
             add_service_error(form, error)
         else:
