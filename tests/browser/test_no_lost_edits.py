@@ -38,6 +38,12 @@ def test_it_keeps_the_second_tabs_input_and_shows_both_values(world, org_a, new_
     assert second.get_by_label("Telefon").input_value() == "05191 222"  # nothing typed is lost
     assert second.get_by_label("Ort").input_value() == "Bispingen"
     assert_page_accessible(second, "conflict of two tabs")
+    # On a phone both values are visible, not hidden in a sideways-scrolling table.
+    second.set_viewport_size({"width": 320, "height": 800})
+    saved = table.get_by_text("05191 111").bounding_box()
+    assert saved is not None and saved["x"] + saved["width"] <= 320, saved
+    assert_page_accessible(second, "conflict of two tabs at 320 px")
+    second.set_viewport_size({"width": 1280, "height": 800})
     org_a.refresh_from_db()
     assert org_a.phone == "05191 111"
 
