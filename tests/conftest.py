@@ -19,10 +19,14 @@ Coordination and the operator must log in with a second factor: ``client_for`` a
 ``log_in_client`` give them a session verified with a TOTP device (``totp_device``), and
 ``totp_code`` computes the code an authenticator app would show (browser tests type it in).
 
-A "member of another team" persona belongs here as soon as teams exist (issue: teams): create
-a second team in office A, make a professional of A a member of it only, and add the persona to
-``PERSONAS`` below and a builder to ``build_world``; the URL walk (tests/test_url_walk.py) then
-walks every URL as that persona too, and ``row()`` in tests/walk.py needs a cell for it.
+- ``team_member``   Fachkraft of office A and current member of ``team_a`` (Sozialraumteam
+  Soltau/Wietzendorf), for the organisation ``team_org``
+- ``other_team_member`` Fachkraft of office A, member of ``team_a2`` (Sozialraumteam Walsrode)
+  only: "a member of another team of the same office"
+
+``professional`` is a Fachkraft of office A in no team. The URL walk walks every URL as every
+persona; ``row()`` in tests/walk.py gives the two team personas the professional's status unless
+a row names them (team-only pages do).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import time
 from binascii import unhexlify
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -44,10 +48,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from sozialraum.accounts import mfa
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.network import services as network_services
-from sozialraum.network.models import Organisation, OrganisationKind
+from sozialraum.network.models import Organisation, OrganisationKind, Person
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 from sozialraum.regions.municipalities import load_municipalities
+from sozialraum.teams.models import Membership, MembershipRole, Team, TeamKind
 
 PASSWORD = "Sozialraum-Test-2026"
 
@@ -61,6 +66,8 @@ PERSONAS = (
     "coordinator",
     "operator",
     "carrier_editor",
+    "team_member",
+    "other_team_member",
 )
 
 
@@ -132,6 +139,64 @@ def build_reader(office_a: YouthOffice) -> User:
 def build_coordinator_b(office_b: YouthOffice) -> User:
     return make_user(
         "koordination@verden.example", "Maren Kruse", office=office_b, role=Role.COORDINATION
+    )
+
+
+def build_team(office_a: YouthOffice, space: SocialSpace, name: str) -> Team:
+    team = Team.objects.create(youth_office=office_a, name=name, kind=TeamKind.SOCIAL_SPACE_TEAM)
+    team.social_spaces.add(space)
+    return team
+
+
+def build_team_org(office_a: YouthOffice, space_a: SocialSpace) -> Organisation:
+    """The organisation the team member represents in ``team_a`` (a primary school)."""
+    org = Organisation.objects.create(
+        youth_office=office_a, name="Grundschule am Heidering", kind=OrganisationKind.SCHOOL
+    )
+    org.social_spaces.add(space_a)
+    return org
+
+
+def build_team_persona(
+    office_a: YouthOffice,
+    team: Team,
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    organisation: Organisation | None = None,
+    role: str = MembershipRole.MEMBER,
+) -> User:
+    """A Fachkraft of office A with a person record in the network and a current membership."""
+    user = make_user(email, f"{first_name} {last_name}", office=office_a, role=Role.PROFESSIONAL)
+    person = Person.objects.create(
+        youth_office=office_a, first_name=first_name, last_name=last_name, email=email, user=user
+    )
+    Membership.objects.create(
+        youth_office=office_a,
+        team=team,
+        person=person,
+        organisation=organisation,
+        role=role,
+        joined=date(2024, 1, 1),
+    )
+    return user
+
+
+def build_team_member(office_a: YouthOffice, team_a: Team, team_org: Organisation) -> User:
+    return build_team_persona(
+        office_a,
+        team_a,
+        email="schule@heidekreis.example",
+        first_name="Sabine",
+        last_name="Hartmann",
+        organisation=team_org,
+    )
+
+
+def build_other_team_member(office_a: YouthOffice, team_a2: Team) -> User:
+    return build_team_persona(
+        office_a, team_a2, email="walsrode@heidekreis.example", first_name="Tim", last_name="Ohlsen"
     )
 
 
@@ -286,6 +351,12 @@ class World:
     # tests of a world expect office A without organisations.
     org_a: Organisation | None = None
     carrier_editor: User | None = None
+    # Teams of office A and their two personas (`build_world(teams=True)`, the URL walk).
+    team_a: Team | None = None
+    team_a2: Team | None = None
+    team_org: Organisation | None = None
+    team_member: User | None = None
+    other_team_member: User | None = None
 
     def persona(self, name: str) -> User | None:
         """The user of a persona of PERSONAS; None for the anonymous visitor."""
@@ -296,7 +367,7 @@ class World:
         return user
 
 
-def build_world(*, carrier_editor: bool = False) -> World:
+def build_world(*, carrier_editor: bool = False, teams: bool = False) -> World:
     """Both youth offices with their social spaces and every persona, in one call."""
     ensure_municipalities()
     office_a, office_b = build_office_a(), build_office_b()
@@ -317,7 +388,19 @@ def build_world(*, carrier_editor: bool = False) -> World:
     if carrier_editor:
         world.org_a = build_org_a(office_a, coordinator, world.space_a)
         world.carrier_editor = build_carrier_editor(office_a, world.org_a)
+    if teams:
+        add_teams(world)
     return world
+
+
+def add_teams(world: World) -> None:
+    """Office A's two teams, the team member's school and the two team personas."""
+    office_a = world.office_a
+    world.team_a = build_team(office_a, world.space_a, "Sozialraumteam Soltau/Wietzendorf")
+    world.team_a2 = build_team(office_a, world.space_a2, "Sozialraumteam Walsrode")
+    world.team_org = build_team_org(office_a, world.space_a)
+    world.team_member = build_team_member(office_a, world.team_a, world.team_org)
+    world.other_team_member = build_other_team_member(office_a, world.team_a2)
 
 
 @pytest.fixture
@@ -348,6 +431,35 @@ def world(
         outsider=outsider,
         operator=operator,
     )
+
+
+@pytest.fixture
+def team_a(office_a, space_a) -> Team:
+    """Sozialraumteam Soltau/Wietzendorf of office A (serves ``space_a``)."""
+    return build_team(office_a, space_a, "Sozialraumteam Soltau/Wietzendorf")
+
+
+@pytest.fixture
+def team_a2(office_a, space_a2) -> Team:
+    """Sozialraumteam Walsrode of office A (serves ``space_a2``): "another team"."""
+    return build_team(office_a, space_a2, "Sozialraumteam Walsrode")
+
+
+@pytest.fixture
+def team_org(office_a, space_a) -> Organisation:
+    return build_team_org(office_a, space_a)
+
+
+@pytest.fixture
+def team_member(office_a, team_a, team_org) -> User:
+    """Fachkraft of office A, member of ``team_a`` for ``team_org``."""
+    return build_team_member(office_a, team_a, team_org)
+
+
+@pytest.fixture
+def other_team_member(office_a, team_a2) -> User:
+    """Fachkraft of office A, member of ``team_a2`` only."""
+    return build_other_team_member(office_a, team_a2)
 
 
 # Frozen time ----------------------------------------------------------------------------------

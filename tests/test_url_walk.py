@@ -148,7 +148,7 @@ def walk(django_db_setup, django_db_blocker) -> Iterator[Walk]:
     savepoint inside this transaction, so whatever a test's requests change is undone after it.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        walk = Walk(world=build_world(carrier_editor=True))
+        walk = Walk(world=build_world(carrier_editor=True, teams=True))
         for module in MODULES:
             if hasattr(module, "build"):
                 module.build(walk)

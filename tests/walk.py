@@ -36,8 +36,12 @@ def row(
     coordinator: Status,
     operator: Status,
     carrier_editor: Status,
+    team_member: Status | None = None,
+    other_team_member: Status | None = None,
 ) -> dict[str, Status]:
-    """One status per persona; keyword-only so every cell of the table is named."""
+    """One status per persona; keyword-only so every cell of the table is named. The two team
+    personas are Fachkräfte of office A: they answer like ``professional`` unless named (pages
+    only a team's members may see name them)."""
     cells = {
         "anonymous": anonymous,
         "outsider": outsider,
@@ -47,9 +51,17 @@ def row(
         "coordinator": coordinator,
         "operator": operator,
         "carrier_editor": carrier_editor,
+        "team_member": professional if team_member is None else team_member,
+        "other_team_member": professional if other_team_member is None else other_team_member,
     }
     assert tuple(cells) == PERSONAS, "row() and PERSONAS in tests/conftest.py must agree"
     return cells
+
+
+def professionals(status: Status) -> dict[str, Status]:
+    """The cells of every Fachkraft persona of office A (in no team, or in one): spread it into a
+    row that changes what the professional gets."""
+    return dict.fromkeys(("professional", "team_member", "other_team_member"), status)
 
 
 def same(status: Status) -> dict[str, Status]:

@@ -23,4 +23,7 @@ urlpatterns = [
     path("<slug:office_slug>/", include("sozialraum.accounts.office_urls")),
     path("<slug:office_slug>/", include("sozialraum.audit.urls")),
     path("<slug:office_slug>/", include("sozialraum.network.urls")),
+    path("<slug:office_slug>/", include("sozialraum.teams.urls")),
+    path("<slug:office_slug>/", include("sozialraum.meetings.urls")),
+    path("<slug:office_slug>/", include("sozialraum.minutes.urls")),
 ]

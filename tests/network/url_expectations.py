@@ -13,6 +13,7 @@ from tests.walk import (
     POST_ONLY,
     Expect,
     Walk,
+    professionals,
 )
 
 
@@ -73,7 +74,7 @@ NETWORK_EDIT_PAGE = {**MEMBER_PAGE, "reader": 403}
 # The carrier editor edits the people and affiliations of their own organisation directly.
 NETWORK_EDIT_WRITE = {
     **NETWORK_EDIT_PAGE,
-    "professional": 302,
+    **professionals(302),
     "coordinator": 302,
     "operator": 302,
     "carrier_editor": 302,
@@ -85,7 +86,7 @@ ORGANISATION_EDIT_WRITE = {**NETWORK_EDIT_WRITE, "carrier_editor": 403}
 CARRIER_EDITOR_ONLY = {
     **MEMBER_PAGE,
     "reader": 403,
-    "professional": 403,
+    **professionals(403),
     "coordinator": 403,
     "operator": 403,
     "carrier_editor": 200,

@@ -1,0 +1,3 @@
+"""Permissions of sozialraum.meetings (django-rules, autodiscovered)."""
+
+from __future__ import annotations

@@ -1,0 +1,9 @@
+"""The URL walk's expectations for sozialraum.minutes."""
+
+from __future__ import annotations
+
+from tests.walk import Expect
+
+EXPECTED: dict[str, Expect] = {}
+
+SECRETS: tuple[str, ...] = ()
