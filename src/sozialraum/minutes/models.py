@@ -253,5 +253,3 @@ class Task(TenantModel):
 
     def __str__(self) -> str:
         return self.title
-
-

@@ -69,9 +69,7 @@ class Team(TenantModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "teams:team", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk}
-        )
+        return reverse("teams:team", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk})
 
 
 class MembershipRole(models.TextChoices):
