@@ -6,17 +6,22 @@ server does (1,794 req/s against /healthz where wrk reaches 3,961), which shrink
 package as root), with a small Lua script that counts every answer other than 200 and reports
 p50/p95/p99; otherwise from several Python processes (one per CPU, the clients as threads in
 them, http.client), which `Round.client` records. Logged-in pages send the Cookie header of a
-real log-in (login form with its CSRF token, as a browser does; `requests` for the log-in only).
+real log-in (login form with its CSRF token, then the second factor with the demo's public TOTP
+secret, as a browser with an authenticator app does; `requests` for the log-in only).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import http.client
 import math
 import os
 import re
 import shutil
 import statistics
+import struct
 import subprocess
 import tempfile
 import threading
@@ -37,28 +42,54 @@ class LoginFailed(RuntimeError):
     pass
 
 
-def log_in(base_url: str, login_path: str, email: str, password: str) -> str:
-    """Log in through the login form; return the Cookie header of the new session."""
-    session = requests.Session()
-    url = base_url + login_path
+def totp_code(secret: str, at: float | None = None) -> str:
+    """The six-digit TOTP code (RFC 6238: SHA-1, 30 s steps) of a base32 secret."""
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
+def _post_form(session: requests.Session, url: str, path: str, data: dict) -> requests.Response:
+    """GET a form, POST it with its CSRF token and `data`; the answer must be a redirect."""
     form = session.get(url, timeout=30)
     if form.status_code != 200:
-        raise LoginFailed(f"GET {login_path} answered {form.status_code}")
+        raise LoginFailed(f"GET {path} answered {form.status_code}")
     match = _CSRF_INPUT.search(form.text)
     if not match:
-        raise LoginFailed(f"{login_path} has no csrfmiddlewaretoken field")
-    token = match.group(1) or match.group(2)
+        raise LoginFailed(f"{path} has no csrfmiddlewaretoken field")
     answer = session.post(
         url,
-        data={"username": email, "password": password, "csrfmiddlewaretoken": token},
+        data={**data, "csrfmiddlewaretoken": match.group(1) or match.group(2)},
         headers={"Referer": url},
         allow_redirects=False,
         timeout=30,
     )
     if answer.status_code != 302:
-        raise LoginFailed(f"POST {login_path} answered {answer.status_code}, not a redirect")
+        raise LoginFailed(f"POST {path} answered {answer.status_code}, not a redirect")
+    return answer
+
+
+def log_in(base_url: str, login_path: str, email: str, password: str, totp_secret: str = "") -> str:
+    """Log in through the login form and, where the account asks for it, the code step; return
+    the Cookie header of the new session. Coordination needs a second factor: the code comes
+    from `totp_secret` (the demo's public secret). A code is accepted once per device, so one
+    session is shared by all clients rather than logging in once per client."""
+    session = requests.Session()
+    _post_form(
+        session, base_url + login_path, login_path, {"username": email, "password": password}
+    )
     if len(session.cookies) < 2:
         raise LoginFailed(f"POST {login_path} set no session cookie")
+    # The second step: the page after the login sends an account with a second factor to the
+    # code form (accounts:mfa_verify, `<login>/code/`); others go straight on.
+    code_path = login_path.rstrip("/") + "/code/"
+    step = session.get(base_url + code_path, allow_redirects=False, timeout=30)
+    if step.status_code == 200:
+        if not totp_secret:
+            raise LoginFailed(f"{email} needs a second factor and no TOTP secret was given")
+        _post_form(session, base_url + code_path, code_path, {"code": totp_code(totp_secret)})
     return "; ".join(f"{c.name}={c.value}" for c in session.cookies)
 
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 BENCH_OFFICE = "heidekreis"
 BENCH_USER = "koordination@heidekreis.example"
+# Coordination logs in with a second factor: the demo's public TOTP secret (demo/builder.py;
+# tests/bench check that the two agree).
+DEMO_TOTP_SECRET = "SOZIALRAUMDEMOSOZIALRAUMDEMO2345"  # noqa: S105 (public demo secret)
 BASELINE = "healthz"
 
 

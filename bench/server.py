@@ -145,11 +145,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _stat(pid: str) -> tuple[float, int]:
-    """(CPU seconds, parent pid) of a process from /proc/<pid>/stat."""
+def _stat(pid: str) -> tuple[float, float, int]:
+    """(CPU seconds of the process, CPU seconds of its reaped children, parent pid) from
+    /proc/<pid>/stat (utime + stime, cutime + cstime)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks, int(fields[1])
+    own = (int(fields[11]) + int(fields[12])) / ticks
+    children = (int(fields[13]) + int(fields[14])) / ticks
+    return own, children, int(fields[1])
 
 
 class Server:
@@ -167,6 +170,9 @@ class Server:
             "--workers", str(WORKERS),
             "--log-level", "warning",
             "--timeout", "60",
+            # No worker recycling while measuring (gunicorn.conf.py recycles every ~2,000
+            # requests): a fresh worker's start-up would be billed to the page being loaded.
+            "--max-requests", "0",
         ]  # fmt: skip
         self._log = log.open("w")
         self.process = subprocess.Popen(
@@ -198,10 +204,13 @@ class Server:
             if not entry.name.isdigit():
                 continue
             try:  # processes come and go while we look
-                seconds, parent = _stat(entry.name)
+                seconds, children, parent = _stat(entry.name)
             except (OSError, IndexError, ValueError):
                 continue
-            if self.process.pid in (parent, int(entry.name)):
+            if int(entry.name) == self.process.pid:
+                # A worker that exited (restarted, timed out) leaves its CPU time here.
+                total += seconds + children
+            elif parent == self.process.pid:
                 total += seconds
         return total
 
