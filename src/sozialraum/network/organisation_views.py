@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,17 +16,16 @@ from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
-    PAGE_SIZE,
     add_service_error,
     list_response,
     next_url,
     posted,
     query_without,
-    with_detail_urls,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import exports, proposals, selectors, services
+from sozialraum.network import rows as list_rows
 from sozialraum.network.access import get_organisation_for_user
 from sozialraum.network.forms import (
     DirectoryFilterForm,
@@ -52,10 +50,8 @@ def directory(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = DirectoryFilterForm(request.GET, office=office)
     filters = form.filters()
-    organisations = selectors.directory(office, **filters).prefetch_related("social_spaces")
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("seite"))
-    page.object_list = with_detail_urls(
-        page.object_list, "network:organisation", office_slug=office.slug
+    page = list_rows.directory_page(
+        selectors.directory(office, **filters), request.GET.get("seite"), office_slug=office.slug
     )
     return list_response(
         request,

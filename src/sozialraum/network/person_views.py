@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,17 +13,16 @@ from django.views.decorators.http import require_POST
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
-    PAGE_SIZE,
     add_service_error,
     list_response,
     next_url,
     posted,
     query_without,
-    with_detail_urls,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.network import privacy, privacy_document, selectors, services
+from sozialraum.network import rows as list_rows
 from sozialraum.network.access import (
     get_affiliation_for_user,
     get_person_for_user,
@@ -47,17 +44,9 @@ def people(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = PeopleFilterForm(request.GET)
     q = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
-    persons = selectors.people_directory(office, q=q).prefetch_related(
-        Prefetch(
-            "affiliations",
-            queryset=Affiliation.objects.current()
-            .select_related("organisation")
-            .order_by("organisation__sort_key"),
-            to_attr="current_affiliations",
-        )
+    page = list_rows.people_page(
+        selectors.people_directory(office, q=q), request.GET.get("seite"), office_slug=office.slug
     )
-    page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("seite"))
-    page.object_list = with_detail_urls(page.object_list, "network:person", office_slug=office.slug)
     return list_response(
         request,
         page_template="network/people.html",

@@ -1,0 +1,75 @@
+"""The rows of the network's long lists (directory of organisations, list of people) as plain
+dicts, one page at a time.
+
+A page of model instances with prefetched relations costs several milliseconds: every row and
+every related row is a model instance (with its date conversions), and every `{{ org.name }}` in
+the template first tries `org["name"]`, fails with an exception and then falls back to getattr.
+These lists need four or five columns, so they read exactly those with `values()` and give the
+template dicts, whose lookups succeed at the first try (issue 8: the directory's CPU per request
+fell by about a third). The query count stays the same: the count, the page, one query for the
+related names.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+from sozialraum.lib.choices import labels_of
+from sozialraum.lib.http import PAGE_SIZE, url_for_rows
+from sozialraum.network.models import Affiliation, Organisation, Person
+
+
+def _page(queryset: QuerySet, number: Any) -> tuple[Page, list[dict[str, Any]]]:
+    page = Paginator(queryset, PAGE_SIZE).get_page(number)
+    return page, list(page.object_list)
+
+
+def directory_page(organisations: QuerySet[Organisation], number: Any, *, office_slug: str) -> Page:
+    """A page of the directory: `name`, `kind_label`, `city`, `spaces` (names), `detail_url`."""
+    page, rows = _page(
+        organisations.select_related(None).values("id", "name", "kind", "city"), number
+    )
+    spaces: dict[int, list[str]] = defaultdict(list)
+    through = Organisation.social_spaces.through.objects
+    pairs = (
+        through.filter(organisation_id__in=[row["id"] for row in rows])
+        .order_by("socialspace__sort_key", "socialspace_id")
+        .values_list("organisation_id", "socialspace__name")
+    )
+    for organisation_id, name in pairs:
+        spaces[organisation_id].append(name)
+    kinds = labels_of(Organisation._meta.get_field("kind"))
+    url = url_for_rows("network:organisation", office_slug=office_slug)
+    for row in rows:
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["spaces"] = spaces.get(row["id"], [])
+        row["detail_url"] = url(row["id"])
+    page.object_list = rows
+    return page
+
+
+def people_page(people: QuerySet[Person], number: Any, *, office_slug: str) -> Page:
+    """A page of the list of people: `title`, `first_name`, `last_name`, `email`, `phone`,
+    `affiliations` (current ones: `organisation`, `function`), `detail_url`."""
+    page, rows = _page(
+        people.values("id", "title", "first_name", "last_name", "email", "phone"), number
+    )
+    affiliations: dict[int, list[dict[str, str]]] = defaultdict(list)
+    current = (
+        Affiliation.objects.current()
+        .filter(person_id__in=[row["id"] for row in rows])
+        .order_by("organisation__sort_key", "organisation_id", "id")
+        .values_list("person_id", "organisation__name", "function")
+    )
+    for person_id, organisation, function in current:
+        affiliations[person_id].append({"organisation": organisation, "function": function})
+    url = url_for_rows("network:person", office_slug=office_slug)
+    for row in rows:
+        row["affiliations"] = affiliations.get(row["id"], [])
+        row["detail_url"] = url(row["id"])
+    page.object_list = rows
+    return page
