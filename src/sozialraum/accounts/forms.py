@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sozialraum.accounts.models import Invitation, OfficeRole, Role
 from sozialraum.accounts.validators import PASSWORD_HELP_TEXT
+from sozialraum.lib.widgets import Select
 
 
 class LoginForm(AuthenticationForm):
@@ -104,7 +105,7 @@ class AcceptInvitationForm(forms.Form):
 class RoleForm(forms.Form):
     # All roles are valid input; giving the carrier-editor role needs an organisation, which the
     # service checks (it is given by invitation from the organisation's page).
-    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices, widget=Select)
 
 
 class CodeForm(forms.Form):

@@ -149,7 +149,7 @@ def access_list(request: OfficeRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "rows": _access_rows(office, page),
+            "rows": _access_rows(office, page, request.user),
             "invitations": invitations,
             "invitation_rows": _invitation_rows(office, invitations),
             "role_descriptions": [
@@ -226,19 +226,8 @@ _OPTION_GAP, _OPTION_INDENT, _OPTION_END = "\n" + " " * 22, "\n" + " " * 24, "\n
 
 
 @dataclass(frozen=True)
-class AccessRow:
-    pk: int
-    user: object
-    role: str
-    organisation: object
-    change_url: str
-    remove_url: str
-    role_options: SafeString
-
-
-@dataclass(frozen=True)
 class InvitationRow:
-    pk: int
+    pk: str
     name: str
     email: str
     role_label: str
@@ -270,7 +259,10 @@ def role_options(current: str) -> SafeString:
     return SafeString("".join(parts))
 
 
-def _access_rows(office: YouthOffice, page: Iterable[OfficeRole]) -> list[AccessRow]:
+def _access_rows(office: YouthOffice, page: Iterable[OfficeRole], me: object) -> list[dict]:
+    """The rows of the access list as dicts of ready strings: a template looks a name up in a
+    dict at the first try (an object costs a failed lookup first), and numbers given as text
+    skip localisation (issue 8)."""
     change_url = url_for_rows("access:change_role", office_slug=office.slug)
     remove_url = url_for_rows("access:remove_access", office_slug=office.slug)
     options: dict[str, SafeString] = {}
@@ -278,16 +270,21 @@ def _access_rows(office: YouthOffice, page: Iterable[OfficeRole]) -> list[Access
     for office_role in page:
         if office_role.role not in options:
             options[office_role.role] = role_options(office_role.role)
+        user, organisation = office_role.user, office_role.organisation
         rows.append(
-            AccessRow(
-                pk=office_role.pk,
-                user=office_role.user,
-                role=office_role.role,
-                organisation=office_role.organisation,
-                change_url=change_url(office_role.pk),
-                remove_url=remove_url(office_role.pk),
-                role_options=options[office_role.role],
-            )
+            {
+                "pk": str(office_role.pk),
+                "name": user.name or user.email,
+                "email": user.email,
+                "is_me": user == me,
+                "select_label": _("Rolle von %(name)s") % {"name": user},
+                "organisation": _("für %(organisation)s") % {"organisation": organisation.name}
+                if organisation is not None
+                else "",
+                "change_url": change_url(office_role.pk),
+                "remove_url": remove_url(office_role.pk),
+                "role_options": options[office_role.role],
+            }
         )
     return rows
 
@@ -297,7 +294,7 @@ def _invitation_rows(office: YouthOffice, page: Iterable[Invitation]) -> list[In
     moment = now()
     return [
         InvitationRow(
-            pk=invitation.pk,
+            pk=str(invitation.pk),
             name=invitation.name,
             email=invitation.email,
             role_label=invitation.get_role_display(),

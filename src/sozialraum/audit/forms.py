@@ -9,14 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from sozialraum.audit import registry
 from sozialraum.audit.models import Action
+from sozialraum.lib.widgets import Select
 
 # Filter fields are all optional; their labels need no "(freiwillig)".
 FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
 
 
 class TrailFilterForm(forms.Form):
-    art = forms.ChoiceField(label=_("Art des Eintrags"), required=False)
-    aktion = forms.ChoiceField(label=_("Aktion"), required=False)
+    art = forms.ChoiceField(label=_("Art des Eintrags"), required=False, widget=Select)
+    aktion = forms.ChoiceField(label=_("Aktion"), required=False, widget=Select)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -15,6 +15,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 
+from sozialraum.lib.widgets import Select
+
 
 def _integer_range(field: models.Field) -> tuple[int | None, int | None] | None:
     if not isinstance(field, (models.IntegerField, models.AutoField)):
@@ -52,6 +54,8 @@ class BoundedModelChoiceMixin:
 
 
 class BoundedModelChoiceField(BoundedModelChoiceMixin, forms.ModelChoiceField):
+    widget = Select  # rendered in Python (lib.widgets)
+
     def to_python(self, value: Any) -> Any:
         if value not in self.empty_values and out_of_range(self._key_field(), value):
             self._refuse(value)

@@ -14,6 +14,7 @@ from sozialraum.accounts.models import OfficeRole
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
+from sozialraum.lib.widgets import Select
 from sozialraum.network.models import (
     Affiliation,
     Organisation,
@@ -64,7 +65,7 @@ class DirectoryFilterForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    art = forms.ChoiceField(label=_("Art"), required=False)
+    art = forms.ChoiceField(label=_("Art"), required=False, widget=Select)
     raum = BoundedModelChoiceField(
         label=_("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
     )

@@ -1,0 +1,42 @@
+"""lib.widgets.Select writes exactly what Django's Select writes through our templates."""
+
+from __future__ import annotations
+
+import pytest
+from django import forms
+
+from sozialraum.lib.widgets import Select
+
+CHOICES = [("", "Alle"), ("kita", "Kindertagesstätte"), ("schule", "Schule & <Hort>"), (3, "Drei")]
+GROUPED = [
+    ("", "Bitte wählen"),
+    ("Nord", [("a", "Amelinghausen"), ("b", "Bispingen")]),
+    ("Süd", [("c", "Celle")]),
+    ("d", "Dorfmark"),
+]
+
+
+@pytest.mark.parametrize(
+    ("choices", "value", "attrs"),
+    [
+        (CHOICES, None, {}),
+        (CHOICES, "kita", {"id": "id_art"}),
+        (CHOICES, "3", {"id": "id_x", "class": "sr-wide", "aria-describedby": "id_x_helptext"}),
+        (CHOICES, 3, {"required": True, "disabled": True, "data-x": 'a"b'}),
+        (CHOICES, "unbekannt", {"aria-invalid": "true"}),
+        (GROUPED, "b", {"id": "id_ort"}),
+        (GROUPED, "", {}),
+        ([("a", "A"), ("a", "A doppelt")], "a", {}),
+    ],
+)
+def test_it_renders_like_the_template_widget(choices, value, attrs):
+    ours = Select(choices=choices).render("feld", value, attrs=attrs)
+    django = forms.Select(choices=choices).render("feld", value, attrs=attrs)
+    assert ours == django
+
+
+def test_it_renders_a_multiple_select_like_the_template_widget():
+    choices = [("a", "A"), ("b", "B"), ("c", "C")]
+    ours = Select(choices=choices, attrs={"multiple": True}).render("f", ["a", "c"])
+    django = forms.SelectMultiple(choices=choices).render("f", ["a", "c"])
+    assert ours == django
