@@ -17,9 +17,13 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
+from sozialraum.lib.row_templates import render_rows
 from sozialraum.network.models import Affiliation, Organisation, Person
 
 
@@ -28,8 +32,11 @@ def _page(queryset: QuerySet, number: Any) -> tuple[Page, list[dict[str, Any]]]:
     return page, list(page.object_list)
 
 
-def directory_page(organisations: QuerySet[Organisation], number: Any, *, office_slug: str) -> Page:
-    """A page of the directory: `name`, `kind_label`, `city`, `spaces` (names), `detail_url`."""
+def directory_page(
+    organisations: QuerySet[Organisation], number: Any, *, office_slug: str, spaces_header: str
+) -> Page:
+    """A page of the directory: `name`, `kind_label`, `city`, `spaces` (names joined),
+    `detail_url`; `page.rows_html` the table rows (network/rows/directory.html)."""
     page, rows = _page(
         organisations.select_related(None).values("id", "name", "kind", "city"), number
     )
@@ -44,11 +51,19 @@ def directory_page(organisations: QuerySet[Organisation], number: Any, *, office
         spaces[organisation_id].append(name)
     kinds = labels_of(Organisation._meta.get_field("kind"))
     url = url_for_rows("network:organisation", office_slug=office_slug)
+    headers = {
+        "kind_header": _("Art"),
+        "city_header": _("Ort"),
+        "spaces_header": spaces_header,
+    }
     for row in rows:
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
-        row["spaces"] = spaces.get(row["id"], [])
+        row["city"] = row["city"] or "–"
+        row["spaces"] = ", ".join(spaces.get(row["id"], [])) or "–"
         row["detail_url"] = url(row["id"])
+        row.update(headers)
     page.object_list = rows
+    page.rows_html = render_rows("network/rows/directory.html", rows)  # type: ignore[attr-defined]
     return page
 
 
@@ -68,8 +83,44 @@ def people_page(people: QuerySet[Person], number: Any, *, office_slug: str) -> P
     for person_id, organisation, function in current:
         affiliations[person_id].append({"organisation": organisation, "function": function})
     url = url_for_rows("network:person", office_slug=office_slug)
+    headers = {
+        "affiliations_header": _("Organisation und Funktion"),
+        "contact_header": _("Kontakt"),
+    }
     for row in rows:
         row["affiliations"] = affiliations.get(row["id"], [])
         row["detail_url"] = url(row["id"])
+        _person_cells(row)
+        row.update(headers)
     page.object_list = rows
+    page.rows_html = render_rows("network/rows/people.html", rows)  # type: ignore[attr-defined]
     return page
+
+
+def _person_cells(row: dict[str, Any]) -> None:
+    """The prepared cells of a person's row: name, title, affiliations, contact."""
+    name = row["last_name"] + (f", {row['first_name']}" if row["first_name"] else "")
+    row["name"] = name
+    row["title"] = (
+        format_html(' <span class="sr-muted">{}</span>', row["title"]) if row["title"] else ""
+    )
+    row["affiliations"] = SafeString(
+        "<br>".join(
+            format_html(
+                "{}{}",
+                affiliation["organisation"],
+                format_html(' <span class="sr-muted">({})</span>', affiliation["function"])
+                if affiliation["function"]
+                else "",
+            )
+            for affiliation in row["affiliations"]
+        )
+        or "–"
+    )
+    email, phone = row["email"], row["phone"]
+    parts = []
+    if email:
+        parts.append(format_html('<a class="kern-link" href="mailto:{}">{}</a>', email, email))
+    if phone:
+        parts.append(conditional_escape(phone))
+    row["contact"] = SafeString("<br>".join(parts) or "–")
