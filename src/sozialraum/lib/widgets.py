@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString
@@ -69,3 +70,22 @@ class Select(forms.Select):
             f"{conditional_escape(force_str(label))}</option>\n"
         )
         return found or is_selected
+
+
+class RowChoices(BaseChoiceIterator):
+    """Choices of a model select read as (pk, label) pairs once, when the select renders, for a
+    `ModelChoiceField` whose widget only shows them (validation keeps the field's queryset):
+    no model instances for the options, and no query where the form is not shown (htmx)."""
+
+    def __init__(self, empty_label: Any, queryset: Any, label: str = "name") -> None:
+        self.empty_label, self.queryset, self.label = empty_label, queryset, label
+        self.rows: list | None = None
+
+    def __iter__(self):
+        if self.rows is None:
+            self.rows = [("", self.empty_label), *self.queryset.values_list("pk", self.label)]
+        return iter(self.rows)
+
+
+def row_choices(empty_label: Any, queryset: Any, label: str = "name") -> RowChoices:
+    return RowChoices(empty_label, queryset, label)

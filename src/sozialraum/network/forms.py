@@ -14,7 +14,7 @@ from sozialraum.accounts.models import OfficeRole
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
-from sozialraum.lib.widgets import Select
+from sozialraum.lib.widgets import Select, row_choices
 from sozialraum.network.models import (
     Affiliation,
     Organisation,
@@ -85,9 +85,11 @@ class DirectoryFilterForm(forms.Form):
         space.label = office.get_social_space_label_display()
         space.queryset = SocialSpace.objects.in_office(office)  # in German order
         space.empty_label = _("Alle")
+        space.widget.choices = row_choices(space.empty_label, space.queryset)
         municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
         municipality.queryset = office.municipalities().order_by("name")
         municipality.empty_label = _("Alle Gemeinden")
+        municipality.widget.choices = row_choices(municipality.empty_label, municipality.queryset)
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments for selectors.directory."""
