@@ -84,7 +84,7 @@ def test_it_shows_labels_in_the_readers_language(world, client_for):
     body = german.content.decode()
     assert "Sozialraum:" in body
     assert "<dt>Gemeinden</dt>" in body
-    assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", german.context["rows"][0].when)
+    assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", german.context["rows"][0]["when"])
 
     response = english(client_for(world.coordinator)).get(TRAIL)
     body = response.content.decode()
@@ -93,7 +93,7 @@ def test_it_shows_labels_in_the_readers_language(world, client_for):
     assert "<dt>Municipalities</dt>" in body
     assert "<dt>Gemeinden</dt>" not in body
     # The same row's time in the English format (month/day/year).
-    assert re.match(r"\d{2}/\d{2}/\d{4} ", response.context["rows"][0].when)
+    assert re.match(r"\d{2}/\d{2}/\d{4} ", response.context["rows"][0]["when"])
 
 
 def test_it_shows_an_unknown_old_entry_as_it_was_stored(world, client_for):

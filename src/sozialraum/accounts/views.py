@@ -10,6 +10,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.formats import date_format
@@ -25,6 +26,7 @@ from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
 from sozialraum.lib.http import posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
+from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.regions.models import YouthOffice
 from sozialraum.regions.naming import welcome
@@ -149,7 +151,7 @@ def access_list(request: OfficeRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "rows": _access_rows(office, page, request.user),
+            "rows_html": _access_rows(request, page),
             "invitations": invitations,
             "invitation_rows": _invitation_rows(office, invitations),
             "role_descriptions": [
@@ -259,10 +261,19 @@ def role_options(current: str) -> SafeString:
     return SafeString("".join(parts))
 
 
-def _access_rows(office: YouthOffice, page: Iterable[OfficeRole], me: object) -> list[dict]:
-    """The rows of the access list as dicts of ready strings: a template looks a name up in a
-    dict at the first try (an object costs a failed lookup first), and numbers given as text
-    skip localisation (issue 8)."""
+def _access_rows(request: OfficeRequest, page: Iterable[OfficeRole]) -> SafeString:
+    """The rows of the access list, filled into accounts/rows/access.html (lib.row_templates):
+    the longest list of forms, one per person (issue 8)."""
+    office, me = request.youth_office, request.user
+    fixed = {
+        "csrf_input": format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        ),
+        "you": format_html(' <span class="sr-muted">{}</span>', _("(Sie)")),
+        "role_header": _("Rolle"),
+        "change_label": _("Ändern"),
+        "remove_label": _("Entfernen"),
+    }
     change_url = url_for_rows("access:change_role", office_slug=office.slug)
     remove_url = url_for_rows("access:remove_access", office_slug=office.slug)
     options: dict[str, SafeString] = {}
@@ -273,12 +284,16 @@ def _access_rows(office: YouthOffice, page: Iterable[OfficeRole], me: object) ->
         user, organisation = office_role.user, office_role.organisation
         rows.append(
             {
+                **fixed,
                 "pk": str(office_role.pk),
                 "name": user.name or user.email,
                 "email": user.email,
-                "is_me": user == me,
+                "you": fixed["you"] if user == me else "",
                 "select_label": _("Rolle von %(name)s") % {"name": user},
-                "organisation": _("für %(organisation)s") % {"organisation": organisation.name}
+                "organisation": format_html(
+                    '<p class="sr-muted">{}</p>',
+                    _("für %(organisation)s") % {"organisation": organisation.name},
+                )
                 if organisation is not None
                 else "",
                 "change_url": change_url(office_role.pk),
@@ -286,7 +301,7 @@ def _access_rows(office: YouthOffice, page: Iterable[OfficeRole], me: object) ->
                 "role_options": options[office_role.role],
             }
         )
-    return rows
+    return render_rows("accounts/rows/access.html", rows)
 
 
 def _invitation_rows(office: YouthOffice, page: Iterable[Invitation]) -> list[InvitationRow]:

@@ -1,33 +1,18 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import formats, timezone
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.forms import TrailFilterForm
 from sozialraum.audit.models import AuditEntry
+from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.tenancy import OfficeRequest, office_view
-
-
-@dataclass(frozen=True)
-class TrailRow:
-    """One entry as the trail shows it: the time formatted once, labels in the reader's
-    language."""
-
-    entry: AuditEntry
-    when: str
-    when_iso: str
-    type_label: str
-    changes: list[tuple[str, str, str]]
-    changes_html: SafeString
-
 
 # The whitespace of the template's former loop over the changes (the markup is unchanged).
 _NL = "\n"
@@ -59,17 +44,22 @@ def changes_html(entry: AuditEntry, changes: list[tuple[str, str, str]]) -> Safe
     return SafeString("".join(parts))
 
 
-def _row(entry: AuditEntry) -> TrailRow:
+def _row(entry: AuditEntry, deleted_actor: str) -> dict[str, object]:
+    """One entry as the trail shows it (audit/rows/entry.html): the time formatted once,
+    labels in the reader's language."""
     created = timezone.localtime(entry.created_at)
     changes = entry.change_rows()
-    return TrailRow(
-        entry=entry,
-        when=formats.date_format(created, "SHORT_DATETIME_FORMAT"),
-        when_iso=created.isoformat(),
-        type_label=entry.type_label,
-        changes=changes,
-        changes_html=changes_html(entry, changes),
-    )
+    return {
+        "when": formats.date_format(created, "SHORT_DATETIME_FORMAT"),
+        "when_iso": created.isoformat(),
+        "actor": str(entry.actor) if entry.actor_id else deleted_actor,
+        "action": entry.get_action_display(),
+        "type_label": entry.type_label,
+        "object_repr": entry.object_repr,
+        "changes": format_html('<dl class="sr-changes">{}</dl>', changes_html(entry, changes))
+        if changes
+        else SafeString('<span class="sr-muted">–</span>'),
+    }
 
 
 @office_view("audit.view_trail")
@@ -82,12 +72,15 @@ def trail(request: OfficeRequest) -> HttpResponse:
     if filters["action"]:
         entries = entries.filter(action=filters["action"])
     page = Paginator(entries, 50).get_page(request.GET.get("seite"))
+    deleted = format_html('<span class="sr-muted">{}</span>', _("gelöschter Zugang"))
+    rows = [_row(entry, deleted) for entry in page]
     return render(
         request,
         "audit/trail.html",
         {
             "page": page,
-            "rows": [_row(entry) for entry in page],
+            "rows": rows,
+            "rows_html": render_rows("audit/rows/entry.html", rows),
             "form": form,
             "filtered": bool(filters["object_type"] or filters["action"]),
         },
