@@ -137,7 +137,7 @@ def test_it_shows_table_chart_and_exports(history, team_a, client_for, team_memb
     client = client_for(team_member)
     body = client.get(url(team_a)).content.decode()
     assert "Grundschule am Heidering" in body and "75 %" in body
-    assert "<svg" in body and 'role="img"' in body
+    assert "<svg" in body and 'role="img"' in body and 'width="75%"' in body
     assert "Kurt Kaiser" in body
     csv = client.get(url(team_a, "_csv")).content.decode("utf-8-sig")
     assert "'=Heideblick;Freier Träger;1;4;25" in csv

@@ -64,11 +64,10 @@ def attendance(request: OfficeRequest, pk: int) -> HttpResponse:
 def participation(request: OfficeRequest, team_pk: int) -> HttpResponse:
     team = get_team_for_user(request, team_pk, perm="meetings.view_participation")
     result = review.review(team)
-    bars, height = review.chart_bars(result.organisations)
     return render(
         request,
         "meetings/participation.html",
-        {"team": team, "review": result, "bars": bars, "chart_height": height},
+        {"team": team, "review": result, "bars": review.chart_bars(result.organisations)},
     )
 
 

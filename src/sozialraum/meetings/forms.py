@@ -140,9 +140,13 @@ class SeriesForm(forms.Form):
     first_date = GermanDateField(label=gettext_lazy("Erstes Treffen am"), min_year=2000)
     until = GermanDateField(
         label=gettext_lazy("Serie endet am"),
-        required=False,  # the service says why an end is needed
         min_year=2000,
         help_text=gettext_lazy("Höchstens drei Jahre nach dem ersten Treffen."),
+        error_messages={
+            "required": gettext_lazy(
+                "Bitte geben Sie an, wann die Serie endet. Eine Serie ohne Ende ist nicht möglich."
+            )
+        },
     )
     interval_weeks = forms.IntegerField(
         label=gettext_lazy("Abstand in Wochen"),

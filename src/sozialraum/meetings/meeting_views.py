@@ -40,8 +40,13 @@ def _team_forms(request: OfficeRequest, team: Team) -> dict[str, Any]:
     places = {"team_place": team.default_place, "team_video": team.default_video_link}
     kind = request.POST.get("art") if request.method == "POST" else None
     return {
-        "single_form": MeetingForm(posted(request) if kind == SINGLE else None, **places),
-        "series_form": SeriesForm(posted(request) if kind == SERIES else None, **places),
+        # Two forms on one page: their ids must differ (labels point at them).
+        "single_form": MeetingForm(
+            posted(request) if kind == SINGLE else None, auto_id="einzeln_%s", **places
+        ),
+        "series_form": SeriesForm(
+            posted(request) if kind == SERIES else None, auto_id="serie_%s", **places
+        ),
         "kind": kind,
     }
 

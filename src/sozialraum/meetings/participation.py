@@ -187,39 +187,23 @@ def _missing_kinds(team: Team, attended_ids: set[int]) -> list[MissingKind]:
     return missing
 
 
-# The chart: horizontal bars, one per organisation, as plain data for an inline SVG --------------
-
-# Each bar has its label above it, so the chart stays readable at 320 px; widths are per cent
-# of the SVG's width (the SVG is as wide as its box).
-LABEL_HEIGHT = 18
-BAR_HEIGHT = 14
-BAR_GAP = 12
+# The chart: one horizontal bar per organisation (an SVG each, width in per cent of the box) --------
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    rate: int
-    y: int
-    text_y: int
-    width: int
+    width: int  # per cent; 0 draws only the track
 
 
-def chart_bars(figures: list[OrganisationFigures]) -> tuple[list[Bar], int]:
-    """Bars for the SVG and its height in pixels."""
-    bars, y = [], 0
-    for figure in figures:
-        bars.append(
-            Bar(
-                label=f"{figure.organisation.name}: {figure.rate} %",
-                rate=figure.rate,
-                y=y + LABEL_HEIGHT,
-                text_y=y + LABEL_HEIGHT - 5,
-                width=max(figure.rate, 1) if figure.attended else 0,
-            )
+def chart_bars(figures: list[OrganisationFigures]) -> list[Bar]:
+    return [
+        Bar(
+            label=f"{figure.organisation.name}: {figure.rate} %",
+            width=max(figure.rate, 1) if figure.attended else 0,
         )
-        y += LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP
-    return bars, y
+        for figure in figures
+    ]
 
 
 def export_rows(result: Review) -> tuple[list[str], list[list[object]]]:
