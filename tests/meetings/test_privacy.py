@@ -70,3 +70,20 @@ def test_it_registers_its_models_in_the_audit_trail():
         "meetings.schoolholiday",
         "meetings.attendance",
     } <= keys
+
+
+def test_it_drops_names_from_attendance_after_five_years(attended, office_a, team_a, today):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sozialraum.lib.retention import clean_up, rules
+
+    old = make_meeting(team_a, today - timedelta(days=6 * 365))
+    Attendance.objects.create(
+        youth_office=office_a, meeting=old, guest_name="Frau Alt", is_guest=True
+    )
+    rule = [r for r in rules() if r.name == "attendance_names"]
+    now = datetime(2026, 3, 10, 12, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert clean_up(now, only=rule) == {"attendance_names": 1}
+    assert Attendance.objects.get(meeting=old).erased
+    assert Attendance.objects.get(meeting__date=today - timedelta(days=7)).person is not None

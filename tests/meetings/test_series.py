@@ -115,7 +115,7 @@ def test_it_never_moves_a_date_past_the_end_of_the_series():
 def test_it_alternates_morning_and_afternoon_over_the_meetings_held():
     summer = Period("Sommerferien", date(2026, 7, 2), date(2026, 8, 12))
     rule = SeriesRule(first_date=date(2026, 6, 18), until=date(2026, 9, 10), interval_weeks=2)
-    planned = [p for p in plan_series(rule, kreis_key=HEIDEKREIS, school_holidays=[summer])]
+    planned = list(plan_series(rule, kreis_key=HEIDEKREIS, school_holidays=[summer]))
     held = [(p.date, p.slot) for p in planned if p.date]
     assert held == [
         (date(2026, 6, 18), "vormittags"),

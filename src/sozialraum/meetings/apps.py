@@ -8,9 +8,13 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from sozialraum.audit import registry
+        from sozialraum.lib import retention
         from sozialraum.lib.privacy import register_person_part
         from sozialraum.meetings.models import Attendance, Meeting, MeetingSeries, SchoolHoliday
         from sozialraum.meetings.privacy import PART
+        from sozialraum.meetings.retention import RULES
+
+        retention.register(*RULES)
 
         registry.register(Meeting, labels={"attendance": _("Anwesende")})
         registry.register(MeetingSeries, labels={"meetings": _("Treffen")})

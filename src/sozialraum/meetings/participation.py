@@ -187,7 +187,7 @@ def _missing_kinds(team: Team, attended_ids: set[int]) -> list[MissingKind]:
     return missing
 
 
-# The chart: one horizontal bar per organisation (an SVG each, width in per cent of the box) --------
+# The chart: one horizontal bar per organisation (an SVG each, width in per cent of the box)
 
 
 @dataclass(frozen=True)
