@@ -228,3 +228,18 @@ def test_it_refuses_overlapping_and_reversed_school_holidays(today, office_a, co
     add("Herbstferien", date(2026, 10, 12), date(2026, 10, 23))
     services.delete_school_holiday(holiday=summer, actor=coordinator)
     assert list(SchoolHoliday.objects.values_list("name", flat=True)) == ["Herbstferien"]
+
+
+def test_it_tells_today_from_yesterday_at_awkward_moments(frozen_now, team_a, coordinator):
+    from datetime import timedelta
+
+    from sozialraum.meetings.participation import review, year_before
+
+    today = timezone.localdate()
+    assert today == frozen_now.date()
+    services.create_meeting(team=team_a, actor=coordinator, data={**SINGLE, "date": today})
+    with pytest.raises(InvalidData):
+        services.create_meeting(
+            team=team_a, actor=coordinator, data={**SINGLE, "date": today - timedelta(days=1)}
+        )
+    assert review(team_a).since == year_before(today)

@@ -235,7 +235,7 @@ class SchoolHolidayForm(forms.Form):
         return data
 
 
-NEW_GUESTS = 3
+NEW_GUESTS = 2
 
 
 class AttendanceForm(forms.Form):
