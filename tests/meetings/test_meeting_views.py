@@ -250,3 +250,10 @@ def test_it_hides_another_offices_meeting(today, team_a, client_for, coordinator
         .status_code
         == 404
     )
+
+
+def test_it_warns_about_a_single_meeting_on_a_holiday(today, team_a, client_for, coordinator):
+    response = client_for(coordinator).post(
+        list_url(team_a), {**SINGLE, "date": "14.05.2026"}, follow=True
+    )
+    assert "Der 14.05.2026 fällt auf Christi Himmelfahrt." in response.content.decode()

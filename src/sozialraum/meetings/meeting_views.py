@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -49,6 +50,16 @@ def _team_forms(request: OfficeRequest, team: Team) -> dict[str, Any]:
         ),
         "kind": kind,
     }
+
+
+def _warn_if_blocked(request: OfficeRequest, meeting: Meeting) -> None:
+    reason = services.blocked_reason(request.youth_office, meeting.date)
+    if reason:
+        messages.warning(
+            request,
+            _("Bitte beachten Sie: Der %(date)s fällt %(reason)s.")
+            % {"date": date_format(meeting.date, "SHORT_DATE_FORMAT"), "reason": reason},
+        )
 
 
 def _create_single(request: OfficeRequest, team: Team, form: MeetingForm) -> Meeting | None:
@@ -98,6 +109,7 @@ def team_meetings(request: OfficeRequest, team_pk: int) -> HttpResponse:
         meeting = _create_single(request, team, context["single_form"])
         if meeting is not None:
             messages.success(request, _("Das Treffen wurde angelegt."))
+            _warn_if_blocked(request, meeting)
             return redirect(meeting)
     elif context["kind"] == SERIES and context["series_form"].is_valid():
         series, preview = _series_step(request, team, context["series_form"])
@@ -203,6 +215,7 @@ def meeting_edit(request: OfficeRequest, pk: int) -> HttpResponse:
                 messages.info(request, _("Sie haben nichts geändert."))
             else:
                 messages.success(request, _("Das Treffen wurde geändert."))
+                _warn_if_blocked(request, saved)
                 if saved.invitations_sent_at:
                     messages.info(request, _("Die Eingeladenen erhalten die Änderung per E-Mail."))
             return redirect(saved)

@@ -25,6 +25,7 @@ from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.meetings.models import Meeting, MeetingSeries, MeetingStatus, SchoolHoliday
 from sozialraum.meetings.series import (
     MAX_INTERVAL_WEEKS,
+    Calendar,
     MAX_YEARS,
     Period,
     PlannedDate,
@@ -348,6 +349,12 @@ def plan_for(team: Team, data: dict[str, Any]) -> tuple[MeetingSeries, list[Plan
     if not any(p.date for p in planned):
         raise InvalidData({"until": [_("In diesem Zeitraum bleibt kein Termin übrig.")]})
     return series, planned
+
+
+def blocked_reason(office: YouthOffice, day: date) -> str:
+    """Why `day` is an unusual day for a meeting ("auf Ostermontag", "in die Schulferien …"),
+    "" if it is not: a single meeting may still be planned then, the page says so."""
+    return Calendar(office.kreis_key, day, day, school_periods(office)).blocked(day)
 
 
 def _times(series: MeetingSeries, slot: str) -> tuple[time, time]:

@@ -21,3 +21,12 @@ def optional_include(context: template.Context, name: str) -> SafeString:
         return mark_safe("")
     flat: dict[str, Any] = {str(key): value for key, value in context.flatten().items()}
     return mark_safe(block.render(flat, context.get("request")))  # noqa: S308 (a template)
+
+
+@register.filter
+def breakable(value: Any) -> SafeString:
+    """The text with a line-break opportunity after each "/" ("Soltau/Wietzendorf" breaks at
+    the slash on a phone instead of inside a word)."""
+    from django.utils.html import escape
+
+    return mark_safe(escape(str(value)).replace("/", "/<wbr>"))  # noqa: S308 (escaped first)
