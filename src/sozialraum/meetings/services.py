@@ -25,8 +25,8 @@ from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.meetings.models import Meeting, MeetingSeries, MeetingStatus, SchoolHoliday
 from sozialraum.meetings.series import (
     MAX_INTERVAL_WEEKS,
-    Calendar,
     MAX_YEARS,
+    Calendar,
     Period,
     PlannedDate,
     SeriesRule,
