@@ -155,3 +155,35 @@ def test_it_shows_the_participation_review(team, new_page):
         assert_page_accessible(page, "meetings participation")
         page.goto(f"{H}/treffen/{meeting.pk}/")
         assert_page_accessible(page, "meetings meeting")
+
+
+def test_it_keeps_the_other_meeting_pages_accessible(team, new_page):
+    from sozialraum.meetings.models import SchoolHoliday
+
+    meeting = meeting_on(team, timezone.localdate() + timedelta(days=14))
+    SchoolHoliday.objects.create(
+        youth_office_id=team.youth_office_id,
+        name="Osterferien",
+        first_day=date(2027, 3, 22),
+        last_day=date(2027, 4, 2),
+    )
+    pages = {
+        "meetings holidays": f"{H}/schulferien/",
+        "meetings move": f"{H}/treffen/{meeting.pk}/bearbeiten/",
+        "meetings cancel": f"{H}/treffen/{meeting.pk}/absagen/",
+    }
+    for width in (WIDE, NARROW):
+        page = new_page(width)
+        log_in(page, COORDINATOR)
+        for name, path in pages.items():
+            page.goto(path)
+            assert_page_accessible(page, name)
+    # A reversed period is refused at the field, in German.
+    page.goto(f"{H}/schulferien/")
+    page.get_by_label("Bezeichnung").fill("Sommerferien")
+    page.get_by_label("erster Ferientag").fill("12.08.2027")
+    page.get_by_label("letzter Ferientag").fill("01.07.2027")
+    page.get_by_role("button", name="Eintragen").click()
+    page.wait_for_load_state()
+    assert "Der letzte Ferientag liegt vor dem ersten." in page.locator("main").inner_text()
+    assert_page_accessible(page, "meetings holidays with an error")

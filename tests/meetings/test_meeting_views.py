@@ -257,3 +257,14 @@ def test_it_warns_about_a_single_meeting_on_a_holiday(today, team_a, client_for,
         list_url(team_a), {**SINGLE, "date": "14.05.2026"}, follow=True
     )
     assert "Der 14.05.2026 fällt auf Christi Himmelfahrt." in response.content.decode()
+
+
+def test_it_lets_the_slot_follow_a_new_start_time(today, team_a, client_for, coordinator):
+    meeting = make_meeting(team_a, today + timedelta(days=3))
+    client = client_for(coordinator)
+    form = client.get(page_url("meeting_edit", meeting)).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(starts_at="14:00", ends_at="16:00", date="13.03.2026")
+    assert client.post(page_url("meeting_edit", meeting), data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.time_slot == "nachmittags"

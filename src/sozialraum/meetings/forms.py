@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.meetings.attendance import Changes, CheckIn
 from sozialraum.meetings.models import Meeting, TimeSlot
-from sozialraum.meetings.series import MAX_INTERVAL_WEEKS
+from sozialraum.meetings.series import MAX_INTERVAL_WEEKS, slot_for
 from sozialraum.meetings.services import TEXT_MAX
 
 # 9, 9:30, 09.30, 0930, 9 Uhr, 9:30 Uhr
@@ -130,6 +130,8 @@ class MeetingForm(forms.Form):
 
 def meeting_initial(meeting: Meeting) -> dict[str, Any]:
     initial = {name: getattr(meeting, name) for name in Meeting.EDITABLE_FIELDS}
+    if meeting.time_slot == slot_for(meeting.starts_at):
+        initial["time_slot"] = ""  # follows the start time when the meeting is moved
     initial["version"] = meeting.version
     return initial
 
