@@ -181,8 +181,8 @@ def test_it_keeps_the_other_meeting_pages_accessible(team, new_page):
     # A reversed period is refused at the field, in German.
     page.goto(f"{H}/schulferien/")
     page.get_by_label("Bezeichnung").fill("Sommerferien")
-    page.get_by_label("erster Ferientag").fill("12.08.2027")
-    page.get_by_label("letzter Ferientag").fill("01.07.2027")
+    page.get_by_label("Erster Ferientag").fill("12.08.2027")
+    page.get_by_label("Letzter Ferientag").fill("01.07.2027")
     page.get_by_role("button", name="Eintragen").click()
     page.wait_for_load_state()
     assert "Der letzte Ferientag liegt vor dem ersten." in page.locator("main").inner_text()

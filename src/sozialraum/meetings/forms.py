@@ -226,8 +226,8 @@ class SchoolHolidayForm(forms.Form):
         max_length=100,
         help_text=gettext_lazy("Zum Beispiel „Sommerferien 2026“."),
     )
-    first_day = GermanDateField(label=gettext_lazy("erster Ferientag"), min_year=2000)
-    last_day = GermanDateField(label=gettext_lazy("letzter Ferientag"), min_year=2000)
+    first_day = GermanDateField(label=gettext_lazy("Erster Ferientag"), min_year=2000)
+    last_day = GermanDateField(label=gettext_lazy("Letzter Ferientag"), min_year=2000)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
