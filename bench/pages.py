@@ -87,6 +87,42 @@ def organisation() -> str:
     return reverse("network:organisation", kwargs={"office_slug": BENCH_OFFICE, "pk": org.pk})
 
 
+def first_team():
+    """The first team of the bench office by name (the same at every scale)."""
+    from sozialraum.teams.models import Team
+
+    team = Team.objects.filter(youth_office__slug=BENCH_OFFICE).order_by("sort_key", "pk").first()
+    if team is None:
+        raise LookupError(f"{BENCH_OFFICE} has no team")
+    return team
+
+
+def participation() -> str:
+    """The participation review of the first team (twelve months of attendance)."""
+    from django.urls import reverse
+
+    return reverse(
+        "meetings:participation", kwargs={"office_slug": BENCH_OFFICE, "team_pk": first_team().pk}
+    )
+
+
+def meeting() -> str:
+    """The first team's most recent meeting up to today (with its attendance)."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from sozialraum.meetings.models import Meeting
+
+    found = (
+        Meeting.objects.filter(team=first_team(), date__lte=timezone.localdate())
+        .order_by("-date", "-pk")
+        .first()
+    )
+    if found is None:
+        raise LookupError(f"the first team of {BENCH_OFFICE} has no meeting")
+    return reverse("meetings:meeting", kwargs={"office_slug": BENCH_OFFICE, "pk": found.pk})
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -103,4 +139,6 @@ PAGES: dict[str, Page] = {
     "directory_search": Page(directory_search),
     "organisation": Page(organisation),
     "county_overview": Page(office_url("network:overview")),
+    "participation": Page(participation),
+    "meeting": Page(meeting),
 }

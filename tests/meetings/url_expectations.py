@@ -1,9 +1,86 @@
-"""The URL walk's expectations for sozialraum.meetings."""
+"""The URL walk's expectations for sozialraum.meetings: a team's meetings, one meeting, moving
+and cancelling it, the check-in list, the participation review and the school holidays.
+
+Team-only pages (attendance, participation) answer 403 to Fachkräfte outside the team, the
+member of another team included; the meeting list and a meeting's page are for every member
+of the office. Managing meetings is coordination's and the team's Leitung's (there is no
+Leitung persona: team_member is an ordinary member, so 403)."""
 
 from __future__ import annotations
 
-from tests.walk import Expect
+from datetime import date, time
 
-EXPECTED: dict[str, Expect] = {}
+from django.utils import timezone
 
-SECRETS: tuple[str, ...] = ()
+from sozialraum.meetings.models import Meeting, SchoolHoliday, TimeSlot
+from tests.walk import (
+    COORDINATION_PAGE,
+    COORDINATION_WRITE,
+    MEMBER_PAGE,
+    POST_ONLY,
+    Expect,
+    Walk,
+    professionals,
+)
+
+PLACE = "Sitzungssaal Heideblick"
+
+
+def build(walk: Walk) -> None:
+    """A meeting of team_a today (the team member may take attendance today) and school
+    holidays of office A."""
+    world = walk.world
+    assert world.team_a is not None
+    meeting = Meeting.objects.create(
+        youth_office=world.office_a,
+        team=world.team_a,
+        date=timezone.localdate(),
+        starts_at=time(9),
+        ends_at=time(11),
+        time_slot=TimeSlot.MORNING,
+        place=PLACE,
+    )
+    holiday = SchoolHoliday.objects.create(
+        youth_office=world.office_a,
+        name="Herbstferien",
+        first_day=date(2030, 10, 14),
+        last_day=date(2030, 10, 25),
+    )
+    walk.rows.update(meeting=meeting.pk, school_holiday=holiday.pk, team_a=world.team_a.pk)
+
+
+def meeting(walk: Walk) -> int:
+    return walk.rows["meeting"]
+
+
+def school_holiday(walk: Walk) -> int:
+    return walk.rows["school_holiday"]
+
+
+def team(walk: Walk) -> dict[str, str]:
+    return {"team_pk": str(walk.rows["team_a"])}
+
+
+# Coordination and the team's Leitung; everybody else of the office 403.
+MANAGE_PAGE = COORDINATION_PAGE
+# Coordination and the team's members (any role); Fachkräfte outside the team 403.
+TEAM_PAGE = {**COORDINATION_PAGE, "team_member": 200, "other_team_member": 403}
+# The check-in list saved: the team member may on the day of the meeting (today).
+TEAM_WRITE = {**TEAM_PAGE, "coordinator": 302, "operator": 302, "team_member": 302}
+# Managers may post the page (a form with errors: 200); others 403.
+MANAGE_POST = {**MEMBER_PAGE, "reader": 403, **professionals(403), "carrier_editor": 403}
+
+EXPECTED: dict[str, Expect] = {
+    "meetings:team_meetings": Expect(get=MEMBER_PAGE, post=MANAGE_POST, params=team),
+    "meetings:meeting": Expect(get=MEMBER_PAGE, pk=meeting),
+    "meetings:meeting_edit": Expect(get=MANAGE_PAGE, post=MANAGE_PAGE, pk=meeting),
+    "meetings:meeting_cancel": Expect(get=MANAGE_PAGE, post=MANAGE_PAGE, pk=meeting),
+    "meetings:attendance": Expect(get=TEAM_PAGE, post=TEAM_WRITE, pk=meeting),
+    "meetings:participation": Expect(get=TEAM_PAGE, params=team),
+    "meetings:participation_csv": Expect(get=TEAM_PAGE, params=team),
+    "meetings:participation_xlsx": Expect(get=TEAM_PAGE, params=team),
+    "meetings:holidays": Expect(get=MEMBER_PAGE, post=MANAGE_POST),
+    "meetings:holiday_delete": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=school_holiday),
+}
+
+SECRETS: tuple[str, ...] = (PLACE,)

@@ -49,6 +49,8 @@ def field_text(form: forms.BaseForm, name: str, value: Any) -> str:
         return labels.get(str(value), str(value)) if value not in (None, "") else ""
     if isinstance(value, models.QuerySet):
         return ", ".join(sorted(str(obj) for obj in value))
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
     if hasattr(value, "strftime"):
         from django.utils.formats import date_format
 

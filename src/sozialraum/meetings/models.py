@@ -229,6 +229,9 @@ class Attendance(TenantModel):
     )
     is_substitute = models.BooleanField(_("als Vertretung"), default=False)
     is_guest = models.BooleanField(_("Gast"), default=False)
+    # Set by the DSGVO erasure (meetings/privacy.py): the person is gone, the row stays so the
+    # organisation's attendance figures remain true; it is shown as "gelöschte Person".
+    erased = models.BooleanField(_("Person gelöscht"), default=False, editable=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -246,13 +249,18 @@ class Attendance(TenantModel):
                 name="unique_attendance_person",
             ),
             models.CheckConstraint(
-                condition=Q(person__isnull=False) | ~Q(guest_name=""),
+                condition=Q(person__isnull=False) | ~Q(guest_name="") | Q(erased=True),
                 name="attendance_has_someone",
             ),
         ]
 
     def __str__(self) -> str:
-        return str(self.person) if self.person_id else self.guest_name
+        if self.person_id:
+            return str(self.person)
+        return self.guest_name or str(ERASED_PERSON)
+
+
+ERASED_PERSON = _("gelöschte Person")
 
 
 class TopicStatus(models.TextChoices):

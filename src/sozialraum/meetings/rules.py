@@ -1,3 +1,36 @@
-"""Permissions of sozialraum.meetings (django-rules, autodiscovered)."""
+"""Permissions of sozialraum.meetings (django-rules, autodiscovered).
+
+Office level (the youth office as object):
+
+- ``meetings.view_holidays``   every member sees the school holidays the office entered;
+- ``meetings.manage_holidays`` coordination enters and deletes them.
+
+Team level (a team, or a meeting: the predicates find the team):
+
+- ``meetings.view_meeting``     every member of the office sees a team's meeting dates;
+- ``meetings.manage_meetings``  coordination and the team's Leitung create, move and cancel;
+- ``meetings.view_attendance``  coordination and the team's members see who was there;
+- ``meetings.take_attendance``  coordination, the Leitung, and any member of the team on the
+  day of the meeting (the check-in list on a phone);
+- ``meetings.view_participation`` coordination and the team's members: the participation
+  review names members who missed meetings, so it is not for the whole office.
+"""
 
 from __future__ import annotations
+
+import rules
+
+from sozialraum.accounts.predicates import is_coordinator, is_member
+from sozialraum.meetings.predicates import is_meeting_day
+from sozialraum.teams.predicates import is_team_lead, is_team_member
+
+rules.add_perm("meetings.view_holidays", is_member)
+rules.add_perm("meetings.manage_holidays", is_coordinator)
+
+rules.add_perm("meetings.view_meeting", is_member)
+rules.add_perm("meetings.manage_meetings", is_coordinator | is_team_lead)
+rules.add_perm("meetings.view_attendance", is_coordinator | is_team_member)
+rules.add_perm(
+    "meetings.take_attendance", is_coordinator | is_team_lead | (is_team_member & is_meeting_day)
+)
+rules.add_perm("meetings.view_participation", is_coordinator | is_team_member)

@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sozialraum.meetings import attendance_views, holiday_views, meeting_views
 
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("teams/<int:team_pk>/treffen/", meeting_views.team_meetings, name="team_meetings"),
+    path("treffen/<int:pk>/", meeting_views.meeting, name="meeting"),
+    path("treffen/<int:pk>/bearbeiten/", meeting_views.meeting_edit, name="meeting_edit"),
+    path("treffen/<int:pk>/absagen/", meeting_views.meeting_cancel, name="meeting_cancel"),
+    path("treffen/<int:pk>/anwesenheit/", attendance_views.attendance, name="attendance"),
+    path("teams/<int:team_pk>/teilnahme/", attendance_views.participation, name="participation"),
+    path(
+        "teams/<int:team_pk>/teilnahme.csv",
+        attendance_views.participation_csv,
+        name="participation_csv",
+    ),
+    path(
+        "teams/<int:team_pk>/teilnahme.xlsx",
+        attendance_views.participation_xlsx,
+        name="participation_xlsx",
+    ),
+    path("schulferien/", holiday_views.holidays, name="holidays"),
+    path("schulferien/<int:pk>/loeschen/", holiday_views.holiday_delete, name="holiday_delete"),
+]

@@ -1,0 +1,32 @@
+"""Template tags of the meetings app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def optional_include(context: template.Context, name: str) -> SafeString:
+    """Like `{% include name %}`, but nothing at all when the template does not exist: the
+    meeting page names the blocks other parts of the work add (invitations, agenda, minutes)."""
+    try:
+        block = get_template(name)
+    except template.TemplateDoesNotExist:
+        return mark_safe("")
+    flat: dict[str, Any] = {str(key): value for key, value in context.flatten().items()}
+    return mark_safe(block.render(flat, context.get("request")))  # noqa: S308 (a template)
+
+
+@register.filter
+def breakable(value: Any) -> SafeString:
+    """The text with a line-break opportunity after each "/" ("Soltau/Wietzendorf" breaks at
+    the slash on a phone instead of inside a word)."""
+    from django.utils.html import escape
+
+    return mark_safe(escape(str(value)).replace("/", "/<wbr>"))  # noqa: S308 (escaped first)
