@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from tests.walk import Expect
+from tests.meetings.invitations import expectations as invites
+from tests.walk import Expect, Walk
 
-EXPECTED: dict[str, Expect] = {}
+EXPECTED: dict[str, Expect] = {**invites.EXPECTED}
 
-SECRETS: tuple[str, ...] = ()
+SECRETS: tuple[str, ...] = (*invites.SECRETS,)
+
+
+def build(walk: Walk) -> None:
+    invites.build(walk)
