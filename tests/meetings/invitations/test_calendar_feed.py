@@ -8,7 +8,6 @@ from datetime import time, timedelta
 import icalendar
 import pytest
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from sozialraum.meetings import feeds
