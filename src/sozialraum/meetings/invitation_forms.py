@@ -14,7 +14,7 @@ from sozialraum.regions.models import YouthOffice
 
 
 class AnswerForm(forms.Form):
-    answer = forms.ChoiceField(label=_("Ihre Antwort"), widget=forms.RadioSelect)
+    answer = forms.ChoiceField(label=_("Kommen Sie zum Treffen?"), widget=forms.RadioSelect)
     substitute = forms.ChoiceField(
         label=_("Wer vertritt Sie?"),
         required=False,
