@@ -53,5 +53,6 @@ def invitations_block(context: template.Context, meeting: Any) -> dict[str, Any]
         "own": own,
         "form": form,
         "counts": counts,
+        "may_manage_reminders": user.has_perm("meetings.manage_reminders", meeting.youth_office),
         "csrf_token": context.get("csrf_token"),
     }
