@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sozialraum.meetings.models import AgendaItem, Meeting, MeetingStatus
 
@@ -33,6 +34,7 @@ class Recipient:
     name: str
     is_guest: bool = False
     partstat: str = "NEEDS-ACTION"
+    delegated_to: str = ""  # the substitute's address when "Meine Vertretung kommt"
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def agenda_lines(meeting: Meeting, items: Iterable[AgendaItem]) -> list[AgendaLi
 
 def agenda_text(lines: Sequence[AgendaLine]) -> str:
     return "\n".join(
-        f"{number}. {line.starts_at:%H:%M} {line.title} ({line.minutes} Min.)"
+        f"{number}. {line.starts_at:%H:%M} {line.title} "
+        + (_("(%(minutes)d Min.)") % {"minutes": line.minutes})
         + (f", {line.presenter}" if line.presenter else "")
         for number, line in enumerate(lines, start=1)
     )
@@ -114,15 +117,15 @@ def _description(
 ) -> str:
     parts = []
     if cancelled and meeting.cancel_reason:
-        parts.append(f"Abgesagt: {meeting.cancel_reason}")
+        parts.append(_("Abgesagt: %(reason)s") % {"reason": meeting.cancel_reason})
     if agenda:
-        parts += ["Tagesordnung:\n" + agenda_text(agenda)]
+        parts += [_("Tagesordnung:") + "\n" + agenda_text(agenda)]
     if meeting.video_link:
-        parts.append(f"Videokonferenz: {meeting.video_link}")
+        parts.append(_("Videokonferenz: %(link)s") % {"link": meeting.video_link})
     if meeting.note:
         parts.append(meeting.note)
     if url:
-        parts.append(f"Zum Treffen: {url}")
+        parts.append(_("Zum Treffen: %(url)s") % {"url": url})
     return "\n\n".join(parts)
 
 
@@ -160,6 +163,8 @@ def meeting_event(
     office = meeting.youth_office
     event.add("organizer", _address(organizer_email(meeting), office.name))
     if recipient is not None:
+        delegate = recipient.delegated_to
+        extra = {"delegated_to": f"mailto:{delegate}"} if delegate else {}
         event.add(
             "attendee",
             _address(
@@ -169,6 +174,7 @@ def meeting_event(
                 role="OPT-PARTICIPANT" if recipient.is_guest else "REQ-PARTICIPANT",
                 partstat=recipient.partstat,
                 rsvp="TRUE",
+                **extra,
             ),
         )
     return event

@@ -125,6 +125,23 @@ def subject(shared: Shared) -> str:
     return texts[shared.kind] % values
 
 
+def recipient_of(invitation: Invitation) -> ical.Recipient:
+    """The ATTENDEE: a substitute with an address is the DELEGATED-TO, one without makes it a
+    plain DECLINED (RFC 5545 wants the delegate named)."""
+    person = invitation.person
+    partstat = PARTSTAT.get(invitation.answer, "NEEDS-ACTION")
+    delegate = invitation.substitute.email if invitation.substitute else ""
+    if partstat == "DELEGATED" and not delegate:
+        partstat = "DECLINED"
+    return ical.Recipient(
+        email=person.email,
+        name=person.full_name,
+        is_guest=invitation.is_guest,
+        partstat=partstat,
+        delegated_to=delegate if partstat == "DELEGATED" else "",
+    )
+
+
 def build_message(
     invitation: Invitation, shared: Shared, *, overdue: Sequence = ()
 ) -> EmailMultiAlternatives:
@@ -156,12 +173,7 @@ def build_message(
     )
     method = WITH_CALENDAR.get(shared.kind)
     if method:
-        recipient = ical.Recipient(
-            email=person.email,
-            name=person.full_name,
-            is_guest=invitation.is_guest,
-            partstat=PARTSTAT.get(invitation.answer, "NEEDS-ACTION"),
-        )
+        recipient = recipient_of(invitation)
         data = ical.invitation_ics(
             meeting,
             recipient=recipient,

@@ -252,3 +252,27 @@ def test_it_never_sends_a_task_twice(
     smtp.clear()
     send_meeting_mails.call(meeting_id=meeting.pk, kind="invitation", invitation_ids=ids)
     assert smtp.received == []
+
+
+def test_it_names_the_answer_and_the_delegate_in_the_update(
+    meeting, coordinator, smtp, django_capture_on_commit_callbacks, substitute
+):
+    invite(meeting, coordinator, django_capture_on_commit_callbacks)
+    member = Invitation.objects.get(meeting=meeting, person__email=MEMBER)
+    invitations.record_answer(
+        invitation=member, answer=Answer.SUBSTITUTE, substitute=substitute, actor=None
+    )
+    lead = Invitation.objects.get(meeting=meeting, person__email=LEAD)
+    invitations.record_answer(invitation=lead, answer=Answer.YES, actor=None)
+    smtp.clear()
+    meeting.starts_at = meeting.starts_at.replace(hour=10)
+    meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations.send_update(meeting)
+
+    attendee = event_of(parse(smtp.to(MEMBER)[0]))["ATTENDEE"]
+    assert attendee.params["PARTSTAT"] == "DELEGATED"
+    assert attendee.params["DELEGATED-TO"] == "mailto:v@example.org"
+    assert "Ihre Antwort bisher: Meine Vertretung kommt." in smtp.to(MEMBER)[0].body
+    assert "Beginn: bisher 09:00, jetzt 10:00" in smtp.to(MEMBER)[0].body
+    assert event_of(parse(smtp.to(LEAD)[0]))["ATTENDEE"].params["PARTSTAT"] == "ACCEPTED"
