@@ -115,7 +115,7 @@ def test_it_shows_the_reminder_settings_accessibly(new_page, coordinator):
     page = new_page(NARROW)
     log_in(page, coordinator.email)
     page.goto(reverse("meetings:reminder_settings", kwargs={"office_slug": "heidekreis"}))
-    page.get_by_label("Erinnerung … Tage vor dem Treffen").fill("0")
+    page.get_by_label("Erinnerung an alle: wie viele Tage vor dem Treffen?").fill("0")
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_load_state()
     assert_page_accessible(page, "Erinnerungen mit Fehler")

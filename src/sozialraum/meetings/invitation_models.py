@@ -60,16 +60,21 @@ class ReminderSettings(TenantModel):
     """When a youth office's invitees are reminded (coordination sets it; one row per office)."""
 
     days_before = models.PositiveSmallIntegerField(
-        _("Erinnerung … Tage vor dem Treffen"),
+        _("Erinnerung an alle: wie viele Tage vor dem Treffen?"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text=_("Alle Eingeladenen bekommen dann eine Erinnerung mit ihren offenen Aufgaben."),
+        help_text=_(
+            "Alle Eingeladenen, die nicht abgesagt haben, bekommen eine Erinnerung mit ihren "
+            "überfälligen Aufgaben. Zum Beispiel 3."
+        ),
     )
     answer_days_before = models.PositiveSmallIntegerField(
-        _("Nachfrage … Tage vor dem Treffen"),
+        _("Nachfrage ohne Antwort: wie viele Tage vor dem Treffen?"),
         default=7,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text=_("Wer bis dahin nicht geantwortet hat, wird um eine Antwort gebeten."),
+        help_text=_(
+            "Wer bis dahin nicht geantwortet hat, wird um eine Antwort gebeten. Zum Beispiel 7."
+        ),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
