@@ -35,13 +35,13 @@ def get_meeting_for_user(request: OfficeRequest, pk: int, perm: str | None = Non
     return get_for_user(request, queryset, perm=perm, pk=pk)
 
 
-def meeting_page(meeting: Meeting) -> str:
-    """The meeting's page (meetcore), or the answer page while it does not exist."""
+def meeting_page(meeting: Meeting, fallback: str = "meetings:invite") -> str:
+    """The meeting's page (meetcore's), or `fallback` while that does not exist."""
     kwargs = {"office_slug": meeting.youth_office.slug, "pk": meeting.pk}
     try:
         return reverse("meetings:meeting", kwargs=kwargs)
     except NoReverseMatch:
-        return reverse("meetings:invite", kwargs=kwargs)
+        return reverse(fallback, kwargs=kwargs)
 
 
 @office_view()
@@ -131,7 +131,7 @@ def answer(request: OfficeRequest, pk: int) -> HttpResponse:
         else:
             invitation.refresh_from_db()
             messages.success(request, saved_message(invitation))
-            return redirect(meeting_page(meeting))
+            return redirect(meeting_page(meeting, fallback="meetings:answer"))
     return render(
         request,
         "meetings/answer.html",
