@@ -81,7 +81,10 @@ def send_invitations(
 ) -> SendResult:
     """Invite the team's current members and the chosen guests (persons of the office).
 
-    Who was invited before keeps their invitation and answer and gets no second mail."""
+    Who was invited before keeps their invitation and answer and gets no second mail. Two
+    sends of one meeting at once (two tabs) wait for each other on the meeting's row, so the
+    second finds the first one's invitations and mails nobody twice."""
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
     _check_open(meeting)
     guests = list(guests)
     for guest in guests:
