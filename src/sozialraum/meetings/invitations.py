@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import record
+from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.errors import InvalidData
 from sozialraum.meetings.models import (
     Answer,
@@ -131,12 +131,8 @@ def send_invitations(
             actor=actor,
             action=Action.INVITE,
             instance=meeting,
-            changes={
-                "invitations": {
-                    "old": "",
-                    "new": ", ".join(str(i.person) for i in created),
-                }
-            },
+            # A count, not names: the DSGVO erasure of a person finds their entries by type.
+            changes={"invitations": {"old": "", "new": str(len(created))}},
         )
     enqueue_mails(meeting, "invitation", mail_ids)
     return result
@@ -251,7 +247,7 @@ def record_answer(
             raise InvalidData(
                 {"substitute": [_("Bitte wählen Sie eine Vertretung aus der Liste.")]}
             )
-    old_answer, old_substitute = invitation.get_answer_display(), invitation.substitute
+    old_answer = invitation.get_answer_display()
     Invitation.objects.filter(pk=invitation.pk).update(
         answer=answer, substitute=substitute, answered_at=timezone.now()
     )
@@ -259,14 +255,16 @@ def record_answer(
     changes: dict[str, dict[str, object]] = {
         "answer": {"old": old_answer, "new": invitation.get_answer_display()}
     }
-    if old_substitute != substitute:
-        changes["substitute"] = {"old": old_substitute or "", "new": substitute or ""}
+    with stored_language():
+        # Names stay out of the trail (the substitute's, too): see send_invitations.
+        label = _("Einladung zum Treffen %(meeting)s") % {"meeting": meeting}
     record(
         office=meeting.youth_office,
         actor=actor,
         action=Action.UPDATE,
         instance=invitation,
         changes=changes,
+        label=label,
     )
     return invitation
 

@@ -179,3 +179,25 @@ def test_it_renders_the_block_for_the_meeting_page(meeting, coordinator, team_me
     assert "Sabine Hartmann" in for_member  # the team sees who answered
     for_reader = render_block(meeting, reader)
     assert "Sabine Hartmann" not in for_reader and "Einladen</span>" not in for_reader
+
+
+def test_it_audits_invitations_and_answers_without_names(meeting, coordinator, substitute):
+    from sozialraum.audit.models import AuditEntry
+
+    invitations.send_invitations(meeting=meeting, actor=coordinator)
+    invitation = Invitation.objects.get(
+        person__user__isnull=False, person__email__startswith="schule"
+    )
+    invitations.record_answer(
+        invitation=invitation, answer=Answer.SUBSTITUTE, substitute=substitute, actor=None
+    )
+    entries = list(AuditEntry.objects.filter(object_type__startswith="meetings."))
+    assert {entry.object_type for entry in entries} == {"meetings.meeting", "meetings.invitation"}
+    answer = next(e for e in entries if e.object_type == "meetings.invitation")
+    assert answer.changes["answer"] == {
+        "old": "noch keine Antwort",
+        "new": "Meine Vertretung kommt",
+    }
+    text = " ".join(f"{e.object_repr} {e.changes}" for e in entries)
+    for name in ("Sabine", "Hartmann", "Vera"):
+        assert name not in text, name
