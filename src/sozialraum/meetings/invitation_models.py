@@ -91,9 +91,13 @@ class ReminderSettings(TenantModel):
 
 
 def register_audited() -> None:
-    """Called from MeetingsConfig.ready(): the audited records of this part."""
+    """Called from MeetingsConfig.ready(): the audited records of this part and its share of
+    the DSGVO requests about a person."""
     from sozialraum.audit import registry
+    from sozialraum.lib.privacy import register_person_part
+    from sozialraum.meetings.invitation_privacy import PART
     from sozialraum.meetings.models import Invitation
 
     registry.register(Invitation)
     registry.register(ReminderSettings)
+    register_person_part(PART)

@@ -201,3 +201,22 @@ def test_it_audits_invitations_and_answers_without_names(meeting, coordinator, s
     text = " ".join(f"{e.object_repr} {e.changes}" for e in entries)
     for name in ("Sabine", "Hartmann", "Vera"):
         assert name not in text, name
+
+
+def test_it_tells_and_erases_a_persons_invitations(meeting, coordinator, substitute):
+    from sozialraum.network import privacy
+
+    invitations.send_invitations(meeting=meeting, actor=coordinator)
+    invitation = Invitation.objects.get(person__email="schule@heidekreis.example")
+    invitations.record_answer(
+        invitation=invitation, answer=Answer.SUBSTITUTE, substitute=substitute, actor=None
+    )
+    data = privacy.export_person_data(person=invitation.person, actor=coordinator)
+    rows = data["Einladungen zu Treffen"]
+    assert rows[0]["antwort"] == "Meine Vertretung kommt"
+    assert rows[0]["vertretung"] == "Vera Vertretung"
+    named = privacy.export_person_data(person=substitute, actor=coordinator)
+    assert named["Einladungen zu Treffen"][0]["als_vertretung_von"] == "Sabine Hartmann"
+    privacy.erase_person(person=substitute, actor=coordinator)
+    invitation.refresh_from_db()
+    assert invitation.substitute is None
