@@ -74,6 +74,7 @@ bench: $(STAMP) var/secret_key
 		|| echo "wrk is not installed: the bench falls back to Python client processes."; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/import_time.py
+	$(BIN)/python bench/invitations_time.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

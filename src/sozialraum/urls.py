@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from sozialraum.api import api
+from sozialraum.meetings import feed_views
 from sozialraum.pages import views as page_views
 
 handler403 = "sozialraum.pages.views.permission_denied"
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sprache/", set_language, name="set_language"),
     path("konto/", include("sozialraum.accounts.urls")),
+    # The personal calendar feed: a secret URL, no session (meetings/feed_views.py).
+    path("kalender/<str:token>.ics", feed_views.calendar_feed, name="calendar_feed"),
     path("", include("sozialraum.pages.urls")),
     # Everything below belongs to one youth office: /<slug>/...
     path("<slug:office_slug>/", include("sozialraum.regions.urls")),

@@ -13,6 +13,7 @@ from datetime import date, time
 from django.utils import timezone
 
 from sozialraum.meetings.models import Meeting, SchoolHoliday, TimeSlot
+from tests.meetings.invitations import expectations as invites
 from tests.walk import (
     COORDINATION_PAGE,
     COORDINATION_WRITE,
@@ -27,7 +28,7 @@ PLACE = "Sitzungssaal Heideblick"
 
 
 def build(walk: Walk) -> None:
-    """A meeting of team_a today (the team member may take attendance today) and school
+    """Invitations' rows (tests/meetings/invitations), a meeting of team_a today (the team member may take attendance today) and school
     holidays of office A."""
     world = walk.world
     assert world.team_a is not None
@@ -47,6 +48,7 @@ def build(walk: Walk) -> None:
         last_day=date(2030, 10, 25),
     )
     walk.rows.update(meeting=meeting.pk, school_holiday=holiday.pk, team_a=world.team_a.pk)
+    invites.build(walk)
 
 
 def meeting(walk: Walk) -> int:
@@ -83,4 +85,6 @@ EXPECTED: dict[str, Expect] = {
     "meetings:holiday_delete": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=school_holiday),
 }
 
-SECRETS: tuple[str, ...] = (PLACE,)
+EXPECTED.update(invites.EXPECTED)
+
+SECRETS: tuple[str, ...] = (PLACE, *invites.SECRETS)

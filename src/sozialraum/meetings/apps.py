@@ -21,3 +21,6 @@ class MeetingsConfig(AppConfig):
         registry.register(SchoolHoliday)
         registry.register(Attendance)
         register_person_part(PART)
+        from sozialraum.meetings.invitation_models import register_audited
+
+        register_audited()

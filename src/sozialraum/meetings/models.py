@@ -185,6 +185,10 @@ class Invitation(TenantModel):
     sent_at = models.DateTimeField(null=True, blank=True)
     sent_sequence = models.PositiveIntegerField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The reminder to invitees who have not answered yet (the other reminder: reminded_at).
+    answer_reminded_at = models.DateTimeField(null=True, blank=True)
+    # What the last mail said (date, times, place, video link), so an update names the change.
+    sent_details = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Einladung")
@@ -340,3 +344,11 @@ class AgendaItem(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Calendar feeds and reminder settings (meetings/invitation_models.py): imported here so the app
+# registry and the migrations know them.
+from sozialraum.meetings.invitation_models import (  # noqa: E402, F401
+    CalendarFeed,
+    ReminderSettings,
+)

@@ -93,18 +93,12 @@ def latest_date(today: date) -> date:
 
 
 def notify_change(meeting: Meeting) -> None:
-    """Tell the invitees about a moved or cancelled meeting, if invitations went out.
-
-    The invitations module (`sozialraum.meetings.invitations`, written in another part of the
-    work) sends the update (same UID, higher SEQUENCE) or the cancellation (METHOD:CANCEL).
-    Until it exists this does nothing."""
+    """Tell the invitees about a moved or cancelled meeting, if invitations went out: the
+    invitations module sends the update (same UID, higher SEQUENCE) or the cancellation
+    (METHOD:CANCEL), after the commit."""
     if not meeting.invitations_sent_at:
         return
-    try:
-        from sozialraum.meetings import invitations  # type: ignore[attr-defined]
-    except ImportError:
-        logger.info("meetings.invitations is missing: no update sent for meeting %s", meeting.pk)
-        return
+    from sozialraum.meetings import invitations  # imported here: invitations builds on this module's models
     if meeting.status == MeetingStatus.CANCELLED:
         invitations.send_cancellation(meeting)
     else:

@@ -24,3 +24,8 @@ urlpatterns: list = [
     path("schulferien/", holiday_views.holidays, name="holidays"),
     path("schulferien/<int:pk>/loeschen/", holiday_views.holiday_delete, name="holiday_delete"),
 ]
+
+# Invitations, answers, reminders, the calendar feed's settings.
+from sozialraum.meetings.invitation_urls import urlpatterns as invitation_patterns  # noqa: E402
+
+urlpatterns += invitation_patterns

@@ -25,6 +25,7 @@ RESERVED_SLUGS = frozenset(
         "datenschutz",
         "healthz",
         "impressum",
+        "kalender",
         "konto",
         "media",
         "plattform",
