@@ -3,7 +3,6 @@ session login). The office is resolved as on the pages (`office_for`: 404 withou
 decisions are the ones the user may see in the register. Lists are paginated:
 `{"count": N, "page": P, "pages": M, "results": [...]}`, 50 per page, `?page=2`."""
 
-
 import math
 from datetime import date, time
 from typing import Any

@@ -21,8 +21,8 @@ class DecisionFilterForm(forms.Form):
     """The search and filters above the register. Invalid values are simply ignored."""
 
     q = forms.CharField(
-        label=_("Suche im Beschlusstext oder Nummer"),
-        help_text=_("Zum Beispiel „Ferienprogramm“ oder „3/2026“."),
+        label=_("Suchbegriff oder Nummer"),
+        help_text=_("Zum Beispiel „Ferien“ oder „3/2026“"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
@@ -97,5 +97,5 @@ def task_status_form(data=None, *, version: int) -> StatusForm:
         data,
         choices=TaskStatus.choices,
         initial={"version": version},
-        note_help=_("Freiwillig, z. B. warum die Aufgabe entfällt."),
+        note_help=_("Zum Beispiel, warum die Aufgabe entfällt."),
     )
