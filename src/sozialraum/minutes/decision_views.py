@@ -41,7 +41,11 @@ def minutes_link(office_slug: str) -> Callable[[int], str]:
         except NoReverseMatch:
             continue
         head, tail = url.split(str(_MARKER))
-        return lambda pk, head=head, tail=tail: f"{head}{int(pk)}{tail}"
+
+        def link(pk: int, head: str = head, tail: str = tail) -> str:
+            return f"{head}{int(pk)}{tail}"
+
+        return link
     return lambda pk: ""
 
 

@@ -11,8 +11,10 @@ dataclasses, so both formats show exactly the same.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -347,7 +349,7 @@ def _docx_text(doc, document: MinutesDocument, section: Section) -> None:
         _docx_lines(doc, section.text)
 
 
-_DOCX_SECTIONS = {
+_DOCX_SECTIONS: dict[str, Callable[[Any, MinutesDocument, Section], None]] = {
     SectionKind.ATTENDANCE: _docx_attendance,
     SectionKind.AGENDA: _docx_agenda,
     SectionKind.DECISIONS: _docx_decision_section,

@@ -4,7 +4,7 @@ and tasks (Aufgaben, Zuständigkeiten)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, Self
 
 from django.conf import settings
@@ -193,16 +193,16 @@ class DecisionQuerySet(TenantQuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(
-        self, objs: Iterable[Decision], fields: Sequence[str], *args: Any, **kwargs: Any
+        self, objs: Iterable[Decision], fields: Iterable[str], batch_size: int | None = None
     ) -> int:
         objs = list(objs)
-        fields = list(fields)
-        if "text" in fields:
+        names = list(fields)
+        if "text" in names:
             for obj in objs:
                 obj.set_keys()
-            if "search_text" not in fields:
-                fields.append("search_text")
-        return super().bulk_update(objs, fields, *args, **kwargs)
+            if "search_text" not in names:
+                names.append("search_text")
+        return super().bulk_update(objs, names, batch_size=batch_size)
 
     def update(self, **kwargs: Any) -> int:
         text = kwargs.get("text")

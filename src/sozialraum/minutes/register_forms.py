@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -74,7 +74,7 @@ class StatusForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
-    def __init__(self, *args, choices, note_help: str = "", **kwargs):
+    def __init__(self, *args, choices, note_help: Any = "", **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["status"]).choices = choices
         self.fields["note"].help_text = note_help

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import cast
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from sozialraum.accounts.predicates import is_coordinator
 from sozialraum.lib import search
-from sozialraum.minutes.models import Decision, MinutesStatus, Task, TaskStatus
+from sozialraum.minutes.models import (
+    Decision,
+    DecisionQuerySet,
+    MinutesStatus,
+    Task,
+    TaskStatus,
+)
 from sozialraum.network.models import Person
 from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams.models import Membership, Team
@@ -47,9 +54,9 @@ def user_team_ids(user) -> QuerySet:
     return current.filter(Q(person__user=user) | Q(substitutes__user=user)).values("team_id")
 
 
-def visible_decisions(office: YouthOffice, user) -> QuerySet[Decision]:
+def visible_decisions(office: YouthOffice, user) -> DecisionQuerySet:
     """The decisions of the office the user may see (see the module's docstring)."""
-    decisions = Decision.objects.in_office(office)
+    decisions = cast(DecisionQuerySet, Decision.objects.in_office(office))
     if is_coordinator(user, office):
         return decisions
     return decisions.filter(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -39,7 +41,8 @@ def task_status_buttons(status: str) -> list[tuple[str, str]]:
     return [(TaskStatus.OPEN.value, _("Wieder öffnen"))]
 
 
-def _mark_due(tasks: list[Task], today) -> None:
+def _mark_due(tasks: list[Any], today) -> None:
+    """Set what the templates show about the due date (overdue in words, due today)."""
     for task in tasks:
         task.is_overdue = (
             task.status == TaskStatus.OPEN and task.due is not None and task.due < today
