@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
+from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
+from sozialraum.meetings.models import Meeting
 from sozialraum.minutes import documents
 from sozialraum.minutes.models import Minutes
 
@@ -15,6 +17,8 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 def get_minutes_for_user(request: OfficeRequest, meeting_pk: int) -> Minutes:
     """The minutes of the meeting (404 without minutes, or in another office; 403 for who may
     not see them)."""
+    if out_of_range(Meeting._meta.pk, meeting_pk):  # type: ignore[arg-type]
+        raise Http404
     queryset = Minutes.objects.select_related(
         "youth_office", "meeting", "meeting__team", "minute_taker"
     )
