@@ -90,3 +90,25 @@ def test_it_shows_my_tasks_and_marks_one_done(register, new_page):
     assert register.overdue.status == "erledigt"
     page.goto(f"/{register.office_a.slug}/aufgaben/")
     assert "überfällig" not in page.locator("main").inner_text()
+
+
+def test_it_lets_coordination_revoke_a_decision_with_a_reason(register, new_page):
+    from sozialraum.minutes.models import Decision
+
+    decision = Decision.objects.filter(team=register.team_a).order_by("number").first()
+    for width in (NARROW, WIDE):
+        page = new_page(width)
+        log_in(page, "koordination@heidekreis.example")
+        page.goto(f"/{register.office_a.slug}/beschluesse/{decision.pk}/")
+        assert_page_accessible(page, "Beschluss mit Status")
+    page.get_by_role("button", name="Beschluss aufheben").click()
+    page.wait_for_load_state()
+    assert "warum der Beschluss aufgehoben wird" in page.content()
+    assert_page_accessible(page, "Beschluss aufheben ohne Grund")
+    page.get_by_label("Vermerk").fill("Ersetzt durch Beschluss 4/2026.")
+    page.get_by_role("button", name="Beschluss aufheben").click()
+    page.wait_for_load_state()
+    assert "ist gespeichert" in page.content()
+    assert "Ersetzt durch Beschluss 4/2026." in page.locator("main").inner_text()
+    decision.refresh_from_db()
+    assert decision.status == "aufgehoben"
