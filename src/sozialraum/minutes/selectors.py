@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import cast
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from sozialraum.accounts.predicates import is_coordinator
@@ -130,8 +130,7 @@ def overdue_tasks(person: Person, *, today: date | None = None) -> QuerySet[Task
 
 
 def _due_order():
-    from django.db.models import F
-
+    """Soonest due first, tasks without a due date last (the same on SQLite and PostgreSQL)."""
     return F("due").asc(nulls_last=True)
 
 
