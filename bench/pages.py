@@ -121,6 +121,43 @@ def meeting() -> str:
     if found is None:
         raise LookupError(f"the first team of {BENCH_OFFICE} has no meeting")
     return reverse("meetings:meeting", kwargs={"office_slug": BENCH_OFFICE, "pk": found.pk})
+def decisions_search() -> str:
+    """The decisions register of all teams searched for a word of many decisions' texts."""
+    return office_url("minutes:decisions")() + "?q=Ferien"
+
+
+def minutes_page() -> str:
+    """A meeting page with its minutes: the newest approved minutes up to today of the demo's
+    team Soltau/Wietzendorf (else the office's first team by name). Written against the
+    skeleton models only, so it picks the same record whatever the demo adds at scale."""
+    from django.db.models import Q
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from sozialraum.minutes.models import Minutes, MinutesStatus
+    from sozialraum.teams.models import Team
+
+    teams = Team.objects.filter(youth_office__slug=BENCH_OFFICE)
+    team = (
+        teams.filter(Q(name__icontains="Soltau")).order_by("sort_key", "pk").first()
+        or teams.order_by("sort_key", "pk").first()
+    )
+    if team is None:
+        raise LookupError(f"{BENCH_OFFICE} has no team")
+    minutes = (
+        Minutes.objects.filter(
+            meeting__team=team,
+            meeting__date__lte=timezone.localdate(),
+            status=MinutesStatus.APPROVED,
+        )
+        .order_by("-meeting__date", "-meeting_id")
+        .first()
+    )
+    if minutes is None:
+        raise LookupError(f"{team} has no approved minutes")
+    return reverse(
+        "minutes:minutes", kwargs={"office_slug": BENCH_OFFICE, "meeting_pk": minutes.meeting_id}
+    )
 
 
 PAGES: dict[str, Page] = {
@@ -141,4 +178,8 @@ PAGES: dict[str, Page] = {
     "county_overview": Page(office_url("network:overview")),
     "participation": Page(participation),
     "meeting": Page(meeting),
+    # Decisions register, tasks and minutes (issue 9, register helper).
+    "decisions": Page(decisions_search),
+    "my_tasks": Page(office_url("minutes:my_tasks")),
+    "minutes": Page(minutes_page),
 }

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 import pytest
 from django import forms
+from django.template import Context
 from django.test import Client
 
 from tests.conftest import log_in_client
@@ -66,7 +67,10 @@ def walked_routes() -> list[Route]:
 
 def forms_in(response) -> list[forms.BaseForm]:
     found: list[forms.BaseForm] = []
-    for context in response.context or []:
+    contexts = response.context or []
+    if isinstance(contexts, Context):  # one template rendered (a PDF): a Context, not a list
+        contexts = [contexts]
+    for context in contexts:
         for value in context.flatten().values():
             candidates = value if isinstance(value, (list, tuple)) else [value]
             for candidate in candidates:

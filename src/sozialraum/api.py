@@ -59,3 +59,9 @@ def list_youth_offices(request: AuthenticatedRequest) -> list[YouthOffice]:
 def list_social_spaces(request: HttpRequest, slug: str) -> list[SocialSpace]:
     office = office_for(request, slug)
     return list(SocialSpace.objects.in_office(office).prefetch_related("municipalities"))
+
+
+# Teams, meetings and decisions of the user's youth office (sozialraum.minutes.api).
+from sozialraum.minutes.api import router as minutes_router  # noqa: E402
+
+api.add_router("", minutes_router)

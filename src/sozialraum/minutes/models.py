@@ -4,14 +4,18 @@ and tasks (Aufgaben, Zuständigkeiten)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, Self
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sozialraum.lib.search import Query, TrigramIndex, document, parse
 from sozialraum.meetings.models import AgendaItem, Meeting
 from sozialraum.network.models import Person
-from sozialraum.regions.models import TenantModel
+from sozialraum.regions.models import TenantModel, TenantQuerySet
 from sozialraum.teams.models import Team
 
 
@@ -168,6 +172,53 @@ class DecisionStatus(models.TextChoices):
     REVOKED = "aufgehoben", _("aufgehoben")
 
 
+class DecisionQuerySet(TenantQuerySet):
+    """Decisions keep their stored search text (`Decision.computed_keys`) on every write path:
+    `save`, `bulk_create`, `bulk_update` and `update` with a new text compute it here, so no
+    caller (services, the demo, imports) can forget it."""
+
+    def search(self, q: str | Query) -> Self:
+        """Every search word must occur in the decision's text (lib.search); "" = all. One
+        character alone matches texts that begin with it."""
+        query = parse(q) if isinstance(q, str) else q
+        if query.prefix:
+            # The stored text begins with " " + its first word (lib.search.document).
+            return self.filter(search_text__startswith=" " + query.prefix)
+        return DECISION_SEARCH_INDEX.filter(self, query)
+
+    def bulk_create(self, objs: Iterable[Decision], *args: Any, **kwargs: Any) -> list[Decision]:
+        objs = list(objs)
+        for obj in objs:
+            obj.set_keys()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(
+        self, objs: Iterable[Decision], fields: Iterable[str], batch_size: int | None = None
+    ) -> int:
+        objs = list(objs)
+        names = list(fields)
+        if "text" in names:
+            for obj in objs:
+                obj.set_keys()
+            if "search_text" not in names:
+                names.append("search_text")
+        return super().bulk_update(objs, names, batch_size=batch_size)
+
+    def update(self, **kwargs: Any) -> int:
+        text = kwargs.get("text")
+        if isinstance(text, str):
+            kwargs["search_text"] = decision_document(text)
+        elif "text" in kwargs and "search_text" not in kwargs:
+            # An expression (F(), Case) cannot be keyed in Python; bulk_update passes both.
+            raise ValueError("Decision.text must be updated with a plain value (search text)")
+        return super().update(**kwargs)
+
+
+def decision_document(text: str) -> str:
+    """The stored search text of a decision (lib.search.document of its text)."""
+    return document(text)
+
+
 class Decision(TenantModel):
     """A decision (Beschluss), numbered per team and year: "3/2026"."""
 
@@ -187,12 +238,20 @@ class Decision(TenantModel):
     status = models.CharField(
         _("Status"), max_length=12, choices=DecisionStatus.choices, default=DecisionStatus.VALID
     )
-    # lib.search.document of the text; indexed like the directory.
+    # Why the status changed (e.g. why a decision was revoked), and when and by whom.
+    status_note = models.TextField(_("Vermerk zum Status"), blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # lib.search.document of the text; indexed like the directory (DECISION_SEARCH_INDEX).
     search_text = models.TextField(editable=False, default="")
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DecisionQuerySet.as_manager()  # type: ignore[misc]  # stubs: narrower manager of a subclass
 
     class Meta:
         verbose_name = _("Beschluss")
@@ -207,6 +266,38 @@ class Decision(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.number}/{self.year}"
+
+    @property
+    def label(self) -> str:
+        """The decision's number as the register shows it: "3/2026"."""
+        return f"{self.number}/{self.year}"
+
+    def computed_keys(self) -> dict[str, str]:
+        """The stored keys derived from the fields: set them on EVERY write, bulk ones too
+        (DecisionQuerySet does so for bulk_create, bulk_update and update)."""
+        return {"search_text": decision_document(self.text)}
+
+    def set_keys(self) -> None:
+        for name, value in self.computed_keys().items():
+            setattr(self, name, value)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.set_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "minutes:decision", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk}
+        )
+
+
+# The decisions' search index (lib.search): FTS5 trigram on SQLite, pg_trgm on PostgreSQL;
+# `sozialraum rebuild_search_index` finds it as `Decision.search_index`.
+DECISION_SEARCH_INDEX = TrigramIndex(table="minutes_decision", key_field="search_text")
+Decision.search_index = DECISION_SEARCH_INDEX  # type: ignore[attr-defined]
 
 
 class TaskStatus(models.TextChoices):
@@ -237,6 +328,8 @@ class Task(TenantModel):
         _("Status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.OPEN
     )
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Why the task was dropped or reopened, if somebody said so.
+    status_note = models.TextField(_("Vermerk zum Status"), blank=True)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -253,3 +346,8 @@ class Task(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "minutes:task", kwargs={"office_slug": self.youth_office.slug, "pk": self.pk}
+        )

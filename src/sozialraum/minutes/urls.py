@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sozialraum.minutes import decision_views, document_views, task_views
 
 app_name = "minutes"
 
 urlpatterns: list = []
+
+# The decisions register, tasks and the minutes' documents (register helper).
+urlpatterns += [
+    path("beschluesse/", decision_views.decisions, name="decisions"),
+    path("beschluesse.csv", decision_views.decisions_csv, name="decisions_csv"),
+    path("beschluesse.xlsx", decision_views.decisions_xlsx, name="decisions_xlsx"),
+    path("beschluesse/<int:pk>/", decision_views.decision, name="decision"),
+    path("aufgaben/", task_views.my_tasks, name="my_tasks"),
+    path("aufgaben/<int:pk>/", task_views.task, name="task"),
+    path("treffen/<int:meeting_pk>/protokoll.pdf", document_views.minutes_pdf, name="minutes_pdf"),
+    path(
+        "treffen/<int:meeting_pk>/protokoll.docx",
+        document_views.minutes_docx,
+        name="minutes_docx",
+    ),
+]

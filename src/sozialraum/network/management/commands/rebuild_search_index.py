@@ -1,21 +1,34 @@
 """`sozialraum rebuild_search_index`: recompute the stored search texts and refill the index."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from sozialraum.lib.search import TrigramIndex
 from sozialraum.network.models import SEARCH_INDEXES
 
 BATCH = 1000
 
 
+def search_indexes() -> dict:
+    """The directory's indexes, and those of the apps built on it: a model with a
+    `search_index` (a lib.search.TrigramIndex) and `computed_keys()`, e.g. the decisions."""
+    indexes: dict = dict(SEARCH_INDEXES)
+    for model in apps.get_models():
+        index = getattr(model, "search_index", None)
+        if isinstance(index, TrigramIndex) and model not in indexes:
+            indexes[model] = index
+    return indexes
+
+
 class Command(BaseCommand):
     help = (
-        "Berechnet die Suchtexte von Organisationen und Personen neu und baut den Suchindex "
-        "neu auf (SQLite: FTS5, PostgreSQL: pg_trgm)."
+        "Berechnet die Suchtexte von Organisationen, Personen und Beschlüssen neu und baut den "
+        "Suchindex neu auf (SQLite: FTS5, PostgreSQL: pg_trgm)."
     )
 
     def handle(self, *args, **options):
-        for model, index in SEARCH_INDEXES.items():
+        for model, index in search_indexes().items():
             with transaction.atomic():
                 changed = 0
                 batch = []

@@ -1,0 +1,101 @@
+"""Forms of the decisions register and the task pages. They only clean input."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sozialraum.lib.choice_fields import BoundedModelChoiceField
+from sozialraum.minutes.models import DecisionStatus, TaskStatus
+from sozialraum.minutes.register_services import NOTE_MAX
+from sozialraum.regions.models import SocialSpace, YouthOffice
+from sozialraum.teams.models import Team
+
+FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
+
+
+class DecisionFilterForm(forms.Form):
+    """The search and filters above the register. Invalid values are simply ignored."""
+
+    q = forms.CharField(
+        label=_("Suchbegriff oder Nummer"),
+        help_text=_("Zum Beispiel „Ferien“ oder „3/2026“"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    team = BoundedModelChoiceField(label=_("Team"), required=False, queryset=Team.objects.none())
+    raum = BoundedModelChoiceField(
+        label=_("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
+    )
+    jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, office: YouthOffice, first_year: int | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Field.template_name exists since Django 5.0; stubs lag
+        team = cast(forms.ModelChoiceField, self.fields["team"])
+        team.queryset = Team.objects.in_office(office)
+        team.empty_label = _("Alle Teams")
+        space = cast(forms.ModelChoiceField, self.fields["raum"])
+        space.label = office.get_social_space_label_display()
+        space.queryset = SocialSpace.objects.in_office(office)
+        space.empty_label = _("Alle")
+        this_year = timezone.localdate().year
+        first = min(first_year or this_year, this_year)
+        cast(forms.ChoiceField, self.fields["jahr"]).choices = [
+            ("", _("Alle Jahre")),
+            *((str(year), str(year)) for year in range(this_year, first - 1, -1)),
+        ]
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "q": (data.get("q") or "").strip(),
+            "team": data.get("team"),
+            "social_space": data.get("raum"),
+            "year": data.get("jahr"),
+        }
+
+
+class StatusForm(forms.Form):
+    """A status change: the status comes from the button pressed; the version from the page."""
+
+    status = forms.ChoiceField(label=_("Status"), widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Vermerk"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+
+    def __init__(self, *args, choices, note_help: Any = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["status"]).choices = choices
+        self.fields["note"].help_text = note_help
+        self.fields["status"].error_messages["required"] = _("Bitte wählen Sie einen Status.")
+
+
+def decision_status_form(data=None, *, version: int) -> StatusForm:
+    return StatusForm(
+        data,
+        choices=DecisionStatus.choices,
+        initial={"version": version},
+        note_help=_(
+            "Beim Aufheben bitte den Grund nennen, z. B. „ersetzt durch Beschluss 4/2026“."
+        ),
+    )
+
+
+def task_status_form(data=None, *, version: int) -> StatusForm:
+    return StatusForm(
+        data,
+        choices=TaskStatus.choices,
+        initial={"version": version},
+        note_help=_("Zum Beispiel, warum die Aufgabe entfällt."),
+    )
