@@ -121,6 +121,8 @@ def meeting() -> str:
     if found is None:
         raise LookupError(f"the first team of {BENCH_OFFICE} has no meeting")
     return reverse("meetings:meeting", kwargs={"office_slug": BENCH_OFFICE, "pk": found.pk})
+
+
 def decisions_search() -> str:
     """The decisions register of all teams searched for a word of many decisions' texts."""
     return office_url("minutes:decisions")() + "?q=Ferien"

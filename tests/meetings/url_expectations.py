@@ -28,8 +28,8 @@ PLACE = "Sitzungssaal Heideblick"
 
 
 def build(walk: Walk) -> None:
-    """Invitations' rows (tests/meetings/invitations), a meeting of team_a today (the team member may take attendance today) and school
-    holidays of office A."""
+    """A meeting of team_a today (the team member may take attendance today), school holidays
+    of office A, and the invitations' rows (tests/meetings/invitations)."""
     world = walk.world
     assert world.team_a is not None
     meeting = Meeting.objects.create(

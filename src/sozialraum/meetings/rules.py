@@ -34,5 +34,6 @@ rules.add_perm(
     "meetings.take_attendance", is_coordinator | is_team_lead | (is_team_member & is_meeting_day)
 )
 rules.add_perm("meetings.view_participation", is_coordinator | is_team_member)
+
 # Invitations, answers, reminders, calendar feed.
-from sozialraum.meetings import invitation_rules  # noqa: F401
+from sozialraum.meetings import invitation_rules  # noqa: E402, F401

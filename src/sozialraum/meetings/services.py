@@ -98,7 +98,9 @@ def notify_change(meeting: Meeting) -> None:
     (METHOD:CANCEL), after the commit."""
     if not meeting.invitations_sent_at:
         return
-    from sozialraum.meetings import invitations  # imported here: invitations builds on this module's models
+    # Imported here: the invitations module builds on these services.
+    from sozialraum.meetings import invitations
+
     if meeting.status == MeetingStatus.CANCELLED:
         invitations.send_cancellation(meeting)
     else:
