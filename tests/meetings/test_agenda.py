@@ -14,10 +14,19 @@ from sozialraum.meetings.models import AgendaItem, AgendaItemKind, TopicStatus
 from sozialraum.minutes import services as minutes_services
 from sozialraum.minutes.models import TaskStatus
 from sozialraum.minutes.services import ItemInput, MinutesInput
-from tests.minutes.fixtures import lead, meeting  # noqa: F401
-from tests.minutes.world import make_meeting, person_of
+from tests.minutes.world import build_lead, make_meeting, person_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lead(team_a):
+    return build_lead(team_a)
+
+
+@pytest.fixture
+def meeting(team_a):
+    return make_meeting(team_a)
 
 
 def agenda_url(meeting) -> str:

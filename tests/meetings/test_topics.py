@@ -12,10 +12,19 @@ from django.urls import reverse
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.meetings import topics
 from sozialraum.meetings.models import AgendaItem, Topic, TopicStatus
-from tests.minutes.fixtures import lead, meeting  # noqa: F401
-from tests.minutes.world import make_meeting
+from tests.minutes.world import build_lead, make_meeting
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lead(team_a):
+    return build_lead(team_a)
+
+
+@pytest.fixture
+def meeting(team_a):
+    return make_meeting(team_a)
 
 
 def topic_url(topic: Topic) -> str:

@@ -46,7 +46,7 @@ OFFICE = TEAM | {"reader", "professional", "carrier_editor", "other_team_member"
 
 
 def test_it_shows_drafts_to_the_team_and_approved_minutes_to_the_office(setting):
-    world, meeting, minutes, users = setting
+    _world, meeting, minutes, users = setting
     assert allowed(users, "minutes.view_minutes", meeting) == TEAM  # no minutes yet
     assert allowed(users, "minutes.view_minutes", minutes) == TEAM
     assert allowed(users, "minutes.edit_minutes", minutes) == TEAM  # the member takes them
@@ -75,7 +75,7 @@ def test_it_shows_drafts_to_the_team_and_approved_minutes_to_the_office(setting)
 
 
 def test_it_lets_only_coordination_manage_the_template(setting):
-    world, meeting, minutes, users = setting
+    world, _meeting, _minutes, users = setting
     assert allowed(users, "minutes.manage_sections", world.office_a) == {"coordinator", "operator"}
     assert allowed(users, "minutes.manage_sections", world.office_b) == {
         "coordinator_b",
@@ -84,7 +84,7 @@ def test_it_lets_only_coordination_manage_the_template(setting):
 
 
 def test_it_keeps_topics_and_the_agenda_in_the_team(setting):
-    world, meeting, minutes, users = setting
+    world, meeting, _minutes, users = setting
     for perm in ("meetings.view_topics", "meetings.submit_topic", "meetings.view_agenda"):
         assert allowed(users, perm, world.team_a) == TEAM, perm
     for perm in ("meetings.manage_topics", "meetings.manage_agenda"):
