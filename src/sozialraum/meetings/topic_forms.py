@@ -41,7 +41,9 @@ class MeetingChoiceField(BoundedModelChoiceField):
 
 
 class ScheduleForm(forms.Form):
-    meeting = MeetingChoiceField(label=_("Treffen"), queryset=Meeting.objects.none())
+    meeting = MeetingChoiceField(
+        label=_("Treffen"), queryset=Meeting.objects.none(), empty_label=None
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
 
     def __init__(self, *args, meetings=None, **kwargs):
