@@ -36,7 +36,7 @@ def team(office_a, team_a, team_org, coordinator):
 
 
 def test_it_lets_a_member_bring_in_a_topic_and_the_lead_schedule_it(team, new_page):
-    team_a, member, lead = team
+    team_a, _member, _lead = team
     meeting = make_meeting(team_a, days=10)
     page = new_page()
     log_in(page, MEMBER)
