@@ -12,14 +12,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Max
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sozialraum.meetings.models import Attendance, Meeting
 from sozialraum.minutes.models import Minutes
 from sozialraum.network.models import Person
 from sozialraum.teams.models import Membership
 
-RULE = (
+RULE = gettext_lazy(
     "Vorgeschlagen wird, wer von den Anwesenden am längsten kein Protokoll für dieses Team "
     "geführt hat: zuerst, wer noch nie Protokoll geführt hat, sonst wessen letztes Protokoll am "
     "längsten zurückliegt; bei Gleichstand nach dem Namen."
@@ -40,7 +40,7 @@ class Suggestion:
 
     @property
     def rule(self) -> str:
-        return _(RULE)
+        return str(RULE)
 
 
 def rank(candidates: list[Candidate]) -> list[Candidate]:
