@@ -250,7 +250,7 @@ def _write(current: Minutes, actor: User, version: int, data: MinutesInput) -> M
 
 def _locked_minutes(minutes: Minutes) -> Minutes:
     return (
-        Minutes.objects.select_for_update()
+        Minutes.objects.select_for_update(of=("self",))
         .select_related("meeting", "youth_office", "minute_taker")
         .get(pk=minutes.pk)
     )
