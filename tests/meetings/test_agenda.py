@@ -195,3 +195,27 @@ def test_it_locks_the_agenda_once_the_minutes_are_approved(client_for, team_a, c
     )
     assert "Das Protokoll dieses Treffens ist freigegeben" in response.content.decode()
     assert AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_it_carries_items_into_an_agenda_prepared_before_the_minutes_were_approved(
+    client_for, team_a, team_member, coordinator
+):
+    previous = make_meeting(team_a, days=-7)
+    agenda.add_item(meeting=previous, actor=coordinator, data={"title": "Ferienprogramm"})
+    upcoming = make_meeting(team_a, days=7)
+    client_for(coordinator).get(agenda_url(upcoming))  # prepared: nothing to carry yet
+    assert titles(upcoming) == []
+    minutes = minutes_services.start_minutes(meeting=previous, actor=coordinator, minute_taker=None)
+    item = minutes.items.get()
+    minutes = minutes_services.save_minutes(
+        minutes=minutes,
+        actor=coordinator,
+        version=minutes.version,
+        data=MinutesInput(items={item.pk: ItemInput(discussion="Weiter.", carry_over=True)}),
+    )
+    minutes = minutes_services.submit_for_review(
+        minutes=minutes, actor=coordinator, version=minutes.version
+    )
+    minutes_services.approve_minutes(minutes=minutes, actor=coordinator, version=minutes.version)
+    assert titles(upcoming) == ["Ferienprogramm"]
+    assert AgendaItem.objects.get(meeting=upcoming).carried_from == item.agenda_item

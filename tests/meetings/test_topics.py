@@ -237,3 +237,16 @@ def test_it_lists_the_teams_topics_by_status_in_constant_queries(
 
     assert_queries_constant(client, url, grow, expected=9)
     assert client_for(other_team_member).get(url).status_code == 403
+
+
+def test_it_shows_the_submitter_their_topic_after_leaving_the_team(
+    client_for, team_member, team_a, lead, other_team_member
+):
+    from sozialraum.teams.models import Membership
+
+    topic = submit(team_a, team_member)
+    topics.decline_topic(topic=topic, actor=lead, version=topic.version, reason="Schon erledigt.")
+    Membership.objects.filter(person__user=team_member).update(left="2025-01-01")
+    page = client_for(team_member).get(topic_url(topic))
+    assert page.status_code == 200 and "Schon erledigt." in page.content.decode()
+    assert client_for(other_team_member).get(topic_url(topic)).status_code == 403

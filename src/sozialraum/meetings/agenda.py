@@ -112,12 +112,65 @@ def _create(meeting: Meeting, actor: User | None, **values: Any) -> AgendaItem |
     return item
 
 
+def carry_items(*, meeting: Meeting, previous: Meeting, actor: User | None) -> int:
+    """The previous meeting's minutes items marked "fortsetzen" as items of this agenda (each
+    once: the unique constraint on carried_from). Returns how many were added."""
+    from sozialraum.minutes.models import MinutesItem
+
+    unfinished = (
+        MinutesItem.objects.filter(minutes__meeting=previous, carry_over=True)
+        .select_related("agenda_item", "agenda_item__topic")
+        .order_by("position", "pk")
+    )
+    added = 0
+    for minutes_item in unfinished:
+        earlier = minutes_item.agenda_item
+        topic = earlier.topic if earlier is not None else None
+        if topic is not None and topic.status != TopicStatus.SCHEDULED:
+            topic = None
+        item = _create(
+            meeting,
+            actor,
+            title=minutes_item.title,
+            description=_("Fortsetzung vom Treffen am %(date)s.")
+            % {"date": previous.date.strftime("%d.%m.%Y")},
+            duration_minutes=earlier.duration_minutes if earlier else 15,
+            presenter=earlier.presenter if earlier else "",
+            carried_from=earlier,
+            topic=topic,
+        )
+        if item is not None:
+            added += 1
+            if topic is not None:
+                Topic.objects.filter(pk=topic.pk).update(meeting=meeting)
+    return added
+
+
+def carry_into_next(*, previous: Meeting, actor: User | None) -> int:
+    """When minutes are approved after the next agenda was prepared: their unfinished items
+    join that agenda now (if its own minutes have not begun)."""
+    from sozialraum.minutes.models import Minutes
+
+    later = (
+        Meeting.objects.filter(team_id=previous.team_id, status=MeetingStatus.PLANNED)
+        .filter(Q(date__gt=previous.date) | Q(date=previous.date, starts_at__gt=previous.starts_at))
+        .order_by("date", "starts_at", "pk")
+        .select_related("youth_office")
+        .first()
+    )
+    if later is None or not AgendaCarryOver.objects.filter(meeting=later).exists():
+        return 0  # not prepared yet: prepare_agenda brings the items when it runs
+    if Minutes.objects.filter(meeting=later).exists():
+        return 0
+    return carry_items(meeting=later, previous=previous, actor=actor)
+
+
 @transaction.atomic
 def prepare_agenda(*, meeting: Meeting, actor: User | None) -> bool:
     """Carry over into the meeting's agenda, once (see the module's description). True if it
     ran now. Cancelled meetings and meetings whose minutes have begun are left alone."""
     from sozialraum.meetings import topics
-    from sozialraum.minutes.models import Minutes, MinutesItem
+    from sozialraum.minutes.models import Minutes
 
     if meeting.status != MeetingStatus.PLANNED or Minutes.objects.filter(meeting=meeting).exists():
         return False
@@ -138,29 +191,7 @@ def prepare_agenda(*, meeting: Meeting, actor: User | None) -> bool:
         )
     previous = previous_meeting(meeting)
     if previous is not None:
-        unfinished = (
-            MinutesItem.objects.filter(minutes__meeting=previous, carry_over=True)
-            .select_related("agenda_item", "agenda_item__topic")
-            .order_by("position", "pk")
-        )
-        for minutes_item in unfinished:
-            earlier = minutes_item.agenda_item
-            topic = earlier.topic if earlier is not None else None
-            if topic is not None and topic.status != TopicStatus.SCHEDULED:
-                topic = None
-            item = _create(
-                meeting,
-                actor,
-                title=minutes_item.title,
-                description=_("Fortsetzung vom Treffen am %(date)s.")
-                % {"date": previous.date.strftime("%d.%m.%Y")},
-                duration_minutes=earlier.duration_minutes if earlier else 15,
-                presenter=earlier.presenter if earlier else "",
-                carried_from=earlier,
-                topic=topic,
-            )
-            if item is not None and topic is not None:
-                Topic.objects.filter(pk=topic.pk).update(meeting=meeting)
+        carry_items(meeting=meeting, previous=previous, actor=actor)
     deferred = Topic.objects.filter(
         team_id=meeting.team_id, status=TopicStatus.DEFERRED
     ).select_related("submitted_by", "team", "youth_office")

@@ -172,7 +172,7 @@ def topic_detail(request: OfficeRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     team = topic.team
-    if not request.user.has_perm("meetings.view_topics", topic):
+    if not request.user.has_perm("meetings.view_topic", topic):
         return team_only(request, team, not_member_message(team))
     can_manage = request.user.has_perm("meetings.manage_topics", topic)
     meetings = topics.schedulable_meetings(team)

@@ -351,7 +351,7 @@ def submit_for_review(*, minutes: Minutes, actor: User, version: int) -> Minutes
 def approve_minutes(*, minutes: Minutes, actor: User, version: int) -> Minutes:
     """Approve and lock; the meeting's scheduled topics become "besprochen" (their submitters
     get a mail), except those continued at the next meeting."""
-    from sozialraum.meetings import topics
+    from sozialraum.meetings import agenda, topics
 
     approved = _transition(
         minutes,
@@ -369,6 +369,7 @@ def approve_minutes(*, minutes: Minutes, actor: User, version: int) -> Minutes:
         )
     )
     topics.mark_discussed(meeting=approved.meeting, actor=actor, carried_item_ids=carried)
+    agenda.carry_into_next(previous=approved.meeting, actor=actor)
     return approved
 
 
