@@ -250,3 +250,19 @@ def test_it_shows_the_submitter_their_topic_after_leaving_the_team(
     page = client_for(team_member).get(topic_url(topic))
     assert page.status_code == 200 and "Schon erledigt." in page.content.decode()
     assert client_for(other_team_member).get(topic_url(topic)).status_code == 403
+
+
+def test_it_schedules_into_todays_meeting_but_not_yesterdays(frozen_now, team_member, team_a, lead):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    topic = submit(team_a, team_member)
+    yesterday = make_meeting(team_a, date=today - datetime.timedelta(days=1))
+    with pytest.raises(ValueError, match="vorbei"):
+        topics.schedule_topic(topic=topic, actor=lead, meeting=yesterday, version=topic.version)
+    todays = make_meeting(team_a, date=today)
+    topics.schedule_topic(topic=topic, actor=lead, meeting=todays, version=topic.version)
+    topic.refresh_from_db()
+    assert topic.meeting == todays
