@@ -105,6 +105,7 @@ class MinutesForm(forms.Form):
                     label=_("%(top)s: zuständig für die Aufgabe") % {"top": prefix},
                     required=False,
                     queryset=people,
+                    empty_label=_("– bitte wählen –"),
                 ),
                 "task_due": GermanDateField(
                     label=_("%(top)s: fällig am") % {"top": prefix}, required=False
