@@ -239,3 +239,21 @@ def test_it_lets_coordination_configure_the_sections(client_for, coordinator, he
     assert "Wer war da?" in minutes_page and "Berichte aus den Einrichtungen" in minutes_page
     assert "Nächstes Treffen" not in minutes_page
     assert client_for(lead).get(sections_url).status_code == 403
+
+
+def test_it_saves_a_comment_sent_twice_once(client_for, held, lead, team_member):
+    import re
+
+    from sozialraum.minutes.models import MinutesComment
+
+    minutes = services.start_minutes(meeting=held, actor=lead, minute_taker=person_of(team_member))
+    services.submit_for_review(minutes=minutes, actor=lead, version=minutes.version)
+    client = client_for(team_member)
+    page = client.get(url("minutes:minutes", held)).content.decode()
+    token = re.search(r'name="einmal" value="([^"]+)"', page)
+    assert token
+    data = {"aktion": "anmerken", "text": "Einmal bitte.", "einmal": token.group(1)}
+    client.post(url("minutes:minutes", held), data)
+    again = client.post(url("minutes:minutes", held), data, follow=True)
+    assert "Das wurde schon gespeichert." in again.content.decode()
+    assert MinutesComment.objects.count() == 1

@@ -13,6 +13,7 @@ from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import add_service_error
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.meetings import agenda as services
 from sozialraum.meetings.models import AgendaItem, AgendaItemKind, Meeting
@@ -137,6 +138,7 @@ def _post(request: OfficeRequest, meeting: Meeting, forms: dict) -> HttpResponse
 
 
 @office_view()
+@submit_once
 def agenda(request: OfficeRequest, pk: int) -> HttpResponse:
     meeting = get_meeting(request, pk)
     team = meeting.team

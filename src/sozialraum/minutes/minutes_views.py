@@ -17,6 +17,7 @@ from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import add_service_error, posted
+from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.meetings.agenda_views import get_meeting
 from sozialraum.meetings.models import Attendance, Meeting, MeetingStatus
@@ -181,6 +182,7 @@ def minutes_context(meeting: Meeting, minutes: Minutes | None) -> dict[str, Any]
 
 
 @office_view()
+@submit_once
 def minutes_page(request: OfficeRequest, meeting_pk: int) -> HttpResponse:
     meeting = get_meeting(request, meeting_pk)
     minutes = _minutes_of(meeting)
