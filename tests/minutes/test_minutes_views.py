@@ -257,3 +257,32 @@ def test_it_saves_a_comment_sent_twice_once(client_for, held, lead, team_member)
     again = client.post(url("minutes:minutes", held), data, follow=True)
     assert "Das wurde schon gespeichert." in again.content.decode()
     assert MinutesComment.objects.count() == 1
+
+
+def test_it_shows_minutes_and_agenda_in_constant_queries(
+    client_for, held, lead, team_member, coordinator
+):
+    from tests.helpers import assert_queries_constant, count_queries
+
+    minutes = services.start_minutes(meeting=held, actor=lead, minute_taker=person_of(team_member))
+    client = client_for(team_member)
+    agenda_url = reverse("meetings:agenda", kwargs={"office_slug": "heidekreis", "pk": held.pk})
+    count_queries(client, agenda_url, expected=11)
+
+    def grow():
+        for number in range(10):
+            item = agenda.add_item(meeting=held, actor=coordinator, data={"title": f"P {number}"})
+            minutes_item = minutes.items.get(agenda_item=item)
+            services.create_decision(
+                minutes=minutes, actor=coordinator, text=f"B {number}", item=minutes_item
+            )
+            services.create_task(
+                minutes=minutes,
+                actor=coordinator,
+                title=f"A {number}",
+                responsible=person_of(team_member),
+                item=minutes_item,
+            )
+
+    assert_queries_constant(client, url("minutes:minutes", held), grow, expected=17)
+    count_queries(client, agenda_url, expected=11)
