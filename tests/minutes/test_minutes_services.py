@@ -255,3 +255,23 @@ def test_it_locks_approved_minutes_and_keeps_corrections_as_versions(
     assert revision.snapshot["decisions"] == [{"number": f"1/{meeting.date.year}", "text": "Ja."}]
     item.refresh_from_db()
     assert item.discussion == "Geändert."
+
+
+def test_it_asks_the_attendees_to_comment_when_the_minutes_go_into_review(
+    team_a, coordinator, lead, team_member, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(team_a, days=-1)
+    guest = add_member(team_a, "Gerda", "Gast")
+    guest.email = "gerda@example.org"
+    guest.save()
+    attend(meeting, person_of(team_member), person_of(lead), guest)
+    minutes = services.start_minutes(meeting=meeting, actor=lead, minute_taker=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_for_review(minutes=minutes, actor=lead, version=minutes.version)
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "gerda@example.org",
+        "schule@heidekreis.example",
+    ]
+    message = mail.outbox[0]
+    assert message.subject.startswith("Protokoll zur Abstimmung: Sozialraumteam Soltau")
+    assert f"/heidekreis/treffen/{meeting.pk}/protokoll/" in message.body

@@ -341,10 +341,17 @@ def _transition(
 
 @transaction.atomic
 def submit_for_review(*, minutes: Minutes, actor: User, version: int) -> Minutes:
-    """ "Zur Abstimmung geben": the attendees read and comment; the minute-taker edits."""
-    return _transition(
+    """Send for review ("Zur Abstimmung geben"): the attendees read and comment (they are asked
+    by mail); the minute-taker edits."""
+    from sozialraum.minutes.mails import send_review_request
+
+    in_review = _transition(
         minutes, actor, version, source=MinutesStatus.DRAFT, target=MinutesStatus.IN_REVIEW
     )
+    transaction.on_commit(
+        lambda: send_review_request.enqueue(minutes_id=in_review.pk, actor_id=actor.pk)
+    )
+    return in_review
 
 
 @transaction.atomic
