@@ -24,3 +24,8 @@ class MeetingsConfig(AppConfig):
         from sozialraum.meetings.invitation_models import register_audited
 
         register_audited()
+        # --- Topics and agenda (helper "minutes")
+        from sozialraum.meetings.models import AgendaItem, Topic
+
+        registry.register(Topic)
+        registry.register(AgendaItem)

@@ -317,8 +317,16 @@ class Topic(TenantModel):
         return self.title
 
 
+class AgendaItemKind(models.TextChoices):
+    ITEM = "punkt", _("Tagesordnungspunkt")
+    # The review of the team's open tasks; lists them as they are when the agenda is shown.
+    OPEN_TASKS = "offene_aufgaben", _("Offene Aufgaben")
+
+
 class AgendaItem(TenantModel):
     """One item of a meeting's agenda (Tagesordnungspunkt), ordered and timed."""
+
+    EDITABLE_FIELDS = ("title", "description", "duration_minutes", "presenter")
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("Treffen")
@@ -335,12 +343,33 @@ class AgendaItem(TenantModel):
     carried_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    kind = models.CharField(
+        _("Art"), max_length=20, choices=AgendaItemKind.choices, default=AgendaItemKind.ITEM
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
         verbose_name_plural = _("Tagesordnungspunkte")
         ordering = ["meeting", "position", "id"]
+        constraints = [
+            # Carry-over never adds the same thing twice, also under concurrent first opens.
+            models.UniqueConstraint(
+                fields=["meeting", "topic"],
+                condition=Q(topic__isnull=False),
+                name="unique_agenda_topic",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "carried_from"],
+                condition=Q(carried_from__isnull=False),
+                name="unique_agenda_carried_from",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(kind="offene_aufgaben"),
+                name="unique_agenda_open_tasks",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -352,3 +381,18 @@ from sozialraum.meetings.invitation_models import (  # noqa: E402, F401
     CalendarFeed,
     ReminderSettings,
 )
+
+
+class AgendaCarryOver(TenantModel):
+    """Marks that a meeting's agenda was prepared (open tasks, unfinished items and deferred
+    topics carried over): it happens once, so an item removed afterwards does not come back."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="carry_over")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Übernahme in die Tagesordnung")
+        verbose_name_plural = _("Übernahmen in die Tagesordnung")
+
+    def __str__(self) -> str:
+        return str(self.meeting)

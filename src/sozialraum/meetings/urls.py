@@ -1,6 +1,12 @@
 from django.urls import path
 
-from sozialraum.meetings import attendance_views, holiday_views, meeting_views
+from sozialraum.meetings import (
+    agenda_views,
+    attendance_views,
+    holiday_views,
+    meeting_views,
+    topic_views,
+)
 
 app_name = "meetings"
 
@@ -29,3 +35,11 @@ urlpatterns: list = [
 from sozialraum.meetings.invitation_urls import urlpatterns as invitation_patterns  # noqa: E402
 
 urlpatterns += invitation_patterns
+
+# --- Topics and agenda (helper "minutes") ------------------------------------------------------
+urlpatterns += [
+    path("teams/<int:team_pk>/themen/", topic_views.topic_list, name="topics"),
+    path("teams/<int:team_pk>/themen/neu/", topic_views.topic_create, name="topic_create"),
+    path("themen/<int:pk>/", topic_views.topic_detail, name="topic"),
+    path("treffen/<int:pk>/tagesordnung/", agenda_views.agenda, name="agenda"),
+]

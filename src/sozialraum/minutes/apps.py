@@ -18,11 +18,19 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Protokolle, Beschlüsse und Aufgaben")
 
     def ready(self) -> None:
-        # The decisions register and tasks (register helper): audited status changes, the
-        # decisions' search index.
+        # --- Minutes (helper "minutes")
         from sozialraum.audit import registry
-        from sozialraum.minutes.models import Decision, Task
+        from sozialraum.minutes.models import (
+            Decision,
+            Minutes,
+            MinutesItem,
+            MinutesSection,
+            Task,
+        )
 
+        registry.register(Minutes)
+        registry.register(MinutesItem)
+        registry.register(MinutesSection)
         registry.register(Decision)
         registry.register(Task)
         post_migrate.connect(ensure_decision_search_index, sender=self)

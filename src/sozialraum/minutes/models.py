@@ -113,6 +113,13 @@ class MinutesItem(TenantModel):
         verbose_name = _("Protokollpunkt")
         verbose_name_plural = _("Protokollpunkte")
         ordering = ["minutes", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["minutes", "agenda_item"],
+                condition=models.Q(agenda_item__isnull=False),
+                name="unique_minutes_agenda_item",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from sozialraum.minutes import decision_views, document_views, task_views
+from sozialraum.minutes import (
+    decision_views,
+    document_views,
+    minutes_views,
+    section_views,
+    task_views,
+)
 
 app_name = "minutes"
 
@@ -20,4 +26,15 @@ urlpatterns += [
         document_views.minutes_docx,
         name="minutes_docx",
     ),
+]
+
+# --- Minutes (helper "minutes") ----------------------------------------------------------------
+urlpatterns += [
+    path("treffen/<int:meeting_pk>/protokoll/", minutes_views.minutes_page, name="minutes"),
+    path(
+        "treffen/<int:meeting_pk>/protokoll/bearbeiten/",
+        minutes_views.minutes_edit,
+        name="minutes_edit",
+    ),
+    path("protokollvorlage/", section_views.sections, name="sections"),
 ]
