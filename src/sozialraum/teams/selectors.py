@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +52,17 @@ def team_list(office: YouthOffice) -> QuerySet[Team]:
     return (
         Team.objects.in_office(office)
         .annotate(
-            member_count=Count("memberships", filter=_current("memberships__", today)),
+            member_count=Coalesce(
+                Subquery(
+                    Membership.objects.filter(team=OuterRef("pk"))
+                    .filter(_current("", today))
+                    .order_by()
+                    .values("team")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
             next_meeting=next_meeting_date(),
         )
         .prefetch_related("social_spaces")
@@ -130,7 +141,7 @@ def team_page(team: Team) -> TeamPage:
     tasks = list(open_tasks.select_related("responsible").order_by("due", "pk")[:TEAM_PAGE_TASKS])
     for task in tasks:
         task.is_overdue = task.due is not None and task.due < today  # type: ignore[attr-defined]
-    task_count = len(tasks) if len(tasks) < TEAM_PAGE_TASKS else open_tasks.count()
+    task_count = open_tasks.count()
     decisions = list(
         Decision.objects.filter(team=team).order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
     )
