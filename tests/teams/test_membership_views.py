@@ -45,7 +45,9 @@ def test_it_answers_the_search_as_you_type_with_the_results_only(
     assert "Sören" in content and "<html" not in content
 
 
-def test_it_keeps_the_members_page_constant_in_queries(client_for, coordinator, team_a, office_a, janssen):
+def test_it_keeps_the_members_page_constant_in_queries(
+    client_for, coordinator, team_a, office_a, janssen
+):
     def add(number: int) -> None:
         org = organisation(office_a, f"Org {number}")
         membership = member(team_a, person_at(office_a, org, "Anna", f"Arndt{number}"), org)

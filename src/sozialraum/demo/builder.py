@@ -194,6 +194,10 @@ def build_demo(*, password: str, scale: int = 1) -> DemoContext:
 
 def reset_demo() -> None:
     """Delete every youth office (with all its rows) and every account."""
+    from sozialraum.minutes.models import Task
+
     with transaction.atomic():
+        # Tasks protect their responsible person (minutes.Task.responsible): they go first.
+        Task.objects.all().delete()
         YouthOffice.objects.all().delete()
         User.objects.all().delete()

@@ -13,6 +13,7 @@ the scaled demo (demo --scale N) never holds all of them at once.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,8 +22,9 @@ from typing import TYPE_CHECKING
 
 import holidays
 from dateutil.easter import easter as easter_sunday
+from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Max, Model
 from django.utils import timezone
 
 from sozialraum.demo import teams_data as data
@@ -155,394 +157,114 @@ def aware(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
-class History:
-    """Buffers the rows of many teams and writes them in dependency order."""
+class Rows:
+    """Plain rows per model with ids assigned here (one MAX(id) per table), written with one
+    executemany per batch: no model instances, several times faster than bulk_create for the
+    hundreds of thousands of rows of the scaled demo. Columns the demo does not name get the
+    field's default (or now for auto_now fields), so a field added later keeps it working."""
 
-    def __init__(self, ctx: DemoContext) -> None:
-        self.ctx = ctx
-        self.rng = ctx.rng
-        self.today = timezone.localdate()
-        self.first = self.today - timedelta(days=365 * YEARS_OF_HISTORY)
-        self.last = self.today + timedelta(days=UPCOMING_DAYS)
-        self.calendar = Calendar(self.first, self.last)
-        self.rows: dict[type, list] = {}
-        self.raw: dict[type, list[tuple]] = {}
-        self.now = timezone.now()
-        self.pending_meetings = 0
-        self.counts: dict[str, int] = {}
+    def __init__(self) -> None:
+        self.rows: dict[type[Model], list[tuple]] = {}
+        self.next_ids: dict[type[Model], int] = {}
 
-    def add(self, row) -> None:
-        self.rows.setdefault(type(row), []).append(row)
+    def add(self, model: type[Model], *values) -> int:
+        """A row of `model` with the values of FIELDS[model] (after the id); returns its id."""
+        if model not in self.next_ids:
+            top = model.objects.aggregate(top=Max("pk"))["top"] or 0
+            self.next_ids[model] = top + 1
+        pk = self.next_ids[model]
+        self.next_ids[model] = pk + 1
+        self.rows.setdefault(model, []).append((pk, *values))
+        return pk
 
-    # One team --------------------------------------------------------------------------------
-
-    def team(self, plan: TeamPlan) -> None:
-        team, rng = plan.team, self.rng
-        start = self.first + timedelta(days=(plan.weekday - self.first.weekday()) % 7)
-        start += timedelta(days=7 * rng.randint(0, 5))
-        series = MeetingSeries(
-            youth_office_id=team.youth_office_id,
-            team=team,
-            first_date=start,
-            until=self.last,
-            interval_weeks=6,
-            place=plan.place,
-            created_by=plan.lead_user,
-        )
-        self.add(series)
-        days = self.calendar.dates(start, self.last)
-        numbers: dict[int, int] = {}
-        taker = 0
-        upcoming_seen = 0
-        for index, day in enumerate(days):
-            slot = TimeSlot.MORNING if index % 2 == 0 else TimeSlot.AFTERNOON
-            starts, ends = MORNING if slot == TimeSlot.MORNING else AFTERNOON
-            meeting = Meeting(
-                youth_office_id=team.youth_office_id,
-                team=team,
-                series=series,
-                series_date=day,
-                date=day,
-                starts_at=starts,
-                ends_at=ends,
-                time_slot=slot,
-                place=plan.place,
-                uid=uuid.uuid4(),
-                is_demo=True,
-            )
-            self.add(meeting)
-            if day < self.today:
-                meeting.invitations_sent_at = aware(day - timedelta(days=21))
-                taker = self.past_meeting(
-                    plan, meeting, (day - self.first).days / 1095, numbers, taker
-                )
-            else:
-                if upcoming_seen == 0:
-                    meeting.invitations_sent_at = timezone.now() - timedelta(days=5)
-                    self.next_meeting(plan, meeting)
-                upcoming_seen += 1
-            self.pending_meetings += 1
-        self.backlog(plan)
-        if self.pending_meetings >= FLUSH_MEETINGS:
-            self.flush()
-
-    def current_members(self, plan: TeamPlan, day: date) -> list[MemberPlan]:
-        return [
-            m
-            for m in plan.members
-            if m.membership.joined <= day
-            and (m.membership.left is None or m.membership.left >= day)
-        ]
-
-    def past_meeting(
-        self, plan: TeamPlan, meeting: Meeting, t: float, numbers: dict[int, int], taker: int
-    ) -> int:
-        rng, day, office_id = self.rng, meeting.date, meeting.youth_office_id
-        present: list[Person] = []
-        answered = [aware(day - timedelta(days=n)) for n in (2, 5, 9, 14)]
-        for member in self.current_members(plan, day):
-            m = member.membership
-            comes = rng.random() < member.profile(t)
-            substitute = None
-            if not comes and member.substitutes and rng.random() < 0.35:
-                substitute = rng.choice(member.substitutes)
-            if comes:
-                answer = Answer.YES if rng.random() < 0.9 else Answer.OPEN
-            elif substitute is not None:
-                answer = Answer.SUBSTITUTE
-            else:
-                answer = Answer.NO if rng.random() < 0.6 else Answer.OPEN
-            self.invitation(
-                meeting,
-                m,
-                answer,
-                substitute if answer == Answer.SUBSTITUTE else None,
-                rng.choice(answered) if answer != Answer.OPEN else None,
-            )
-            attendee = m.person if comes else substitute
-            if attendee is not None:
-                self.attendance(meeting, attendee, m, not comes, plan.lead_user)
-                present.append(attendee)
-        if rng.random() < 0.12:
-            name, org = rng.choice(data.GUESTS)
-            self.add(
-                Attendance(
-                    youth_office_id=office_id,
-                    meeting=meeting,
-                    guest_name=name,
-                    organisation_name=org,
-                    is_guest=True,
-                    recorded_by=plan.lead_user,
-                )
-            )
-        if not present:
-            return taker
-        # Agenda, topics and minutes.
-        topics = (
-            rng.sample(data.TOPICS, k=rng.randint(1, 3))
-            if plan.rich
-            else [(f"Thema {rng.randint(1, 99)}", ""), (f"Bericht {rng.randint(1, 99)}", "")]
-        )
-        taker_person = present[taker % len(present)]
-        minutes = Minutes(
-            youth_office_id=office_id,
-            meeting=meeting,
-            minute_taker=taker_person,
-            status=MinutesStatus.APPROVED,
-            revision=1,
-            approved_at=aware(day + timedelta(days=rng.randint(7, 20))),
-            approved_by=plan.lead_user,
-        )
-        self.add(minutes)
-        items: list[tuple[AgendaItem, MinutesItem, str]] = []
-        standing = [data.OPENING, data.REPORTS, data.TASK_REVIEW] if plan.rich else [data.OPENING]
-        for title, length in standing:
-            self.item(meeting, minutes, len(items), title, length, None, items, data.REPORT_TEXT)
-        for title, reason in topics:
-            topic = Topic(
-                youth_office_id=office_id,
-                team=meeting.team,
-                title=title,
-                reason=reason,
-                minutes_needed=rng.choice([15, 20, 30]),
-                submitted_by=rng.choice(plan.users) if plan.users else plan.lead_user,
-                submitted_at=aware(day - timedelta(days=rng.randint(10, 40))),
-                status=TopicStatus.DONE if rng.random() < 0.7 else TopicStatus.DISCUSSED,
-                status_changed_at=aware(day),
-                meeting=meeting,
-            )
-            self.add(topic)
-            text = rng.choice(data.DISCUSSION) if plan.rich else ""
-            self.item(meeting, minutes, len(items), title, topic.minutes_needed, topic, items, text)
-        if plan.rich:
-            self.item(meeting, minutes, len(items), *data.CLOSING, None, items, "")
-        for agenda, item, title in items[len(standing) :]:
-            for _ in range(rng.choice([0, 1, 1, 2] if plan.rich else [1, 1, 2])):
-                self.decision(meeting, minutes, item, title, numbers)
-            for _ in range(rng.choice([0, 1, 1, 2])):
-                self.task(meeting, minutes, item, title, rng.choice(present))
-        return taker + 1
-
-    # The two largest tables are written as plain rows (no model instances): see flush().
-
-    def invitation(self, meeting, membership, answer, substitute, answered_at) -> None:
-        self.raw.setdefault(Invitation, []).append(
-            (
-                meeting.youth_office_id,
-                meeting,
-                membership.person,
-                membership,
-                False,
-                answer,
-                substitute,
-                answered_at,
-                meeting.invitations_sent_at,
-                0,
-            )
-        )
-
-    def attendance(self, meeting, person, membership, is_substitute, recorded_by) -> None:
-        self.raw.setdefault(Attendance, []).append(
-            (
-                meeting.youth_office_id,
-                meeting,
-                person,
-                "",
-                membership.organisation,
-                "",
-                membership,
-                is_substitute,
-                False,
-                recorded_by,
-                self.now,
-            )
-        )
-
-    def item(self, meeting, minutes, position, title, length, topic, items, discussion) -> None:
-        agenda = AgendaItem(
-            youth_office_id=meeting.youth_office_id,
-            meeting=meeting,
-            position=position,
-            title=title,
-            duration_minutes=length,
-            topic=topic,
-        )
-        self.add(agenda)
-        item = None
-        if minutes is not None:
-            item = MinutesItem(
-                youth_office_id=meeting.youth_office_id,
-                minutes=minutes,
-                agenda_item=agenda,
-                position=position,
-                title=title,
-                discussion=discussion,
-            )
-            self.add(item)
-        items.append((agenda, item, title))
-
-    def decision(self, meeting, minutes, item, topic: str, numbers: dict[int, int]) -> None:
-        rng, year = self.rng, meeting.date.year
-        numbers[year] = numbers.get(year, 0) + 1
-        age = (self.today - meeting.date).days
-        roll = rng.random()
-        if age > 365:
-            status = (
-                DecisionStatus.DONE
-                if roll < 0.6
-                else DecisionStatus.REVOKED
-                if roll < 0.7
-                else DecisionStatus.VALID
-            )
-        else:
-            status = DecisionStatus.VALID if roll < 0.9 else DecisionStatus.DONE
-        text = rng.choice(data.DECISIONS).format(topic=topic)
-        self.add(
-            Decision(
-                youth_office_id=meeting.youth_office_id,
-                team=meeting.team,
-                minutes=minutes,
-                item=item,
-                year=year,
-                number=numbers[year],
-                date=meeting.date,
-                text=text,
-                status=status,
-                search_text=document(text),
-                is_demo=True,
-            )
-        )
-
-    def task(self, meeting, minutes, item, topic: str, responsible: Person) -> None:
-        rng = self.rng
-        due = meeting.date + timedelta(weeks=rng.randint(3, 8))
-        age = (self.today - meeting.date).days
-        roll = rng.random()
-        if age > 120:
-            status = (
-                TaskStatus.DONE
-                if roll < 0.8
-                else TaskStatus.DROPPED
-                if roll < 0.9
-                else TaskStatus.OPEN
-            )
-        else:
-            status = TaskStatus.OPEN if roll < 0.7 else TaskStatus.DONE
-        self.add(
-            Task(
-                youth_office_id=meeting.youth_office_id,
-                team=meeting.team,
-                minutes=minutes,
-                item=item,
-                title=rng.choice(data.TASKS).format(topic=topic)[:300],
-                responsible=responsible,
-                due=due,
-                status=status,
-                completed_at=aware(min(due, self.today)) if status == TaskStatus.DONE else None,
-                is_demo=True,
-            )
-        )
-
-    def next_meeting(self, plan: TeamPlan, meeting: Meeting) -> None:
-        """The next meeting: invited (some answers in), with its agenda and scheduled topics."""
-        rng = self.rng
-        for member in self.current_members(plan, meeting.date):
-            m = member.membership
-            answer = rng.choice([Answer.YES, Answer.YES, Answer.NO, Answer.OPEN, Answer.OPEN])
-            answered_at = timezone.now() - timedelta(days=rng.randint(0, 4))
-            self.invitation(
-                meeting, m, answer, None, answered_at if answer != Answer.OPEN else None
-            )
-        items: list = []
-        self.item(meeting, None, 0, *data.OPENING, None, items, "")
-        self.item(meeting, None, 1, *data.TASK_REVIEW, None, items, "")
-        if plan.rich:
-            for title, reason in rng.sample(data.TOPICS, k=2):
-                topic = self.topic(plan, title, reason, TopicStatus.SCHEDULED, meeting=meeting)
-                self.item(meeting, None, len(items), title, topic.minutes_needed, topic, items, "")
-        self.item(meeting, None, len(items), *data.CLOSING, None, items, "")
-
-    def topic(self, plan: TeamPlan, title, reason, status, meeting=None, why="") -> Topic:
-        topic = Topic(
-            youth_office_id=plan.team.youth_office_id,
-            team=plan.team,
-            title=title,
-            reason=reason,
-            minutes_needed=self.rng.choice([15, 20, 30]),
-            submitted_by=self.rng.choice(plan.users) if plan.users else plan.lead_user,
-            submitted_at=timezone.now() - timedelta(days=self.rng.randint(3, 30)),
-            status=status,
-            status_reason=why,
-            status_changed_at=timezone.now() - timedelta(days=self.rng.randint(0, 2))
-            if status != TopicStatus.SUBMITTED
-            else None,
-            meeting=meeting,
-        )
-        self.add(topic)
-        return topic
-
-    def backlog(self, plan: TeamPlan) -> None:
-        """Topics between meetings: one just submitted, one deferred, one declined."""
-        if not plan.rich:
-            return
-        (a, ra), (b, rb), (c, rc) = self.rng.sample(data.TOPICS, k=3)
-        self.topic(plan, a, ra, TopicStatus.SUBMITTED)
-        self.topic(
-            plan,
-            b,
-            rb,
-            TopicStatus.DEFERRED,
-            why="Zurückgestellt bis die Zahlen des Landkreises vorliegen.",
-        )
-        self.topic(
-            plan,
-            c,
-            rc,
-            TopicStatus.DECLINED,
-            why="Das Thema gehört in die AG nach § 78; wir geben es dorthin weiter.",
-        )
-
-    # Writing ---------------------------------------------------------------------------------
-
-    ORDER = (
-        MeetingSeries,
-        Meeting,
-        Topic,
-        AgendaItem,
-        Minutes,
-        MinutesItem,
-        Decision,
-        Task,
-        Invitation,
-        Attendance,
-    )
-
-    def flush(self) -> None:
-        from sozialraum.demo.scale import explicit_timestamps
-
-        with explicit_timestamps(Topic, "submitted_at"):
-            for model in self.ORDER:
-                rows = self.rows.pop(model, [])
-                if rows:
-                    model.objects.bulk_create(rows, batch_size=BATCH)
-                    key = model._meta.model_name
-                    self.counts[key] = self.counts.get(key, 0) + len(rows)
-        for model, raw in self.raw.items():
-            write_rows(model, RAW_FIELDS[model], raw)
-            key = model._meta.model_name
-            self.counts[key] = self.counts.get(key, 0) + len(raw)
-        self.raw = {}
-        self.pending_meetings = 0
+    def write(self, counts: dict[str, int]) -> None:
+        written = []
+        for model in FIELDS:
+            rows = self.rows.pop(model, [])
+            if rows:
+                write_rows(model, ("id", *FIELDS[model]), rows)
+                key = model._meta.model_name or ""
+                counts[key] = counts.get(key, 0) + len(rows)
+                written.append(model)
+        # PostgreSQL: the sequences follow the ids given here (SQLite needs nothing).
+        statements = connection.ops.sequence_reset_sql(no_style(), written)
+        if statements:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
 
 
-# The columns of the rows History.invitation and History.attendance write, in their order.
-RAW_FIELDS = {
+# The columns History writes, in the order of its Rows.add calls; written in this order too.
+FIELDS: dict[type[Model], tuple[str, ...]] = {
+    MeetingSeries: ("youth_office", "team", "first_date", "until", "place", "created_by"),
+    Meeting: (
+        "youth_office",
+        "team",
+        "series",
+        "series_date",
+        "date",
+        "starts_at",
+        "ends_at",
+        "time_slot",
+        "place",
+        "uid",
+        "invitations_sent_at",
+        "is_demo",
+    ),
+    Topic: (
+        "youth_office",
+        "team",
+        "title",
+        "reason",
+        "minutes_needed",
+        "submitted_by",
+        "submitted_at",
+        "status",
+        "status_reason",
+        "status_changed_at",
+        "meeting",
+    ),
+    AgendaItem: ("youth_office", "meeting", "position", "title", "duration_minutes", "topic"),
+    Minutes: (
+        "youth_office",
+        "meeting",
+        "minute_taker",
+        "status",
+        "revision",
+        "approved_at",
+        "approved_by",
+    ),
+    MinutesItem: ("youth_office", "minutes", "agenda_item", "position", "title", "discussion"),
+    Decision: (
+        "youth_office",
+        "team",
+        "minutes",
+        "item",
+        "year",
+        "number",
+        "date",
+        "text",
+        "status",
+        "search_text",
+        "is_demo",
+    ),
+    Task: (
+        "youth_office",
+        "team",
+        "minutes",
+        "item",
+        "title",
+        "responsible",
+        "due",
+        "status",
+        "completed_at",
+        "is_demo",
+    ),
     Invitation: (
         "youth_office",
         "meeting",
         "person",
         "membership",
-        "is_guest",
         "answer",
         "substitute",
         "answered_at",
@@ -560,46 +282,396 @@ RAW_FIELDS = {
         "is_substitute",
         "is_guest",
         "recorded_by",
-        "recorded_at",
     ),
 }
 
+CONVERTED = {"DateField", "DateTimeField", "TimeField", "UUIDField", "JSONField"}
 
-def write_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT `rows` (values in the order of `fields`; model instances stand for their saved
-    primary key) with one executemany per batch: several times faster than bulk_create for
-    the hundreds of thousands of invitations and attendances of the scaled demo."""
-    ops = connection.ops
-    meta = model._meta
-    columns = [meta.get_field(name).column for name in fields]
-    adapt = []
-    for name in fields:
-        kind = meta.get_field(name).get_internal_type()
-        adapt.append(
-            ops.adapt_datetimefield_value
-            if kind == "DateTimeField"
-            else ops.adapt_datefield_value
-            if kind == "DateField"
-            else None
-        )
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+
+def memo(field) -> Callable[[object], object]:
+    """The field's database value of a Python value, computed once per value (the same dates
+    and times recur in thousands of rows)."""
+    cache: dict[object, object] = {}
+
+    def convert(value: object) -> object:
+        try:
+            return cache[value]
+        except KeyError:
+            cache[value] = result = field.get_db_prep_save(value, connection)
+            return result
+
+    return convert
+
+
+@functools.lru_cache(maxsize=4096)
+def search_text(text: str) -> str:
+    return document(text)
+
+
+def write_rows(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT `rows` (values in the order of `fields`, references as ids)."""
+    ops, meta, now = connection.ops, model._meta, timezone.now()
+    named = [meta.get_field(name) for name in fields]
+    rest = [f for f in meta.concrete_fields if f.name not in fields]
+    defaults = []
+    for f in rest:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            value = now
+        elif f.has_default() or (f.empty_strings_allowed and not f.null):
+            value = f.get_default()  # "" for text without a default
+        elif f.null:
+            value = None
+        else:
+            raise ValueError(f"demo: no value for {meta.label}.{f.name}")
+        defaults.append(f.get_db_prep_save(value, connection))
+    converters = [memo(f) if f.get_internal_type() in CONVERTED else None for f in named]
+    # Table and column names come from the model; every value is a parameter.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
         ops.quote_name(meta.db_table),
-        ", ".join(ops.quote_name(c) for c in columns),
-        ", ".join(["%s"] * len(columns)),
+        ", ".join(ops.quote_name(f.column) for f in (*named, *rest)),
+        ", ".join(["%s"] * (len(named) + len(rest))),
     )
+    tail = tuple(defaults)
     prepared = [
         tuple(
-            None
-            if value is None
-            else value.pk
-            if isinstance(value, Model)
-            else convert(value)
-            if convert is not None
-            else value
-            for value, convert in zip(row, adapt, strict=True)
+            value if convert is None or value is None else convert(value)
+            for value, convert in zip(row, converters, strict=True)
         )
+        + tail
         for row in rows
     ]
     with connection.cursor() as cursor:
-        for start in range(0, len(prepared), BATCH * 5):
-            cursor.executemany(sql, prepared[start : start + BATCH * 5])
+        for start in range(0, len(prepared), BATCH):
+            cursor.executemany(sql, prepared[start : start + BATCH])
+
+
+@dataclass
+class MeetingRow:
+    pk: int
+    office: int
+    team: int
+    date: date
+    sent_at: datetime | None
+
+
+class History:
+    """Plans the rows of many teams' meetings and writes them in chunks (Rows)."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.ctx = ctx
+        self.rng = ctx.rng
+        self.today = timezone.localdate()
+        self.now = timezone.now()
+        self.first = self.today - timedelta(days=365 * YEARS_OF_HISTORY)
+        self.last = self.today + timedelta(days=UPCOMING_DAYS)
+        self.calendar = Calendar(self.first, self.last)
+        self.rows = Rows()
+        self.pending_meetings = 0
+        self.counts: dict[str, int] = {}
+
+    # One team --------------------------------------------------------------------------------
+
+    def team(self, plan: TeamPlan) -> None:
+        team, rng = plan.team, self.rng
+        lead = plan.lead_user.pk if plan.lead_user else None
+        start = self.first + timedelta(days=(plan.weekday - self.first.weekday()) % 7)
+        start += timedelta(days=7 * rng.randint(0, 5))
+        series = self.rows.add(
+            MeetingSeries, team.youth_office_id, team.pk, start, self.last, plan.place, lead
+        )
+        numbers: dict[int, int] = {}
+        taker, upcoming = 0, 0
+        for index, day in enumerate(self.calendar.dates(start, self.last)):
+            slot = TimeSlot.MORNING if index % 2 == 0 else TimeSlot.AFTERNOON
+            starts, ends = MORNING if slot == TimeSlot.MORNING else AFTERNOON
+            past = day < self.today
+            sent = (
+                aware(day - timedelta(days=21))
+                if past
+                else self.now - timedelta(days=5)
+                if upcoming == 0
+                else None
+            )
+            pk = self.rows.add(
+                Meeting,
+                team.youth_office_id,
+                team.pk,
+                series,
+                day,
+                day,
+                starts,
+                ends,
+                slot,
+                plan.place,
+                uuid.uuid4(),
+                sent,
+                True,
+            )
+            meeting = MeetingRow(pk, team.youth_office_id, team.pk, day, sent)
+            if past:
+                t = (day - self.first).days / (365 * YEARS_OF_HISTORY)
+                taker = self.past_meeting(plan, meeting, t, numbers, taker)
+            else:
+                if upcoming == 0:
+                    self.next_meeting(plan, meeting)
+                upcoming += 1
+            self.pending_meetings += 1
+        self.backlog(plan)
+        if self.pending_meetings >= FLUSH_MEETINGS:
+            self.flush()
+
+    def current_members(self, plan: TeamPlan, day: date) -> list[MemberPlan]:
+        return [
+            m
+            for m in plan.members
+            if m.membership.joined <= day
+            and (m.membership.left is None or m.membership.left >= day)
+        ]
+
+    def attend(self, plan: TeamPlan, meeting: MeetingRow, t: float) -> list[int]:
+        """Invitations with answers and the attendance of one past meeting: who was there."""
+        rng, day, rows = self.rng, meeting.date, self.rows
+        answered = [aware(day - timedelta(days=n)) for n in (2, 5, 9, 14)]
+        recorder = plan.lead_user.pk if plan.lead_user else None
+        present: list[int] = []
+        for member in self.current_members(plan, day):
+            m = member.membership
+            comes = rng.random() < member.profile(t)
+            substitute = None
+            if not comes and member.substitutes and rng.random() < 0.35:
+                substitute = rng.choice(member.substitutes).pk
+            if comes:
+                answer = Answer.YES if rng.random() < 0.9 else Answer.OPEN
+            elif substitute is not None:
+                answer = Answer.SUBSTITUTE
+            else:
+                answer = Answer.NO if rng.random() < 0.6 else Answer.OPEN
+            rows.add(
+                Invitation,
+                meeting.office,
+                meeting.pk,
+                m.person_id,
+                m.pk,
+                answer,
+                substitute,
+                rng.choice(answered) if answer != Answer.OPEN else None,
+                meeting.sent_at,
+                0,
+            )
+            attendee = m.person_id if comes else substitute
+            if attendee is not None:
+                rows.add(
+                    Attendance,
+                    meeting.office,
+                    meeting.pk,
+                    attendee,
+                    "",
+                    m.organisation_id,
+                    "",
+                    m.pk,
+                    not comes,
+                    False,
+                    recorder,
+                )
+                present.append(attendee)
+        if rng.random() < 0.12:
+            name, org = rng.choice(data.GUESTS)
+            rows.add(
+                Attendance,
+                meeting.office,
+                meeting.pk,
+                None,
+                name,
+                None,
+                org,
+                None,
+                False,
+                True,
+                recorder,
+            )
+        return present
+
+    def past_meeting(
+        self, plan: TeamPlan, meeting: MeetingRow, t: float, numbers: dict[int, int], taker: int
+    ) -> int:
+        rng, day, rows = self.rng, meeting.date, self.rows
+        present = self.attend(plan, meeting, t)
+        if not present:
+            return taker
+        if plan.rich:
+            topics = rng.sample(data.TOPICS, k=rng.randint(1, 3))
+            standing = [data.OPENING, data.REPORTS, data.TASK_REVIEW]
+        else:
+            topics = [(f"Thema {rng.randint(1, 99)}", ""), (f"Bericht {rng.randint(1, 99)}", "")]
+            standing = []
+        approver = plan.lead_user.pk if plan.lead_user else None
+        minutes = rows.add(
+            Minutes,
+            meeting.office,
+            meeting.pk,
+            present[taker % len(present)],
+            MinutesStatus.APPROVED,
+            1,
+            aware(day + timedelta(days=rng.randint(7, 20))),
+            approver,
+        )
+        position = 0
+        for title, length in standing:
+            self.item(meeting, minutes, position, title, length, None, data.REPORT_TEXT)
+            position += 1
+        submitters = [u.pk for u in plan.users] or [approver]
+        for title, reason in topics:
+            length = rng.choice([15, 20, 30])
+            topic = rows.add(
+                Topic,
+                meeting.office,
+                meeting.team,
+                title,
+                reason,
+                length,
+                rng.choice(submitters),
+                aware(day - timedelta(days=rng.randint(10, 40))),
+                TopicStatus.DONE if rng.random() < 0.7 else TopicStatus.DISCUSSED,
+                "",
+                aware(day),
+                meeting.pk,
+            )
+            text = rng.choice(data.DISCUSSION) if plan.rich else ""
+            item = self.item(meeting, minutes, position, title, length, topic, text)
+            position += 1
+            for _ in range(rng.choice([0, 1, 1, 2] if plan.rich else [1, 2, 2])):
+                self.decision(meeting, minutes, item, title, numbers)
+            for _ in range(rng.choice([0, 1, 1, 2])):
+                self.task(meeting, minutes, item, title, rng.choice(present))
+        if plan.rich:
+            self.item(meeting, minutes, position, *data.CLOSING, None, "")
+        return taker + 1
+
+    def item(self, meeting, minutes, position, title, length, topic, discussion) -> int | None:
+        agenda = self.rows.add(
+            AgendaItem, meeting.office, meeting.pk, position, title, length, topic
+        )
+        if minutes is None:
+            return None
+        return self.rows.add(
+            MinutesItem, meeting.office, minutes, agenda, position, title, discussion
+        )
+
+    def decision(self, meeting, minutes, item, topic: str, numbers: dict[int, int]) -> None:
+        rng, year = self.rng, meeting.date.year
+        numbers[year] = numbers.get(year, 0) + 1
+        roll = rng.random()
+        if (self.today - meeting.date).days > 365:
+            status = (
+                DecisionStatus.DONE
+                if roll < 0.6
+                else DecisionStatus.REVOKED
+                if roll < 0.7
+                else DecisionStatus.VALID
+            )
+        else:
+            status = DecisionStatus.VALID if roll < 0.9 else DecisionStatus.DONE
+        text = rng.choice(data.DECISIONS).format(topic=topic)
+        self.rows.add(
+            Decision,
+            meeting.office,
+            meeting.team,
+            minutes,
+            item,
+            year,
+            numbers[year],
+            meeting.date,
+            text,
+            status,
+            search_text(text),
+            True,
+        )
+
+    def task(self, meeting, minutes, item, topic: str, responsible: int) -> None:
+        rng = self.rng
+        due = meeting.date + timedelta(weeks=rng.randint(3, 8))
+        roll = rng.random()
+        if (self.today - meeting.date).days > 120:
+            status = (
+                TaskStatus.DONE
+                if roll < 0.8
+                else TaskStatus.DROPPED
+                if roll < 0.9
+                else TaskStatus.OPEN
+            )
+        else:
+            status = TaskStatus.OPEN if roll < 0.7 else TaskStatus.DONE
+        self.rows.add(
+            Task,
+            meeting.office,
+            meeting.team,
+            minutes,
+            item,
+            rng.choice(data.TASKS).format(topic=topic)[:300],
+            responsible,
+            due,
+            status,
+            aware(min(due, self.today)) if status == TaskStatus.DONE else None,
+            True,
+        )
+
+    def next_meeting(self, plan: TeamPlan, meeting: MeetingRow) -> None:
+        """The next meeting: invited (some answers in), with its agenda and scheduled topics."""
+        rng = self.rng
+        for member in self.current_members(plan, meeting.date):
+            m = member.membership
+            answer = rng.choice([Answer.YES, Answer.YES, Answer.NO, Answer.OPEN, Answer.OPEN])
+            self.rows.add(
+                Invitation,
+                meeting.office,
+                meeting.pk,
+                m.person_id,
+                m.pk,
+                answer,
+                None,
+                self.now - timedelta(days=rng.randint(0, 4)) if answer != Answer.OPEN else None,
+                meeting.sent_at,
+                0,
+            )
+        self.item(meeting, None, 0, *data.OPENING, None, "")
+        self.item(meeting, None, 1, *data.TASK_REVIEW, None, "")
+        position = 2
+        if plan.rich:
+            for title, reason in rng.sample(data.TOPICS, k=2):
+                topic = self.topic(plan, title, reason, TopicStatus.SCHEDULED, meeting=meeting.pk)
+                self.item(meeting, None, position, title, 20, topic, "")
+                position += 1
+        self.item(meeting, None, position, *data.CLOSING, None, "")
+
+    def topic(self, plan: TeamPlan, title, reason, status, meeting=None, why="") -> int:
+        rng = self.rng
+        submitters = [u.pk for u in plan.users] or [plan.lead_user.pk if plan.lead_user else None]
+        return self.rows.add(
+            Topic,
+            plan.team.youth_office_id,
+            plan.team.pk,
+            title,
+            reason,
+            20,
+            rng.choice(submitters),
+            self.now - timedelta(days=rng.randint(3, 30)),
+            status,
+            why,
+            self.now - timedelta(days=rng.randint(0, 2))
+            if status != TopicStatus.SUBMITTED
+            else None,
+            meeting,
+        )
+
+    def backlog(self, plan: TeamPlan) -> None:
+        """Topics between meetings: one just submitted, one deferred, one declined."""
+        if not plan.rich:
+            return
+        (a, ra), (b, rb), (c, rc) = self.rng.sample(data.TOPICS, k=3)
+        self.topic(plan, a, ra, TopicStatus.SUBMITTED)
+        self.topic(plan, b, rb, TopicStatus.DEFERRED, why=data.DEFERRED_REASON)
+        self.topic(plan, c, rc, TopicStatus.DECLINED, why=data.DECLINED_REASON)
+
+    def flush(self) -> None:
+        self.rows.write(self.counts)
+        self.pending_meetings = 0

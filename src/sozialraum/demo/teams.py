@@ -316,7 +316,7 @@ def _office(ctx: DemoContext, slug: str, history: History) -> None:
     for team, orgs, _ in teams:
         lead = (
             coordinator
-            if team.name == data.PERSONA_TEAM or slug == "verden" and "Langwedel" in team.name
+            if team.name == data.PERSONA_TEAM or (slug == "verden" and "Langwedel" in team.name)
             else lead_of_others
         )
         planner.plan_team(team, orgs or [youth_office_org], representatives, lead, youth_office_org)
@@ -394,7 +394,7 @@ def scale_teams(ctx: DemoContext) -> None:
                 joined=today - timedelta(days=365 * 3 + rng.randint(30, 400)),
             )
             rows.append(m)
-            memberships.append(MemberPlan(m, rng.choice([core, regular, fading, rare])))
+            memberships.append(MemberPlan(m, rng.choice([core, core, regular, fading])))
         Membership.objects.bulk_create(rows)
         history.team(
             TeamPlan(

@@ -183,7 +183,7 @@ TOPICS = [
 
 DISCUSSION = [
     "Die Runde tauscht Erfahrungen aus. Mehrere Einrichtungen berichten Ähnliches.",
-    "Das Team hält fest, dass ein gemeinsames Vorgehen nötig ist; Einzelheiten klärt eine kleine Gruppe.",
+    "Das Team hält fest, dass ein gemeinsames Vorgehen nötig ist; eine kleine Gruppe klärt das.",
     "Kurzer Bericht, Rückfragen wurden beantwortet. Keine weiteren Schritte nötig.",
     "Lebhafte Diskussion über Zuständigkeiten. Das Thema wird beim nächsten Treffen fortgesetzt.",
     "Die Vorschläge werden gesammelt und bis zum nächsten Treffen ausgearbeitet.",
@@ -215,3 +215,6 @@ TASKS = [
 
 # Scaled teams (demo --scale N): names from these words.
 SCALE_WORDS = ["Heide", "Aller", "Böhme", "Lüneburger", "Moor", "Wümme", "Geest", "Luhe"]
+
+DEFERRED_REASON = "Zurückgestellt, bis die Zahlen des Landkreises vorliegen."
+DECLINED_REASON = "Das Thema gehört in die AG nach § 78; wir geben es dorthin weiter."
