@@ -84,6 +84,18 @@ def organisation() -> str:
     return reverse("network:organisation", kwargs={"office_slug": BENCH_OFFICE, "pk": org.pk})
 
 
+def team() -> str:
+    """The demo personas' team (Sozialraumteam Soltau/Wietzendorf) at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.teams.models import Team
+
+    team = Team.objects.get(
+        youth_office__slug=BENCH_OFFICE, name="Sozialraumteam Soltau/Wietzendorf"
+    )
+    return reverse("teams:team", kwargs={"office_slug": BENCH_OFFICE, "pk": team.pk})
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -100,4 +112,6 @@ PAGES: dict[str, Page] = {
     "directory_search": Page(directory_search),
     "organisation": Page(organisation),
     "county_overview": Page(office_url("network:overview")),
+    "team_list": Page(office_url("teams:list")),
+    "team": Page(team),
 }

@@ -3,6 +3,7 @@ demo personas in the Sozialraumteam Soltau/Wietzendorf, and the scaled demo."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -72,7 +73,7 @@ def test_it_writes_three_years_of_meetings_every_six_weeks(demo):
     assert past[0].date <= today - timedelta(days=365 * 3 - 50)
     assert 2 <= len(upcoming) <= 4
     assert {m.time_slot for m in meetings} == {"vormittags", "nachmittags"}
-    gaps = {(b.date - a.date).days for a, b in zip(meetings, meetings[1:], strict=False)}
+    gaps = {(b.date - a.date).days for a, b in itertools.pairwise(meetings)}
     # Six weeks; a date in the holidays moves on by a week (the summer holidays by several).
     assert min(gaps) >= 42 and max(gaps) <= 84
     assert all(m.date.weekday() < 5 for m in meetings)
@@ -112,13 +113,11 @@ def test_it_numbers_decisions_per_team_and_year_and_flags_overdue_tasks(demo):
             by_year.setdefault(year, []).append(number)
         for numbers in by_year.values():
             assert sorted(numbers) == list(range(1, len(numbers) + 1))
-    assert {s for s in Decision.objects.values_list("status", flat=True)} == set(
-        DecisionStatus.values
-    )
+    assert set(Decision.objects.values_list("status", flat=True)) == set(DecisionStatus.values)
     today = timezone.localdate()
     assert Task.objects.filter(status="offen", due__lt=today).exists()  # overdue
     assert Task.objects.filter(status="erledigt").exists()
-    assert {s for s in Topic.objects.values_list("status", flat=True)} == set(TopicStatus.values)
+    assert set(Topic.objects.values_list("status", flat=True)) == set(TopicStatus.values)
     decision = Decision.objects.first()
     assert decision.search_text.strip()
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sozialraum.lib.forms import GermanDateField
+from sozialraum.network.forms import FILTER_FIELD_TEMPLATE
 from sozialraum.network.models import Organisation, Person
 from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams import selectors, services
@@ -131,6 +132,11 @@ class PersonSearchForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A search field is optional by nature: no "(freiwillig)" after its label.
+        self.fields["q"].template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Field.template_name exists since Django 5.0; stubs lag
 
     def query(self) -> str:
         return (self.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
