@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from sozialraum.lib.search import parse
 from sozialraum.network.models import Affiliation, Organisation, OrganisationKind, Person
 from sozialraum.regions.models import YouthOffice
-from sozialraum.teams.models import Membership, Team
+from sozialraum.teams.models import Membership, MembershipRole, Team
 
 # How many open tasks and decisions the team page shows.
 TEAM_PAGE_TASKS = 10
@@ -115,6 +115,7 @@ class TeamPage:
     team: Team
     spaces: list
     groups: list[MemberGroup]
+    leads: list[Membership]
     member_count: int
     former: list[Membership]
     next_meeting: object | None
@@ -149,6 +150,7 @@ def team_page(team: Team) -> TeamPage:
         team=team,
         spaces=sorted(team.social_spaces.all(), key=lambda s: s.sort_key),
         groups=group_by_kind(current),
+        leads=[m for m in current if m.role == MembershipRole.LEAD],
         member_count=len(current),
         former=former,
         next_meeting=next_meeting,
