@@ -51,7 +51,7 @@ def test_it_lists_memberships_and_substitutions_in_the_auskunft(people, coordina
 
 
 def test_it_erases_memberships_and_the_name_in_their_audit_entries(people, coordinator):
-    janssen, imke, membership = people
+    janssen, _imke, membership = people
     network_privacy.erase_person(person=janssen, actor=coordinator)
     assert not Membership.objects.filter(pk=membership.pk).exists()
     entries = AuditEntry.objects.filter(
@@ -62,7 +62,7 @@ def test_it_erases_memberships_and_the_name_in_their_audit_entries(people, coord
 
 
 def test_it_removes_an_erased_substitute_and_their_name(people, coordinator):
-    janssen, imke, membership = people
+    _janssen, imke, membership = people
     network_privacy.erase_person(person=imke, actor=coordinator)
     membership.refresh_from_db()
     assert list(membership.substitutes.all()) == []

@@ -21,10 +21,9 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import holidays
-from dateutil.easter import easter as easter_sunday
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Max, Model
+from django.db.models import Field, Max, Model
 from django.utils import timezone
 
 from sozialraum.demo import teams_data as data
@@ -107,6 +106,20 @@ class TeamPlan:
     rich: bool = True
 
 
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    day = (h + leap - 7 * m + 33 * month + 19) % 32
+    return date(year, month, day)
+
+
 def school_holidays(year: int) -> list[tuple[str, date, date]]:
     """Approximate school holidays of Lower Saxony (the demo's offices): Easter around Easter
     Sunday, summer in July/August, autumn in October, Christmas around the turn of the year."""
@@ -170,7 +183,7 @@ class Rows:
     def add(self, model: type[Model], *values) -> int:
         """A row of `model` with the values of FIELDS[model] (after the id); returns its id."""
         if model not in self.next_ids:
-            top = model.objects.aggregate(top=Max("pk"))["top"] or 0
+            top = model._default_manager.aggregate(top=Max("pk"))["top"] or 0
             self.next_ids[model] = top + 1
         pk = self.next_ids[model]
         self.next_ids[model] = pk + 1
@@ -311,7 +324,7 @@ def search_text(text: str) -> str:
 def write_rows(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
     """INSERT `rows` (values in the order of `fields`, references as ids)."""
     ops, meta, now = connection.ops, model._meta, timezone.now()
-    named = [meta.get_field(name) for name in fields]
+    named: list[Field] = [meta.get_field(name) for name in fields]  # type: ignore[misc]  # concrete fields only
     rest = [f for f in meta.concrete_fields if f.name not in fields]
     defaults = []
     for f in rest:
@@ -328,7 +341,7 @@ def write_rows(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -
     # Table and column names come from the model; every value is a parameter.
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
         ops.quote_name(meta.db_table),
-        ", ".join(ops.quote_name(f.column) for f in (*named, *rest)),
+        ", ".join(ops.quote_name(str(f.column)) for f in (*named, *rest)),
         ", ".join(["%s"] * (len(named) + len(rest))),
     )
     tail = tuple(defaults)
@@ -519,7 +532,7 @@ class History:
         for title, length in standing:
             self.item(meeting, minutes, position, title, length, None, data.REPORT_TEXT)
             position += 1
-        submitters = [u.pk for u in plan.users] or [approver]
+        submitters: list[int | None] = [u.pk for u in plan.users] or [approver]
         for title, reason in topics:
             length = rng.choice([15, 20, 30])
             topic = rows.add(
@@ -645,7 +658,8 @@ class History:
 
     def topic(self, plan: TeamPlan, title, reason, status, meeting=None, why="") -> int:
         rng = self.rng
-        submitters = [u.pk for u in plan.users] or [plan.lead_user.pk if plan.lead_user else None]
+        lead = plan.lead_user.pk if plan.lead_user else None
+        submitters: list[int | None] = [u.pk for u in plan.users] or [lead]
         return self.rows.add(
             Topic,
             plan.team.youth_office_id,

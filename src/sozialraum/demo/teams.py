@@ -165,12 +165,12 @@ class OfficeTeams:
                 person = self.new_person(org)
                 joined = left + timedelta(days=rng.randint(1, 60))
             membership = self.member(team, person, org, joined=joined)
-            plan = MemberPlan(membership, profile)
+            member_plan = MemberPlan(membership, profile)
             if rng.random() < 0.35:
                 substitute = self.new_person(org)
-                plan.substitutes.append(substitute)
+                member_plan.substitutes.append(substitute)
                 self.substitutions.append((membership, substitute))
-            plans.append(plan)
+            plans.append(member_plan)
         if rng.random() < 0.5:
             guest_org = rng.choice(organisations)
             plans.append(
@@ -272,7 +272,7 @@ def _office(ctx: DemoContext, slug: str, history: History) -> None:
         representatives.setdefault(affiliation.organisation_id, []).append(affiliation.person)
     planner = OfficeTeams(ctx, office)
     planner.users_by_person = {
-        p.pk: p.user for people in representatives.values() for p in people if p.user_id
+        p.pk: p.user for people in representatives.values() for p in people if p.user is not None
     }
     planner.users_by_person[coordinator.pk] = coordinator.user  # type: ignore[assignment]
     planner.coordinator_user = coordinator.user
@@ -378,7 +378,7 @@ def scale_teams(ctx: DemoContext) -> None:
     history = History(ctx)
     for team in teams:
         memberships: list[MemberPlan] = []
-        rows = []
+        rows: list[Membership] = []
         seen: set[int] = set()
         size = min(len(affiliations), rng.randint(18, 26))
         for person_id, org_id in rng.sample(affiliations, k=size):

@@ -114,7 +114,7 @@ PLACES = [
     "Gemeindehaus, Saal",
 ]
 
-FUNCTIONS = {
+FUNCTIONS: dict[str, str] = {
     K.PUBLIC_CARRIER: "Allgemeiner Sozialdienst",
     K.FREE_CARRIER: "Fachkraft",
     K.SCHOOL: "Schulleitung",
