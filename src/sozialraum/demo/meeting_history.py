@@ -359,7 +359,7 @@ class History:
             text = rng.choice(data.DISCUSSION) if plan.rich else ""
             item = self.item(meeting, minutes, position, title, length, topic, text)
             position += 1
-            for _ in range(rng.choice([0, 1, 1, 2] if plan.rich else [1, 2, 2])):
+            for _ in range(rng.choice([0, 1, 1, 2] if plan.rich else [1, 2, 3])):
                 self.decision(meeting, minutes, item, title, numbers)
             for _ in range(rng.choice([0, 1, 1, 2])):
                 self.task(meeting, minutes, item, title, rng.choice(present))

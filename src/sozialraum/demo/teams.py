@@ -10,7 +10,7 @@ Soltau/Wietzendorf, where Jonas Albers (fachkraft@) and Heike Grote (schule@) ar
 members left during the history and others joined; about a third have a named substitute.
 
 `scale_teams(ctx)` is a step of the scaled demo (demo.scale): (N-1)×10 more teams in
-Heidekreis, each with 16-24 members from the scaled network and the same history.
+Heidekreis, each with 18-28 members from the scaled network and the same history.
 """
 
 from __future__ import annotations
@@ -339,7 +339,7 @@ def build_teams(ctx: DemoContext) -> None:
 
 
 def scale_teams(ctx: DemoContext) -> None:
-    """(N-1)×10 teams in Heidekreis with 12-18 members each from the scaled network, and the
+    """(N-1)×10 teams in Heidekreis with 18-28 members each from the scaled network, and the
     same three years of meetings (plain texts, fewer agenda items)."""
     office = ctx.offices.get("heidekreis")
     count = (ctx.scale - 1) * SCALE_TEAMS_PER_STEP
@@ -380,7 +380,7 @@ def scale_teams(ctx: DemoContext) -> None:
         memberships: list[MemberPlan] = []
         rows: list[Membership] = []
         seen: set[int] = set()
-        size = min(len(affiliations), rng.randint(18, 26))
+        size = min(len(affiliations), rng.randint(20, 30))
         for person_id, org_id in rng.sample(affiliations, k=size):
             if person_id in seen:
                 continue
