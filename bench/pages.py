@@ -160,6 +160,16 @@ def minutes_page() -> str:
     return reverse(
         "minutes:minutes", kwargs={"office_slug": BENCH_OFFICE, "meeting_pk": minutes.meeting_id}
     )
+def team() -> str:
+    """The demo personas' team (Sozialraumteam Soltau/Wietzendorf) at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.teams.models import Team
+
+    team = Team.objects.get(
+        youth_office__slug=BENCH_OFFICE, name="Sozialraumteam Soltau/Wietzendorf"
+    )
+    return reverse("teams:team", kwargs={"office_slug": BENCH_OFFICE, "pk": team.pk})
 
 
 PAGES: dict[str, Page] = {
@@ -184,4 +194,6 @@ PAGES: dict[str, Page] = {
     "decisions": Page(decisions_search),
     "my_tasks": Page(office_url("minutes:my_tasks")),
     "minutes": Page(minutes_page),
+    "team_list": Page(office_url("teams:list")),
+    "team": Page(team),
 }

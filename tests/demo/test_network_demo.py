@@ -7,6 +7,7 @@ import pytest
 from sozialraum.accounts.models import Role, User
 from sozialraum.demo.builder import build_demo
 from sozialraum.demo.network import HEIDEKREIS, ORGANISATIONS_PER_SCALE, PEOPLE_PER_SCALE
+from sozialraum.demo.teams_data import TEAM_ORGANISATIONS
 from sozialraum.network import selectors, summaries
 from sozialraum.network.models import Affiliation, Organisation, OrganisationChange, Person
 from sozialraum.regions.models import YouthOffice
@@ -19,7 +20,10 @@ def demo(municipalities):
 
 def test_it_builds_a_network_with_visible_gaps(demo):
     heidekreis = YouthOffice.objects.get(slug="heidekreis")
-    assert Organisation.objects.in_office(heidekreis).count() == len(HEIDEKREIS)
+    # The network's organisations and those the teams add (the youth office, municipalities).
+    assert Organisation.objects.in_office(heidekreis).count() == len(HEIDEKREIS) + len(
+        TEAM_ORGANISATIONS["heidekreis"]
+    )
     assert not Organisation.objects.filter(is_demo=False).exists()
     assert not Person.objects.filter(is_demo=False).exists()
     overview = summaries.county_overview(heidekreis)
@@ -66,7 +70,10 @@ def test_it_grows_the_network_with_the_scale(municipalities):
     build_demo(password="Demo-Passwort-2026", scale=2)
     heidekreis = YouthOffice.objects.get(slug="heidekreis")
     organisations = Organisation.objects.in_office(heidekreis)
-    assert organisations.count() == len(HEIDEKREIS) + 2 * ORGANISATIONS_PER_SCALE
+    assert (
+        organisations.count()
+        == len(HEIDEKREIS) + len(TEAM_ORGANISATIONS["heidekreis"]) + 2 * ORGANISATIONS_PER_SCALE
+    )
     assert Person.objects.in_office(heidekreis).count() >= 2 * PEOPLE_PER_SCALE
     assert Affiliation.objects.filter(youth_office=heidekreis).count() > 2 * PEOPLE_PER_SCALE
     grown = organisations.get(name__endswith=" 1", kind="oeffentlicher_traeger")

@@ -151,9 +151,10 @@ def test_it_runs_the_same_queries_however_many_people(
             )
         org_a.social_spaces.add(space_a2)
 
-    # 9 queries: the 4 of every office page (session, user, youth office, roles) + the
-    # organisation, its affiliations, open proposals, carrier editors, its spaces.
-    assert_queries_constant(client_for(coordinator), url("organisation", org_a), grow, expected=9)
+    # 10 queries: the 4 of every office page (session, user, youth office, roles) + the
+    # organisation, its affiliations, open proposals, carrier editors, its spaces, its team
+    # memberships (teams/_network_memberships.html).
+    assert_queries_constant(client_for(coordinator), url("organisation", org_a), grow, expected=10)
 
 
 # Create and edit --------------------------------------------------------------------------------

@@ -105,9 +105,10 @@ def test_it_runs_the_same_queries_however_many_affiliations(
             org = make_organisation(office_a, coordinator, f"Kita {number}")
             services.add_affiliation(person=person_a, organisation=org, actor=coordinator)
 
-    # 6 queries: the 4 of every office page (session, user, youth office, roles) + the person, the
-    # affiliations with their organisations.
-    assert_queries_constant(client_for(coordinator), url("person", person_a), grow, expected=6)
+    # 8 queries: the 4 of every office page (session, user, youth office, roles) + the person, the
+    # affiliations with their organisations, the team memberships and the memberships the person
+    # substitutes in (teams/_network_memberships.html).
+    assert_queries_constant(client_for(coordinator), url("person", person_a), grow, expected=8)
 
 
 # Create and edit --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from django.utils import timezone
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
 from sozialraum.demo.network import build_network
+from sozialraum.demo.teams import build_teams
 from sozialraum.lib.text import person_sort_key
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
@@ -169,7 +170,7 @@ def add_staff(ctx: DemoContext) -> None:
     )
 
 
-STEPS: list[Callable[[DemoContext], None]] = [load_regions, add_staff, build_network]
+STEPS: list[Callable[[DemoContext], None]] = [load_regions, add_staff, build_network, build_teams]
 
 
 def demo_password(configured: str | None) -> tuple[str, bool]:
@@ -193,6 +194,10 @@ def build_demo(*, password: str, scale: int = 1) -> DemoContext:
 
 def reset_demo() -> None:
     """Delete every youth office (with all its rows) and every account."""
+    from sozialraum.minutes.models import Task
+
     with transaction.atomic():
+        # Tasks protect their responsible person (minutes.Task.responsible): they go first.
+        Task.objects.all().delete()
         YouthOffice.objects.all().delete()
         User.objects.all().delete()

@@ -9,7 +9,9 @@ seconds. Grows:
   N×5 pending invitations, N×100 entries in the audit trail;
 - N-1 synthetic youth offices ("Demo-Landkreis <n>", slug demo-<n>), each on a real Kreis of its
   own with social spaces of 3-5 municipalities, a coordinator and some history, so that tenant
-  scoping is exercised against many other offices' rows.
+  scoping is exercised against many other offices' rows;
+- Heidekreis: (N-1)×10 more teams with three years of meetings, attendance, minutes, decisions
+  and tasks (demo/teams.py: scale 100 about 1,000 teams and 30,000 meetings).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import stored_language
 from sozialraum.demo.network import scale_network
+from sozialraum.demo.teams import scale_teams
 from sozialraum.lib.text import person_sort_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
@@ -299,6 +302,7 @@ SCALE_STEPS: list[ScaleStep] = [
     bench_office_audit_trail,
     synthetic_offices,
     scale_network,
+    scale_teams,
 ]
 
 

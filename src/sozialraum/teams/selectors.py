@@ -1,0 +1,264 @@
+"""Reads of the teams with constant query counts: the list of teams, a team's page, the
+members page, and the memberships the network's organisation and person pages show.
+
+Meetings, tasks and decisions are read from `sozialraum.meetings` and `sozialraum.minutes`
+(which build on this app); the team page shows only what those apps' models say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sozialraum.lib.search import parse
+from sozialraum.network.models import Affiliation, Organisation, OrganisationKind, Person
+from sozialraum.regions.models import YouthOffice
+from sozialraum.teams.models import Membership, MembershipRole, Team
+
+# How many open tasks and decisions the team page shows.
+TEAM_PAGE_TASKS = 10
+TEAM_PAGE_DECISIONS = 5
+# How many people the search on the members page offers at once.
+PERSON_SEARCH_LIMIT = 20
+
+
+def _current(prefix: str, day: date) -> Q:
+    """Memberships current on `day`, as a condition on a relation named `prefix`."""
+    return (Q(**{f"{prefix}joined__isnull": True}) | Q(**{f"{prefix}joined__lte": day})) & (
+        Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gte": day})
+    )
+
+
+def next_meeting_date() -> Subquery:
+    from sozialraum.meetings.models import Meeting, MeetingStatus
+
+    today = timezone.localdate()
+    return Subquery(
+        Meeting.objects.filter(team=OuterRef("pk"), date__gte=today, status=MeetingStatus.PLANNED)
+        .order_by("date", "starts_at")
+        .values("date")[:1]
+    )
+
+
+def team_list(office: YouthOffice) -> QuerySet[Team]:
+    """The office's teams in name order, each with `member_count` (current members),
+    `next_meeting` (date) and its social spaces: two queries per page."""
+    today = timezone.localdate()
+    return (
+        Team.objects.in_office(office)
+        .annotate(
+            member_count=Coalesce(
+                Subquery(
+                    Membership.objects.filter(team=OuterRef("pk"))
+                    .filter(_current("", today))
+                    .order_by()
+                    .values("team")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
+            next_meeting=next_meeting_date(),
+        )
+        .prefetch_related("social_spaces")
+        .order_by("sort_key", "pk")
+    )
+
+
+@dataclass
+class MemberGroup:
+    """The members of one organisation kind (or without an organisation: `kind` "")."""
+
+    kind: str
+    label: str
+    members: list[Membership] = field(default_factory=list)
+
+
+def memberships(team: Team) -> tuple[list[Membership], list[Membership], list[Membership]]:
+    """(current, former, upcoming) memberships of the team with person, organisation and
+    substitutes; two queries. Current by name; former by the date they left, latest first;
+    upcoming (entered ahead, joining later) by their date."""
+    today = timezone.localdate()
+    rows = list(
+        Membership.objects.filter(team=team)
+        .select_related("person", "organisation")
+        .prefetch_related(
+            Prefetch("substitutes", queryset=Person.objects.order_by("sort_key", "pk"))
+        )
+        .order_by("person__sort_key", "person_id", "joined", "pk")
+    )
+    current = [m for m in rows if m.joined <= today and (m.left is None or m.left >= today)]
+    former = [m for m in rows if m.left is not None and m.left < today]
+    former.sort(key=lambda m: (m.left, m.pk), reverse=True)
+    upcoming = sorted((m for m in rows if m.joined > today), key=lambda m: (m.joined, m.pk))
+    return current, former, upcoming
+
+
+def group_by_kind(members: list[Membership]) -> list[MemberGroup]:
+    """The members grouped by their organisation's kind, in the order of OrganisationKind;
+    members without an organisation last."""
+    groups = {kind.value: MemberGroup(kind.value, str(kind.label)) for kind in OrganisationKind}
+    rest = MemberGroup("", str(_("ohne Organisation")))
+    for member in members:
+        org = member.organisation
+        (groups.get(org.kind, rest) if org is not None else rest).members.append(member)
+    return [group for group in [*groups.values(), rest] if group.members]
+
+
+@dataclass
+class TeamPage:
+    team: Team
+    spaces: list
+    groups: list[MemberGroup]
+    leads: list[Membership]
+    member_count: int
+    former: list[Membership]
+    next_meeting: object | None
+    open_tasks: list
+    open_task_count: int
+    decisions: list
+    today: date
+
+
+def team_page(team: Team) -> TeamPage:
+    """Everything the team page shows, in a constant number of queries."""
+    from sozialraum.meetings.models import Meeting, MeetingStatus
+    from sozialraum.minutes.models import Decision, Task, TaskStatus
+
+    today = timezone.localdate()
+    current, former, _upcoming = memberships(team)
+    next_meeting = (
+        Meeting.objects.filter(team=team, date__gte=today, status=MeetingStatus.PLANNED)
+        .select_related("youth_office")
+        .order_by("date", "starts_at", "pk")
+        .first()
+    )
+    open_tasks = Task.objects.filter(team=team, status=TaskStatus.OPEN)
+    tasks = list(open_tasks.select_related("responsible").order_by("due", "pk")[:TEAM_PAGE_TASKS])
+    for task in tasks:
+        task.is_overdue = task.due is not None and task.due < today  # type: ignore[attr-defined]
+    task_count = open_tasks.count()
+    decisions = list(
+        Decision.objects.filter(team=team).order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
+    )
+    return TeamPage(
+        team=team,
+        spaces=sorted(team.social_spaces.all(), key=lambda s: s.sort_key),
+        groups=group_by_kind(current),
+        leads=[m for m in current if m.role == MembershipRole.LEAD],
+        member_count=len(current),
+        former=former,
+        next_meeting=next_meeting,
+        open_tasks=tasks,
+        open_task_count=task_count,
+        decisions=decisions,
+        today=today,
+    )
+
+
+# The members page -----------------------------------------------------------------------------
+
+
+def person_search(office: YouthOffice, q: str) -> list[Person]:
+    """Up to PERSON_SEARCH_LIMIT people of the office's network matching `q` (German search of
+    the directory), each with `current_affiliations`; two queries. Empty `q`: nobody."""
+    query = parse(q)
+    if not query or query.unsearchable:
+        return []
+    people = (
+        Person.objects.in_office(office)
+        .search(query)
+        .order_by("sort_key", "pk")
+        .prefetch_related(
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.current()
+                .select_related("organisation")
+                .order_by("organisation__sort_key"),
+                to_attr="current_affiliations",
+            )
+        )
+    )
+    return list(people[:PERSON_SEARCH_LIMIT])
+
+
+def substitute_candidates(
+    person: Person, organisation: Organisation | None, keep: list[Person] | None = None
+) -> QuerySet[Person]:
+    """Who may be named as substitute: the people currently working for the member's
+    organisation (or, without one, for any of the member's organisations), not the member;
+    plus the substitutes already named (`keep`)."""
+    today = timezone.localdate()
+    if organisation is not None:
+        orgs = Q(affiliations__organisation=organisation)
+    else:
+        orgs = Q(
+            affiliations__organisation__in=Affiliation.objects.filter(person=person)
+            .exclude(until__lt=today)
+            .values("organisation")
+        )
+    colleagues = (
+        Person.objects.in_office(person.youth_office)
+        .filter(orgs)
+        .filter(Q(affiliations__until__isnull=True) | Q(affiliations__until__gte=today))
+        .exclude(pk=person.pk)
+        .values("pk")
+    )
+    kept = [p.pk for p in keep or []]
+    return (
+        Person.objects.in_office(person.youth_office)
+        .filter(Q(pk__in=colleagues) | Q(pk__in=kept))
+        .order_by("sort_key", "pk")
+    )
+
+
+# Memberships on the network's pages ------------------------------------------------------------
+
+
+@dataclass
+class NetworkMemberships:
+    current: list[Membership]
+    former: list[Membership]
+    substituting: list[Membership] = field(default_factory=list)
+
+
+def _split(rows: list[Membership]) -> NetworkMemberships:
+    today = timezone.localdate()
+    return NetworkMemberships(
+        current=[m for m in rows if m.left is None or m.left >= today],
+        former=[m for m in rows if m.left is not None and m.left < today],
+    )
+
+
+def organisation_memberships(organisation: Organisation) -> NetworkMemberships:
+    """The teams the organisation is represented in (by whom), current and former; one query."""
+    rows = list(
+        Membership.objects.filter(organisation=organisation)
+        .select_related("team", "person")
+        .order_by("team__sort_key", "team_id", "person__sort_key", "-joined", "pk")
+    )
+    return _split(rows)
+
+
+def person_memberships(person: Person) -> NetworkMemberships:
+    """The person's memberships (current and former) and the current memberships in which
+    they are a named substitute; two queries."""
+    rows = list(
+        Membership.objects.filter(person=person)
+        .select_related("team", "organisation")
+        .order_by("team__sort_key", "team_id", "-joined", "pk")
+    )
+    result = _split(rows)
+    today = timezone.localdate()
+    result.substituting = list(
+        Membership.objects.filter(substitutes=person)
+        .filter(Q(left__isnull=True) | Q(left__gte=today))
+        .select_related("team", "person")
+        .order_by("team__sort_key", "team_id", "person__sort_key", "pk")
+    )
+    return result

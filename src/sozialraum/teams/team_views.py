@@ -1,0 +1,88 @@
+"""Pages of the teams: the list of the office's teams, a team's page, creating and editing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from sozialraum.lib.errors import ConcurrentEditError
+from sozialraum.lib.forms import show_conflict
+from sozialraum.lib.http import PAGE_SIZE, add_service_error, posted, with_detail_urls
+from sozialraum.lib.idempotency import submit_once
+from sozialraum.lib.tenancy import OfficeRequest, office_view
+from sozialraum.teams import selectors, services
+from sozialraum.teams.access import get_team_for_user
+from sozialraum.teams.forms import TeamForm, team_initial
+from sozialraum.teams.models import Team
+
+
+@office_view("teams.view_team")
+def team_list(request: OfficeRequest) -> HttpResponse:
+    office = request.youth_office
+    page = Paginator(selectors.team_list(office), PAGE_SIZE).get_page(request.GET.get("seite"))
+    page.object_list = with_detail_urls(page.object_list, "teams:team", office_slug=office.slug)
+    return render(request, "teams/team_list.html", {"page": page})
+
+
+@office_view("teams.view_team")
+def team(request: OfficeRequest, pk: int) -> HttpResponse:
+    team = get_team_for_user(request, pk, perm="teams.view_team")
+    return render(request, "teams/team.html", {"team": team, "page": selectors.team_page(team)})
+
+
+def _team_saved(request: OfficeRequest, form: TeamForm, team: Team | None) -> Team | None:
+    """Create or update through the services; None (with errors on the form) if it failed."""
+    spaces = form.cleaned_data["social_spaces"]
+    try:
+        if team is None:
+            return services.create_team(
+                office=request.youth_office,
+                actor=request.user,
+                data=form.data_for_service(),
+                social_spaces=spaces,
+            )
+        return services.update_team(
+            team=team,
+            actor=request.user,
+            version=form.cleaned_data["version"] or 0,
+            data=form.data_for_service(),
+            social_spaces=spaces,
+        )
+    except ConcurrentEditError:
+        assert team is not None
+        saved = Team.objects.get(pk=team.pk)
+        show_conflict(form, team_initial(saved), saved.version)
+    except ValueError as error:
+        add_service_error(form, error)
+    return None
+
+
+@office_view("teams.add_team")
+@submit_once
+def team_create(request: OfficeRequest) -> HttpResponse:
+    form = TeamForm(posted(request), office=request.youth_office)
+    if request.method == "POST" and form.is_valid():
+        created = _team_saved(request, form, None)
+        if created is not None:
+            messages.success(
+                request,
+                _("Das Team „%(name)s“ wurde angelegt. Tragen Sie jetzt seine Mitglieder ein.")
+                % {"name": created.name},
+            )
+            return redirect("teams:members", office_slug=request.youth_office.slug, pk=created.pk)
+    return render(request, "teams/team_form.html", {"form": form, "team": None})
+
+
+@office_view("teams.view_team")
+def team_edit(request: OfficeRequest, pk: int) -> HttpResponse:
+    team = get_team_for_user(request, pk, perm="teams.change_team")
+    form = TeamForm(posted(request), office=request.youth_office, instance=team)
+    if request.method == "POST" and form.is_valid():
+        saved = _team_saved(request, form, team)
+        if saved is not None:
+            messages.success(request, _("Ihre Änderungen wurden gespeichert."))
+            return redirect(saved)
+    return render(request, "teams/team_form.html", {"form": form, "team": team})
