@@ -140,7 +140,7 @@ def build_minutes(walk: Walk) -> None:
     minutes = minutes_services.start_minutes(
         meeting=meeting, actor=world.coordinator, minute_taker=taker
     )
-    item = minutes.items.get()
+    item = minutes.items.get(title="Hausaufgabenhilfe")
     minutes_services.save_minutes(
         minutes=minutes,
         actor=world.team_member,
