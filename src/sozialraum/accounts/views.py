@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -28,7 +27,6 @@ from sozialraum.lib.http import posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
-from sozialraum.regions.models import YouthOffice
 from sozialraum.regions.naming import welcome
 
 login_view = auth_views.LoginView.as_view(
@@ -153,7 +151,7 @@ def access_list(request: OfficeRequest) -> HttpResponse:
             "page": page,
             "rows_html": _access_rows(request, page),
             "invitations": invitations,
-            "invitation_rows": _invitation_rows(office, invitations),
+            "invitation_rows_html": _invitation_rows(request, invitations),
             "role_descriptions": [
                 (label, ROLE_DESCRIPTIONS[Role(value)]) for value, label in Role.choices
             ],
@@ -227,18 +225,6 @@ def revoke_invitation(request: OfficeRequest, pk: int) -> HttpResponse:
 _OPTION_GAP, _OPTION_INDENT, _OPTION_END = "\n" + " " * 22, "\n" + " " * 24, "\n" + " " * 20
 
 
-@dataclass(frozen=True)
-class InvitationRow:
-    pk: str
-    name: str
-    email: str
-    role_label: str
-    invited_by: object
-    expires: str
-    is_expired: bool
-    revoke_url: str
-
-
 def role_options(current: str) -> SafeString:
     """The <option>s of a person's role: every role but the carrier editor's, which is only
     shown (and selected) for a person who has it."""
@@ -304,19 +290,43 @@ def _access_rows(request: OfficeRequest, page: Iterable[OfficeRole]) -> SafeStri
     return render_rows("accounts/rows/access.html", rows)
 
 
-def _invitation_rows(office: YouthOffice, page: Iterable[Invitation]) -> list[InvitationRow]:
-    revoke_url = url_for_rows("access:revoke_invitation", office_slug=office.slug)
+def _invitation_rows(request: OfficeRequest, page: Iterable[Invitation]) -> SafeString:
+    """The pending invitations, filled into accounts/rows/invitation.html (lib.row_templates)."""
+    revoke_url = url_for_rows("access:revoke_invitation", office_slug=request.youth_office.slug)
     moment = now()
-    return [
-        InvitationRow(
-            pk=str(invitation.pk),
-            name=invitation.name,
-            email=invitation.email,
-            role_label=invitation.get_role_display(),
-            invited_by=invitation.invited_by,
-            expires=date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
-            is_expired=moment >= invitation.expires_at,
-            revoke_url=revoke_url(invitation.pk),
+    fixed = {
+        "csrf_input": format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        ),
+        "role_header": _("Rolle"),
+        "invited_by_header": _("Eingeladen von"),
+        "valid_until_header": _("Gültig bis"),
+        "revoke_label": _("Zurückziehen"),
+    }
+    expired = format_html(
+        '\n                <br><span class="kern-badge kern-badge--warning kern-badge--small">'
+        '<span class="kern-label">{}</span></span>',
+        _("abgelaufen"),
+    )
+    deleted = _("gelöschter Zugang")
+    rows = []
+    for invitation in page:
+        if invitation.name:
+            who = format_html(
+                '{}<br><span class="sr-muted">{}</span>', invitation.name, invitation.email
+            )
+        else:
+            who = format_html("<span>{}</span>", invitation.email)
+        rows.append(
+            {
+                **fixed,
+                "pk": str(invitation.pk),
+                "who": who,
+                "role_label": invitation.get_role_display(),
+                "invited_by": str(invitation.invited_by) if invitation.invited_by else deleted,
+                "expires": date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+                "expired": expired if moment >= invitation.expires_at else "",
+                "revoke_url": revoke_url(invitation.pk),
+            }
         )
-        for invitation in page
-    ]
+    return render_rows("accounts/rows/invitation.html", rows)

@@ -54,11 +54,12 @@ class AuditEntry(TenantModel):
         """The record type in the reader's language ("Organisation", "Social space")."""
         return registry.type_label(self.object_type)
 
-    def change_rows(self) -> list[tuple[str, str, str]]:
-        """[(field label in the reader's language, before, after)] for display, by label."""
+    def change_rows(self, field_label=registry.field_label) -> list[tuple[str, str, str]]:
+        """[(field label in the reader's language, before, after)] for display, by label.
+        `field_label(object_type, key)` gives the labels (a list page passes a memoised one)."""
         rows = [
             (
-                registry.field_label(self.object_type, str(key)),
+                field_label(self.object_type, str(key)),
                 str(values.get("old", "")),
                 str(values.get("new", "")),
             )

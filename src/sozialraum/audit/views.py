@@ -3,12 +3,13 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
+from sozialraum.audit import registry
 from sozialraum.audit.forms import TrailFilterForm
 from sozialraum.audit.models import AuditEntry
 from sozialraum.lib.row_templates import render_rows
@@ -44,17 +45,37 @@ def changes_html(entry: AuditEntry, changes: list[tuple[str, str, str]]) -> Safe
     return SafeString("".join(parts))
 
 
-def _row(entry: AuditEntry, deleted_actor: str) -> dict[str, object]:
+class _Labels:
+    """The registry's labels in the reader's language, looked up once per page (a trail page
+    shows 50 entries of a handful of types and fields)."""
+
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.fields: dict[tuple[str, str], str] = {}
+        self.datetime_format = formats.get_format("SHORT_DATETIME_FORMAT")
+
+    def type_label(self, object_type: str) -> str:
+        if object_type not in self.types:
+            self.types[object_type] = str(registry.type_label(object_type))
+        return self.types[object_type]
+
+    def field_label(self, object_type: str, key: str) -> str:
+        if (object_type, key) not in self.fields:
+            self.fields[object_type, key] = str(registry.field_label(object_type, key))
+        return self.fields[object_type, key]
+
+
+def _row(entry: AuditEntry, deleted_actor: str, labels: _Labels) -> dict[str, object]:
     """One entry as the trail shows it (audit/rows/entry.html): the time formatted once,
     labels in the reader's language."""
     created = timezone.localtime(entry.created_at)
-    changes = entry.change_rows()
+    changes = entry.change_rows(labels.field_label)
     return {
-        "when": formats.date_format(created, "SHORT_DATETIME_FORMAT"),
+        "when": dateformat.format(created, labels.datetime_format),
         "when_iso": created.isoformat(),
         "actor": str(entry.actor) if entry.actor_id else deleted_actor,
         "action": entry.get_action_display(),
-        "type_label": entry.type_label,
+        "type_label": labels.type_label(entry.object_type),
         "object_repr": entry.object_repr,
         "changes": format_html('<dl class="sr-changes">{}</dl>', changes_html(entry, changes))
         if changes
@@ -73,7 +94,8 @@ def trail(request: OfficeRequest) -> HttpResponse:
         entries = entries.filter(action=filters["action"])
     page = Paginator(entries, 50).get_page(request.GET.get("seite"))
     deleted = format_html('<span class="sr-muted">{}</span>', _("gelöschter Zugang"))
-    rows = [_row(entry, deleted) for entry in page]
+    labels = _Labels()
+    rows = [_row(entry, deleted, labels) for entry in page]
     return render(
         request,
         "audit/trail.html",

@@ -153,3 +153,40 @@ def select_options(widget: dict[str, Any]) -> SafeString:
         if group_name:
             parts.append("\n  </optgroup>")
     return SafeString("".join(parts))
+
+
+# Fragments that are the same on every page -----------------------------------------------------
+
+# Rendered fragments by (tag position, language, key values); bounded, so keys taken from the
+# request (office slug, view name) cannot grow it without limit.
+_MEMO: dict[tuple, SafeString] = {}
+_MEMO_LIMIT = 2000
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, keys: list[template.base.FilterExpression]):
+        self.nodelist, self.keys = nodelist, keys
+
+    def render(self, context: Context) -> str:
+        from django.utils.translation import get_language
+
+        key = (id(self), get_language(), *(str(k.resolve(context)) for k in self.keys))
+        found = _MEMO.get(key)
+        if found is None:
+            found = SafeString(self.nodelist.render(context))
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            _MEMO[key] = found
+        return found
+
+
+@register.tag
+def memo(parser: template.base.Parser, token: template.base.Token) -> MemoNode:
+    """`{% memo key ... %}…{% endmemo %}`: the enclosed markup is rendered once per process,
+    language and key values, then reused. Only for markup that depends on nothing else: static
+    files, URLs without request data, translations (issue 8: the frame of every page, base.html,
+    cost about as much as four health checks)."""
+    bits = token.split_contents()[1:]
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, [parser.compile_filter(bit) for bit in bits])
