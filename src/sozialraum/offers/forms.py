@@ -18,6 +18,7 @@ from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMu
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.network.models import Organisation
 from sozialraum.offers.models import MAX_AGE, Language, Offer, OfferStatus, OfferTopic, TargetGroup
+from sozialraum.offers.selectors import guide_municipalities, public_spaces
 from sozialraum.offers.services import topics_for
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
 
@@ -426,12 +427,13 @@ class GuideFilterForm(forms.Form):
             ("", _("Alle Sprachen")),
             *sorted(Language.choices, key=lambda choice: str(choice[1])),
         ]
+        # Only what the public may see by name (offers/selectors.py).
         space = cast(forms.ModelChoiceField, self.fields["raum"])
         space.label = office.get_social_space_label_display()
-        space.queryset = SocialSpace.objects.in_office(office)
+        space.queryset = public_spaces(office).order_by("sort_key", "id")
         space.empty_label = _("Alle")
         municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
-        municipality.queryset = office.municipalities().order_by("name")
+        municipality.queryset = guide_municipalities(office)
         municipality.empty_label = _("Alle Gemeinden")
 
     def filters(self) -> dict[str, Any]:

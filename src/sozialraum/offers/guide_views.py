@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from sozialraum.lib.http import query_without, url_for_rows
 from sozialraum.offers import jsonld, selectors
@@ -45,6 +46,7 @@ def _with_public_urls(page, office: YouthOffice):
     return page
 
 
+@require_safe
 def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     office = public_office(office_slug)
     form = GuideFilterForm(request.GET or None, office=office)
@@ -67,6 +69,7 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     return _public(render(request, "offers/guide.html", context))
 
 
+@require_safe
 def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     office = public_office(office_slug)
     offer = selectors.public_offer(office, pk)
@@ -83,11 +86,13 @@ def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse
     return _public(render(request, "offers/guide_offer.html", context))
 
 
+@require_safe
 def easy_language(request: HttpRequest, office_slug: str) -> HttpResponse:
     office = public_office(office_slug)
     return _public(render(request, "offers/easy_language.html", {"office": office}))
 
 
+@require_safe
 def space_page(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
     office = public_office(office_slug)
     page = selectors.public_space_page(office, pk)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from sozialraum.network.models import ChangeStatus, Organisation
 from sozialraum.offers.models import (
@@ -88,6 +90,34 @@ def with_card_parts(offers: list[Offer] | QuerySet[Offer]) -> QuerySet[Offer] | 
     return offers
 
 
+def public_spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
+    """The social spaces the public may see by name: those whose public page coordination made
+    public. Nothing is public by default, so a space without a public page is never named in
+    the guide (not in the filter, not on an offer page)."""
+    return SocialSpace.objects.in_office(office).filter(public_page__is_public=True)
+
+
+GUIDE_MUNICIPALITIES_SECONDS = 3600
+
+
+def guide_municipalities(office: YouthOffice) -> QuerySet[Municipality]:
+    """The municipalities with public offers (the guide's filter offers nothing empty), cached
+    per office data version and day, so the list costs one small query per page."""
+    key = f"offers:guide-municipalities:{office.pk}:{office.data_version}:{timezone.localdate()}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = sorted(
+            set(
+                Offer.objects.public(office)
+                .exclude(municipality=None)
+                .values_list("municipality_id", flat=True)
+                .distinct()
+            )
+        )
+        cache.set(key, ids, GUIDE_MUNICIPALITIES_SECONDS)
+    return office.municipalities().filter(pk__in=ids).order_by("name")
+
+
 def public_offer(office: YouthOffice, pk: int) -> Offer | None:
     """One public offer of `office` with everything its page shows, or None."""
     return (
@@ -96,7 +126,12 @@ def public_offer(office: YouthOffice, pk: int) -> Offer | None:
         .select_related("organisation", "municipality")
         .prefetch_related(
             Prefetch("topics", queryset=OfferTopic.objects.order_by("sort_key")),
-            Prefetch("social_spaces", queryset=SocialSpace.objects.order_by("sort_key")),
+            Prefetch(
+                "social_spaces",
+                queryset=SocialSpace.objects.filter(public_page__is_public=True).order_by(
+                    "sort_key"
+                ),
+            ),
             "target_group_rows",
             "language_rows",
             "dates",
