@@ -63,6 +63,7 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
         "page": page,
         "query": query_without(request, "seite"),
         "searched": searched,
+        "filtered": any(value for name, value in filters.items() if name != "q"),
         "ignored": form.ignored() if request.GET else [],
         "spaces": selectors.public_space_pages(office),
     }

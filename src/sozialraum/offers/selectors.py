@@ -10,6 +10,7 @@ from sozialraum.network.models import ChangeStatus, Organisation
 from sozialraum.offers.models import (
     Offer,
     OfferChange,
+    OfferDate,
     OfferTopic,
     PublicSpacePage,
 )
@@ -134,7 +135,7 @@ def public_offer(office: YouthOffice, pk: int) -> Offer | None:
             ),
             "target_group_rows",
             "language_rows",
-            "dates",
+            Prefetch("dates", queryset=OfferDate.objects.filter(starts_at__gte=timezone.now())),
         )
         .first()
     )
