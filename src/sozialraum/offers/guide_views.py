@@ -76,6 +76,7 @@ def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse
     offer = selectors.public_offer(office, pk)
     if offer is None:
         raise Http404
+    offer.youth_office = office  # the same row: its URL needs no second query
     url = request.build_absolute_uri(offer.get_public_url())
     context = {
         "office": office,

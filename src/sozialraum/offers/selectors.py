@@ -111,6 +111,7 @@ def guide_municipalities(office: YouthOffice) -> QuerySet[Municipality]:
             set(
                 Offer.objects.public(office)
                 .exclude(municipality=None)
+                .order_by()
                 .values_list("municipality_id", flat=True)
                 .distinct()
             )
