@@ -160,7 +160,7 @@ class OfferForm(forms.ModelForm):
         label=gettext_lazy("Längengrad"),
         low=-180,
         high=180,
-        help_text=gettext_lazy("Für die Karte, z. B. 52,9913 und 9,8427. Freiwillig."),
+        help_text=gettext_lazy("Für die Karte, z. B. 52,9913 und 9,8427."),
     )
     target_groups = forms.MultipleChoiceField(
         label=gettext_lazy("Zielgruppen"),
@@ -331,7 +331,7 @@ class RejectChangeForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
-        help_text=gettext_lazy("Freiwillig. Die Redaktion sieht diesen Text."),
+        help_text=gettext_lazy("Die Redaktion sieht diesen Text."),
     )
 
 
