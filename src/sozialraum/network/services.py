@@ -26,7 +26,12 @@ from django.utils.translation import ngettext
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
-from sozialraum.lib.errors import ConcurrentEditError, InvalidData, unique_as_field_error
+from sozialraum.lib.errors import (
+    ConcurrentEditError,
+    InvalidData,
+    restricted_reason,
+    unique_as_field_error,
+)
 from sozialraum.network.models import (
     Affiliation,
     ChangeStatus,
@@ -340,20 +345,6 @@ def delete_organisation(*, organisation: Organisation, actor: User | None) -> No
         organisation.delete()
     except RestrictedError as error:  # rows of a later app (e.g. offers) still name it
         raise OrganisationInUse(restricted_reason(error)) from None
-
-
-def restricted_reason(error: RestrictedError) -> str:
-    """The German reason for a deletion the database refused: what still refers to it."""
-    counts: dict[str, int] = {}
-    for obj in error.restricted_objects:
-        label = str(obj._meta.verbose_name_plural)
-        counts[label] = counts.get(label, 0) + 1
-    things = ", ".join(f"{label}: {count}" for label, count in sorted(counts.items()))
-    return _(
-        "Die Organisation kann noch nicht gelöscht werden, weil noch Einträge auf sie verweisen "
-        "(%(things)s). Bitte ordnen Sie diese zuerst einer anderen Organisation zu oder löschen "
-        "Sie sie."
-    ) % {"things": things}
 
 
 def _confirm(entry: Organisation | Person, actor: User | None) -> None:
