@@ -370,3 +370,21 @@ def test_it_loads_an_offer_page_with_constant_queries(
     assert_queries_constant(
         client, offer.get_public_url(), grow(office_a, coordinator, provider_a, 5), expected=7
     )
+
+
+def test_it_counts_once_per_data_version_and_caps_the_pages(
+    client, office_a, coordinator, provider_a, guide_world
+):
+    from sozialraum.offers import services
+    from sozialraum.offers.guide_views import MAX_PAGES, PAGE_SIZE
+
+    assert "4 Angebote" in client.get(guide_url(office_a)).content.decode()
+    services.set_offer_status(
+        offer=guide_world["schwimm"], actor=coordinator, status=OfferStatus.HIDDEN
+    )  # an audited change: a new data version, a new count
+    assert "3 Angebote" in client.get(guide_url(office_a)).content.decode()
+    for n in range(PAGE_SIZE * 2):
+        make_offer(office_a, coordinator, f"Kurs {n:02d}", provider_a)
+    response = client.get(guide_url(office_a, seite=str(MAX_PAGES + 5)))
+    assert response.status_code == 200
+    assert response.context["page"].number == response.context["page"].paginator.num_pages
