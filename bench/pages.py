@@ -160,6 +160,8 @@ def minutes_page() -> str:
     return reverse(
         "minutes:minutes", kwargs={"office_slug": BENCH_OFFICE, "meeting_pk": minutes.meeting_id}
     )
+
+
 def team() -> str:
     """The demo personas' team (Sozialraumteam Soltau/Wietzendorf) at every scale."""
     from django.urls import reverse
@@ -170,6 +172,16 @@ def team() -> str:
         youth_office__slug=BENCH_OFFICE, name="Sozialraumteam Soltau/Wietzendorf"
     )
     return reverse("teams:team", kwargs={"office_slug": BENCH_OFFICE, "pk": team.pk})
+
+
+def guide_offer() -> str:
+    """A fixed demo offer's public page (the swimming course of Bispingen) at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.offers.models import Offer
+
+    offer = Offer.objects.get(youth_office__slug=BENCH_OFFICE, title="Schwimmkurs Seepferdchen")
+    return reverse("offers:public_offer", kwargs={"office_slug": BENCH_OFFICE, "pk": offer.pk})
 
 
 PAGES: dict[str, Page] = {
@@ -196,4 +208,7 @@ PAGES: dict[str, Page] = {
     "minutes": Page(minutes_page),
     "team_list": Page(office_url("teams:list")),
     "team": Page(team),
+    # The public Familienwegweiser (anonymous): the start page and a fixed offer page.
+    "guide": Page(office_url("offers:guide"), anonymous=True),
+    "guide_offer": Page(guide_offer, anonymous=True),
 }

@@ -31,6 +31,7 @@ from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import stored_language
 from sozialraum.demo.network import scale_network
+from sozialraum.demo.offers import scale_offers
 from sozialraum.demo.teams import scale_teams
 from sozialraum.lib.text import person_sort_key, sort_key
 from sozialraum.regions.models import (
@@ -304,6 +305,7 @@ SCALE_STEPS: list[ScaleStep] = [
     scale_network,
     scale_teams,
 ]
+SCALE_STEPS.append(scale_offers)  # the Familienwegweiser: N×1,000 offers (demo/offers.py)
 
 
 def build_scaled(ctx: DemoContext) -> None:

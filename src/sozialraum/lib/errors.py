@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
+from django.db.models.deletion import RestrictedError
+from django.utils.translation import gettext as _
 
 from sozialraum.lib.fields import field_label
 
@@ -62,3 +64,18 @@ def unique_as_field_error(
         if violates_unique(error, model, constraint_name):
             raise InvalidData({field: [message()]}, model) from None
         raise
+
+
+def restricted_reason(error: RestrictedError) -> str:
+    """The German reason for a deletion the database refused (RESTRICT): what still refers to
+    the record, counted by kind ("Angebote: 2"), so a lower app can say it without knowing the
+    apps built on it."""
+    counts: dict[str, int] = {}
+    for obj in error.restricted_objects:
+        label = str(obj._meta.verbose_name_plural)
+        counts[label] = counts.get(label, 0) + 1
+    things = ", ".join(f"{label}: {count}" for label, count in sorted(counts.items()))
+    return _(
+        "Das kann noch nicht gelöscht werden, weil noch Einträge darauf verweisen "
+        "(%(things)s). Bitte ordnen Sie diese zuerst anders zu oder löschen Sie sie."
+    ) % {"things": things}

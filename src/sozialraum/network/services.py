@@ -19,13 +19,19 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.db.models.deletion import RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import as_text, diff, record, snapshot, stored_language
-from sozialraum.lib.errors import ConcurrentEditError, InvalidData, unique_as_field_error
+from sozialraum.lib.errors import (
+    ConcurrentEditError,
+    InvalidData,
+    restricted_reason,
+    unique_as_field_error,
+)
 from sozialraum.network.models import (
     Affiliation,
     ChangeStatus,
@@ -335,7 +341,10 @@ def delete_organisation(*, organisation: Organisation, actor: User | None) -> No
             affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), ""
         )
     parts["closed_invitations"].delete()
-    organisation.delete()
+    try:
+        organisation.delete()
+    except RestrictedError as error:  # rows of a later app (e.g. offers) still name it
+        raise OrganisationInUse(restricted_reason(error)) from None
 
 
 def _confirm(entry: Organisation | Person, actor: User | None) -> None:

@@ -1,0 +1,148 @@
+"""The public Familienwegweiser: no login, only what is published, for families on a phone.
+
+Every page resolves the youth office from the slug (404 if unknown) and reads only through
+`Offer.objects.public(office)` (selectors), so a draft, a hidden or expired offer, a pending
+proposal or another office's offer never shows. Answers to visitors without a session may be
+kept by browsers and proxies for a few minutes (PUBLIC_MAX_AGE); logged-in people get
+`no-store` from the middleware as everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_safe
+
+from sozialraum.lib.http import query_without, url_for_rows
+from sozialraum.offers import jsonld, selectors
+from sozialraum.offers.forms import GuideFilterForm
+from sozialraum.regions.models import YouthOffice
+
+PAGE_SIZE = 20
+# Families do not page through thousands of offers, and a deep page costs the database a long
+# scan: a later page number shows this page (the count still says how many there are).
+MAX_PAGES = 50
+PUBLIC_MAX_AGE = 300  # seconds
+COUNT_SECONDS = 60  # how long a result count is reused for the same filters
+
+
+class GuidePaginator(Paginator):
+    """Counts once per office data version, filters and minute (counting every public offer is
+    the one part of a page that grows with the data); at most MAX_PAGES pages."""
+
+    def __init__(self, object_list, per_page, *, count_key: str) -> None:
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        cached = cache.get(self.count_key)
+        if cached is None:
+            cached = self.object_list.count()  # type: ignore[attr-defined]  # a QuerySet here
+            cache.set(self.count_key, cached, COUNT_SECONDS)
+        return cached
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, MAX_PAGES)
+
+
+def _page(request: HttpRequest, office: YouthOffice, offers, filters: dict):
+    wanted = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
+    digest = hashlib.sha256(repr(wanted).encode()).hexdigest()[:32]
+    key = f"offers:guide-count:{office.pk}:{office.data_version}:{digest}"
+    paginator = GuidePaginator(selectors.with_card_parts(offers), PAGE_SIZE, count_key=key)
+    return _with_public_urls(paginator.get_page(request.GET.get("seite")), office)
+
+
+def public_office(slug: str) -> YouthOffice:
+    return get_object_or_404(YouthOffice, slug=slug)
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    """Cacheable for a short while by anybody, unless this answer sets a cookie (the language
+    form's CSRF cookie on a first visit): then only by the visitor's own browser."""
+    scope = "private" if response.cookies else "public"
+    response["Cache-Control"] = f"{scope}, max-age={PUBLIC_MAX_AGE}"
+    return response
+
+
+def _with_public_urls(page, office: YouthOffice):
+    """Each card's link, reversed once for the page (lib.http.url_for_rows)."""
+    url = url_for_rows("offers:public_offer", office_slug=office.slug)
+    rows = list(page.object_list)
+    for row in rows:
+        row.public_url = url(row.pk)
+    page.object_list = rows
+    return page
+
+
+@require_safe
+def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = public_office(office_slug)
+    form = GuideFilterForm(request.GET or None, office=office)
+    filters = form.filters() if request.GET else {}
+    offers = selectors.guide_offers(office, **filters)
+    page = _page(request, office, offers, filters)
+    searched = bool(request.GET) and any(filters.values())
+    context = {
+        "office": office,
+        "form": form,
+        "page": page,
+        "query": query_without(request, "seite"),
+        "searched": searched,
+        "filtered": any(value for name, value in filters.items() if name != "q"),
+        "ignored": form.ignored() if request.GET else [],
+        "spaces": selectors.public_space_pages(office),
+    }
+    return _public(render(request, "offers/guide.html", context))
+
+
+@require_safe
+def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    office = public_office(office_slug)
+    offer = selectors.public_offer(office, pk)
+    if offer is None:
+        raise Http404
+    offer.youth_office = office  # the same row: its URL needs no second query
+    url = request.build_absolute_uri(offer.get_public_url())
+    context = {
+        "office": office,
+        "offer": offer,
+        "jsonld": jsonld.script_text(jsonld.offer_data(offer, url)),
+        "map_tiles": settings.MAP_TILES if offer.latitude is not None else "",
+        "map_attribution": settings.MAP_ATTRIBUTION,
+    }
+    return _public(render(request, "offers/guide_offer.html", context))
+
+
+@require_safe
+def easy_language(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = public_office(office_slug)
+    return _public(render(request, "offers/easy_language.html", {"office": office}))
+
+
+@require_safe
+def space_page(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    office = public_office(office_slug)
+    page = selectors.public_space_page(office, pk)
+    if page is None:
+        raise Http404
+    space = page.social_space
+    offers = selectors.guide_offers(office, social_space=space)
+    offer_page = _page(request, office, offers, {"social_space": space})
+    context = {
+        "office": office,
+        "space_page": page,
+        "space": space,
+        "organisations": selectors.public_organisations(office, space),
+        "page": offer_page,
+        "query": query_without(request, "seite"),
+    }
+    return _public(render(request, "offers/space_page.html", context))
