@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "sozialraum.teams",
     "sozialraum.meetings",
     "sozialraum.minutes",
+    "sozialraum.offers",
     "sozialraum.pages",
     "sozialraum.operations",
     "sozialraum.demo",

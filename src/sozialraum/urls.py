@@ -26,4 +26,5 @@ urlpatterns = [
     path("<slug:office_slug>/", include("sozialraum.teams.urls")),
     path("<slug:office_slug>/", include("sozialraum.meetings.urls")),
     path("<slug:office_slug>/", include("sozialraum.minutes.urls")),
+    path("<slug:office_slug>/", include("sozialraum.offers.urls")),
 ]
