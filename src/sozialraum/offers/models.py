@@ -493,3 +493,7 @@ class PublicSpacePage(TenantModel):
 
     def __str__(self) -> str:
         return str(self.social_space)
+
+
+# The German search's records and index upkeep (offers/search_models.py, search_index.py).
+from sozialraum.offers.search_models import OfferSearchEntry, OfferSynonym, OfferTerm  # noqa: E402, F401
