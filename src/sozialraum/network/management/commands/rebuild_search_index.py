@@ -10,8 +10,8 @@ BATCH = 1000
 
 class Command(BaseCommand):
     help = (
-        "Berechnet die Suchtexte von Organisationen und Personen neu und baut den Suchindex "
-        "neu auf (SQLite: FTS5, PostgreSQL: pg_trgm)."
+        "Berechnet die Suchtexte von Organisationen, Personen und Angeboten neu und baut die "
+        "Suchindizes neu auf (SQLite: FTS5, PostgreSQL: pg_trgm und tsvector)."
     )
 
     def handle(self, *args, **options):
@@ -34,6 +34,11 @@ class Command(BaseCommand):
                 f"{model._meta.verbose_name_plural}: {total} im Suchindex, "
                 f"{changed} Suchtexte neu berechnet."
             )
+
+        # The Familienwegweiser's offers have their own index (offers/search_index.py).
+        from sozialraum.offers import search_index
+
+        self.stdout.write(f"Angebote: {search_index.rebuild()} im Suchindex.")
 
     def _write(self, model, batch) -> int:
         if batch:
