@@ -10,6 +10,7 @@ import os
 import secrets
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.contrib.messages import constants as message_constants
 from django.core.exceptions import ImproperlyConfigured
@@ -239,12 +240,28 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The Familienwegweiser's map (Leaflet, vendored): a tile server URL template such as
+# "https://tile.openstreetmap.org/{z}/{x}/{y}.png"; empty = no map, the offer page shows the
+# address and a link. Its host is allowed in img-src only when set.
+MAP_TILES = env_str("SOZIALRAUM_MAP_TILES", "")
+MAP_ATTRIBUTION = env_str("SOZIALRAUM_MAP_ATTRIBUTION", "© OpenStreetMap-Mitwirkende")
+
+
+def _tile_source(template: str) -> str:
+    """The CSP source of a tile URL template: scheme://host, {s} subdomains as "*"."""
+    parts = urlsplit(template)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise ImproperlyConfigured("SOZIALRAUM_MAP_TILES must be an http(s) URL template.")
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+MAP_TILE_SOURCE = _tile_source(MAP_TILES) if MAP_TILES else ""
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data:",
+        "img-src 'self' data:" + (f" {MAP_TILE_SOURCE}" if MAP_TILE_SOURCE else ""),
         "font-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",

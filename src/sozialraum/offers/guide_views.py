@@ -1,0 +1,115 @@
+"""The public Familienwegweiser: no login, only what is published, for families on a phone.
+
+Every page resolves the youth office from the slug (404 if unknown) and reads only through
+`Offer.objects.public(office)` (selectors), so a draft, a hidden or expired offer, a pending
+proposal or another office's offer never shows. Answers to visitors without a session may be
+kept by browsers and proxies for a few minutes (PUBLIC_MAX_AGE); logged-in people get
+`no-store` from the middleware as everywhere.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from sozialraum.lib.http import query_without, url_for_rows
+from sozialraum.offers import jsonld, selectors
+from sozialraum.offers.forms import GuideFilterForm
+from sozialraum.regions.models import YouthOffice
+
+PAGE_SIZE = 20
+PUBLIC_MAX_AGE = 300  # seconds
+
+
+def public_office(slug: str) -> YouthOffice:
+    return get_object_or_404(YouthOffice, slug=slug)
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    """Cacheable for a short while by anybody, unless this answer sets a cookie (the language
+    form's CSRF cookie on a first visit): then only by the visitor's own browser."""
+    scope = "private" if response.cookies else "public"
+    response["Cache-Control"] = f"{scope}, max-age={PUBLIC_MAX_AGE}"
+    return response
+
+
+def _with_public_urls(page, office: YouthOffice):
+    """Each card's link, reversed once for the page (lib.http.url_for_rows)."""
+    url = url_for_rows("offers:public_offer", office_slug=office.slug)
+    rows = list(page.object_list)
+    for row in rows:
+        row.public_url = url(row.pk)
+    page.object_list = rows
+    return page
+
+
+@require_safe
+def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = public_office(office_slug)
+    form = GuideFilterForm(request.GET or None, office=office)
+    filters = form.filters() if request.GET else {}
+    offers = selectors.guide_offers(office, **filters)
+    page = _with_public_urls(
+        Paginator(selectors.with_card_parts(offers), PAGE_SIZE).get_page(request.GET.get("seite")),
+        office,
+    )
+    searched = bool(request.GET) and any(filters.values())
+    context = {
+        "office": office,
+        "form": form,
+        "page": page,
+        "query": query_without(request, "seite"),
+        "searched": searched,
+        "ignored": form.ignored() if request.GET else [],
+        "spaces": selectors.public_space_pages(office),
+    }
+    return _public(render(request, "offers/guide.html", context))
+
+
+@require_safe
+def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    office = public_office(office_slug)
+    offer = selectors.public_offer(office, pk)
+    if offer is None:
+        raise Http404
+    url = request.build_absolute_uri(offer.get_public_url())
+    context = {
+        "office": office,
+        "offer": offer,
+        "jsonld": jsonld.script_text(jsonld.offer_data(offer, url)),
+        "map_tiles": settings.MAP_TILES if offer.latitude is not None else "",
+        "map_attribution": settings.MAP_ATTRIBUTION,
+    }
+    return _public(render(request, "offers/guide_offer.html", context))
+
+
+@require_safe
+def easy_language(request: HttpRequest, office_slug: str) -> HttpResponse:
+    office = public_office(office_slug)
+    return _public(render(request, "offers/easy_language.html", {"office": office}))
+
+
+@require_safe
+def space_page(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
+    office = public_office(office_slug)
+    page = selectors.public_space_page(office, pk)
+    if page is None:
+        raise Http404
+    space = page.social_space
+    offers = selectors.guide_offers(office, social_space=space)
+    offer_page = _with_public_urls(
+        Paginator(selectors.with_card_parts(offers), PAGE_SIZE).get_page(request.GET.get("seite")),
+        office,
+    )
+    context = {
+        "office": office,
+        "space_page": page,
+        "space": space,
+        "organisations": selectors.public_organisations(office, space),
+        "page": offer_page,
+        "query": query_without(request, "seite"),
+    }
+    return _public(render(request, "offers/space_page.html", context))

@@ -1,0 +1,170 @@
+"""Reads of the Familienwegweiser with constant query counts."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from sozialraum.network.models import ChangeStatus, Organisation
+from sozialraum.offers.models import (
+    Offer,
+    OfferChange,
+    OfferTopic,
+    PublicSpacePage,
+)
+from sozialraum.offers.search import search_offers
+from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
+
+
+def office_offers(
+    office: YouthOffice, *, q: str = "", status: str = "", topic: OfferTopic | None = None
+) -> QuerySet[Offer]:
+    """The internal list: every offer of the office, filtered."""
+    offers: QuerySet[Offer] = Offer.objects.in_office(office).select_related("organisation")
+    if status:
+        offers = offers.filter(status=status)
+    if topic is not None:
+        offers = offers.filter(topics=topic)
+    if q:
+        offers = search_offers(offers, q)
+    return offers
+
+
+def pending_offer_ids(offers: list[Offer]) -> set[int]:
+    """Of these offers, those with a proposal waiting for review (one query)."""
+    return set(
+        OfferChange.objects.filter(
+            offer__in=[offer.pk for offer in offers], status=ChangeStatus.PENDING
+        ).values_list("offer_id", flat=True)
+    )
+
+
+def guide_offers(
+    office: YouthOffice,
+    *,
+    q: str = "",
+    topic: OfferTopic | None = None,
+    target_group: str = "",
+    age: int | None = None,
+    social_space: SocialSpace | None = None,
+    municipality: Municipality | None = None,
+    language: str = "",
+    free: bool = False,
+    step_free: bool = False,
+) -> QuerySet[Offer]:
+    """What the public guide shows: public offers of `office` only (Offer.objects.public),
+    filtered; with a query in relevance order (search_offers), else by title."""
+    offers: QuerySet[Offer] = Offer.objects.public(office)
+    if topic is not None:
+        offers = offers.filter(topics=topic)
+    if target_group:
+        offers = offers.filter(target_group_rows__target_group=target_group)
+    if age is not None:
+        offers = offers.filter(
+            Q(age_from__isnull=True) | Q(age_from__lte=age),
+            Q(age_until__isnull=True) | Q(age_until__gte=age),
+        )
+    if social_space is not None:
+        offers = offers.filter(social_spaces=social_space)
+    if municipality is not None:
+        offers = offers.filter(municipality=municipality)
+    if language:
+        offers = offers.filter(language_rows__language=language)
+    if free:
+        offers = offers.filter(is_free=True)
+    if step_free:
+        offers = offers.filter(step_free=True)
+    if q:
+        offers = search_offers(offers, q)
+    return offers
+
+
+def with_card_parts(offers: list[Offer] | QuerySet[Offer]) -> QuerySet[Offer] | list[Offer]:
+    """What a result card shows beside the offer: provider, place, topics, target groups."""
+    if isinstance(offers, QuerySet):
+        return offers.select_related("organisation", "municipality").prefetch_related(
+            Prefetch("topics", queryset=OfferTopic.objects.order_by("sort_key")),
+            "target_group_rows",
+        )
+    return offers
+
+
+def public_spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
+    """The social spaces the public may see by name: those whose public page coordination made
+    public. Nothing is public by default, so a space without a public page is never named in
+    the guide (not in the filter, not on an offer page)."""
+    return SocialSpace.objects.in_office(office).filter(public_page__is_public=True)
+
+
+GUIDE_MUNICIPALITIES_SECONDS = 3600
+
+
+def guide_municipalities(office: YouthOffice) -> QuerySet[Municipality]:
+    """The municipalities with public offers (the guide's filter offers nothing empty), cached
+    per office data version and day, so the list costs one small query per page."""
+    key = f"offers:guide-municipalities:{office.pk}:{office.data_version}:{timezone.localdate()}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = sorted(
+            set(
+                Offer.objects.public(office)
+                .exclude(municipality=None)
+                .values_list("municipality_id", flat=True)
+                .distinct()
+            )
+        )
+        cache.set(key, ids, GUIDE_MUNICIPALITIES_SECONDS)
+    return office.municipalities().filter(pk__in=ids).order_by("name")
+
+
+def public_offer(office: YouthOffice, pk: int) -> Offer | None:
+    """One public offer of `office` with everything its page shows, or None."""
+    return (
+        Offer.objects.public(office)
+        .filter(pk=pk)
+        .select_related("organisation", "municipality")
+        .prefetch_related(
+            Prefetch("topics", queryset=OfferTopic.objects.order_by("sort_key")),
+            Prefetch(
+                "social_spaces",
+                queryset=SocialSpace.objects.filter(public_page__is_public=True).order_by(
+                    "sort_key"
+                ),
+            ),
+            "target_group_rows",
+            "language_rows",
+            "dates",
+        )
+        .first()
+    )
+
+
+def public_space_pages(office: YouthOffice) -> list[PublicSpacePage]:
+    return list(
+        PublicSpacePage.objects.in_office(office)
+        .filter(is_public=True)
+        .select_related("social_space")
+        .order_by("social_space__sort_key")
+    )
+
+
+def public_space_page(office: YouthOffice, pk: int) -> PublicSpacePage | None:
+    """The public page of social space `pk`, only if coordination made it public."""
+    return (
+        PublicSpacePage.objects.in_office(office)
+        .filter(social_space_id=pk, is_public=True)
+        .select_related("social_space")
+        .first()
+    )
+
+
+def public_organisations(office: YouthOffice, space: SocialSpace) -> list[Organisation]:
+    """The social space's organisations that chose to be public (no people, only the
+    organisation's own published contact)."""
+    return list(
+        Organisation.objects.in_office(office)
+        .filter(is_public=True, social_spaces=space)
+        .only("name", "kind", "street", "postcode", "city", "phone", "email", "website")
+        .order_by("sort_key", "id")
+    )
