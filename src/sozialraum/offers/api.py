@@ -121,7 +121,7 @@ def list_offers(request: HttpRequest, filters: Query[OfferFilters]):
     form = GuideFilterForm(_form_data(filters, office), office=office)
     offers = selectors.guide_offers(office, **form.filters())
     paginator = Paginator(
-        selectors.with_card_parts(offers).prefetch_related("social_spaces"), PAGE_SIZE
+        selectors.with_card_parts(offers.prefetch_related("social_spaces")), PAGE_SIZE
     )
     page = paginator.get_page(filters.page)
     public_spaces = set(selectors.public_spaces(office).values_list("pk", flat=True))
