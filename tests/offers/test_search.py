@@ -167,3 +167,20 @@ def test_it_rebuilds_the_index_by_command(office_a, provider, capsys):
     assert "1 im Suchindex" in capsys.readouterr().out
     assert titles(office_a, "schwimmen") == ["Babyschwimmen"]
     assert titles(office_a, "turnen") == []
+
+
+def test_it_follows_the_services_updates(office_a, provider, coordinator):
+    from sozialraum.offers import services
+
+    offer = services.create_offer(
+        office=office_a,
+        actor=coordinator,
+        data={"title": "Kinderturnen", "description": "Für Kinder", "organisation": provider},
+        status=OfferStatus.PUBLISHED,
+    )
+    assert titles(office_a, "turnen") == ["Kinderturnen"]
+    services.update_offer(
+        offer=offer, actor=coordinator, version=offer.version, data={"title": "Babyschwimmen"}
+    )
+    assert titles(office_a, "schwimmen") == ["Babyschwimmen"]
+    assert titles(office_a, "turnen") == []

@@ -2,8 +2,9 @@
 
 - `index_offers(ids)` recomputes the OfferSearchEntry and vocabulary (OfferTerm) of offers:
   called by the signals below on every save of an offer and of what its text is made of (its
-  topics, target groups, languages, social spaces, provider, municipality), by imports, and by
-  `sozialraum rebuild_offer_index` for everything. Deleting an offer deletes its entry
+  topics, target groups, languages, social spaces, provider, municipality), on every audit
+  entry about an offer (offers.services writes with UPDATE statements, which send no signal),
+  by imports, and by `sozialraum rebuild_offer_index` for everything. Deleting an offer deletes its entry
   (CASCADE), and the database's own index follows the entry:
 - SQLite: an FTS5 table `offers_offersearchentry_fts` over (title_terms, body_terms) with the
   entries as external content, kept in sync by triggers on INSERT, UPDATE and DELETE.
@@ -276,11 +277,19 @@ def _source_saved(lookup: str):
     return handler
 
 
+def _audited(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """Every audited write of an offer: offers.services updates offers with UPDATE statements
+    (optimistic locking), which send no post_save; their audit entry marks the change."""
+    if created and not raw and instance.object_type == "offers.offer" and instance.object_id:
+        index_offers([int(instance.object_id)])
+
+
 _HANDLERS: list = []
 
 
 def connect() -> None:
     """Connect the signals (once; called when offers.models is imported)."""
+    from sozialraum.audit.models import AuditEntry
     from sozialraum.network.models import Organisation
     from sozialraum.offers.models import Offer, OfferLanguage, OfferTargetGroup, OfferTopic
     from sozialraum.regions.models import Municipality, SocialSpace
@@ -305,5 +314,6 @@ def connect() -> None:
         handler = _source_saved(lookup)
         _HANDLERS.append(handler)  # the signal holds it weakly
         post_save.connect(handler, sender=model, dispatch_uid=f"offers_search_src_{model.__name__}")
+    post_save.connect(_audited, sender=AuditEntry, dispatch_uid="offers_search_audit")
     post_migrate.connect(ensure, dispatch_uid="offers_search_ensure")
     _HANDLERS.append(ensure)
