@@ -4,8 +4,8 @@
   called by the signals below on every save of an offer and of what its text is made of (its
   topics, target groups, languages, social spaces, provider, municipality), on every audit
   entry about an offer (offers.services writes with UPDATE statements, which send no signal),
-  by imports, and by `sozialraum rebuild_offer_index` for everything. Deleting an offer deletes its entry
-  (CASCADE), and the database's own index follows the entry:
+  by imports, and by `sozialraum rebuild_offer_index` for everything. Deleting an offer
+  deletes its entry (CASCADE), and the database's own index follows the entry:
 - SQLite: an FTS5 table `offers_offersearchentry_fts` over (title_terms, body_terms) with the
   entries as external content, kept in sync by triggers on INSERT, UPDATE and DELETE.
 - PostgreSQL: generated columns `title_tsv` and `doc_tsv` (to_tsvector('simple', …)) on the
