@@ -45,7 +45,8 @@ def good_file(tmp_path, provider, space_a):
             "Sonnenschein;Frühe Hilfen;Eltern|Kinder;0;3;Soltau/Wietzendorf;03358021;"
             "Marktstraße 3, 29614 Soltau;kostenlos;Deutsch, Türkisch;ja;05191 1234;"
             "info@sonnenschein.example;www.sonnenschein.example;A-1\r\n"
-            "Erziehungsberatung;Beratung für Eltern;ORG-7;;Eltern;;;;;;10 € je Termin;;nein;;;;A-2\r\n"
+            "Erziehungsberatung;Beratung für Eltern;ORG-7;;Eltern;;;;;;10 € je Termin;;nein;;;;"
+            "A-2\r\n"
         ).encode("cp1252")
     )
     return path
