@@ -21,6 +21,7 @@ from django.utils import timezone
 from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
 from sozialraum.demo.network import build_network
+from sozialraum.demo.offers import build_offers
 from sozialraum.lib.text import person_sort_key
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
@@ -170,6 +171,7 @@ def add_staff(ctx: DemoContext) -> None:
 
 
 STEPS: list[Callable[[DemoContext], None]] = [load_regions, add_staff, build_network]
+STEPS.append(build_offers)  # the Familienwegweiser (demo/offers.py)
 
 
 def demo_password(configured: str | None) -> tuple[str, bool]:

@@ -29,6 +29,7 @@ from sozialraum.accounts.models import Invitation, OfficeRole, Role, User, hash_
 from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import stored_language
 from sozialraum.demo.network import scale_network
+from sozialraum.demo.offers import scale_offers
 from sozialraum.lib.text import person_sort_key, sort_key
 from sozialraum.regions.models import (
     Municipality,
@@ -300,6 +301,7 @@ SCALE_STEPS: list[ScaleStep] = [
     synthetic_offices,
     scale_network,
 ]
+SCALE_STEPS.append(scale_offers)  # the Familienwegweiser: N×1,000 offers (demo/offers.py)
 
 
 def build_scaled(ctx: DemoContext) -> None:

@@ -417,7 +417,7 @@ class GuideFilterForm(forms.Form):
         for field in self.fields.values():
             field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # stubs lag
         topic = cast(forms.ModelChoiceField, self.fields["thema"])
-        topic.queryset = topics_for(office)
+        topic.queryset = OfferTopic.objects.in_office(office)  # no defaults made by visitors
         topic.empty_label = _("Alle Themen")
         cast(forms.ChoiceField, self.fields["fuer"]).choices = [
             ("", _("Alle")),

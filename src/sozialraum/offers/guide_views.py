@@ -63,6 +63,7 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
         "page": page,
         "query": query_without(request, "seite"),
         "searched": searched,
+        "filtered": any(value for name, value in filters.items() if name != "q"),
         "ignored": form.ignored() if request.GET else [],
         "spaces": selectors.public_space_pages(office),
     }
@@ -75,6 +76,7 @@ def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse
     offer = selectors.public_offer(office, pk)
     if offer is None:
         raise Http404
+    offer.youth_office = office  # the same row: its URL needs no second query
     url = request.build_absolute_uri(offer.get_public_url())
     context = {
         "office": office,

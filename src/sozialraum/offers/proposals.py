@@ -121,7 +121,8 @@ class ReviewRow:
 
 def compare(change: OfferChange, offer: Offer | None = None) -> list[ReviewRow]:
     """Every reviewed field: proposer's view, proposal and the offer now."""
-    offer = offer or change.offer
+    if offer is None:  # as it is saved now, not as the change object remembers it
+        offer = Offer.objects.select_related("youth_office").get(pk=change.offer_id)
     office = offer.youth_office
     current = current_json(offer)
     proposed = dict(change.proposed or {})

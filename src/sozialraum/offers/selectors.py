@@ -10,6 +10,7 @@ from sozialraum.network.models import ChangeStatus, Organisation
 from sozialraum.offers.models import (
     Offer,
     OfferChange,
+    OfferDate,
     OfferTopic,
     PublicSpacePage,
 )
@@ -110,6 +111,7 @@ def guide_municipalities(office: YouthOffice) -> QuerySet[Municipality]:
             set(
                 Offer.objects.public(office)
                 .exclude(municipality=None)
+                .order_by()
                 .values_list("municipality_id", flat=True)
                 .distinct()
             )
@@ -134,7 +136,7 @@ def public_offer(office: YouthOffice, pk: int) -> Offer | None:
             ),
             "target_group_rows",
             "language_rows",
-            "dates",
+            Prefetch("dates", queryset=OfferDate.objects.filter(starts_at__gte=timezone.now())),
         )
         .first()
     )
