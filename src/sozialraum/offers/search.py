@@ -111,8 +111,9 @@ def _word_alternatives(group: Group, word: str, parts: tuple[str, ...] = ()) -> 
         group.add(tuple(Term(german.stem(part)) for part in split))
 
 
-def _synonym_map(office) -> dict[str, list[str]]:
-    """stem of one side -> the other sides, for the office's synonyms (defaults on first use)."""
+def synonym_pairs(office) -> list[tuple[str, str]]:
+    """The office's synonyms as (word, synonym); the defaults are created on first use (when
+    the office has none at all)."""
     from sozialraum.offers.search_models import DEFAULT_SYNONYMS, OfferSynonym
 
     pairs = list(OfferSynonym.objects.in_office(office).values_list("word", "synonym"))
@@ -122,6 +123,12 @@ def _synonym_map(office) -> dict[str, list[str]]:
             ignore_conflicts=True,
         )
         pairs = list(DEFAULT_SYNONYMS)
+    return pairs
+
+
+def _synonym_map(office) -> dict[str, list[str]]:
+    """stem of one side -> the other sides, for the office's synonyms."""
+    pairs = synonym_pairs(office)
     result: dict[str, list[str]] = {}
     for word, synonym in pairs:
         for side, other in ((word, synonym), (synonym, word)):

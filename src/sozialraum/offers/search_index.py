@@ -315,5 +315,9 @@ def connect() -> None:
         _HANDLERS.append(handler)  # the signal holds it weakly
         post_save.connect(handler, sender=model, dispatch_uid=f"offers_search_src_{model.__name__}")
     post_save.connect(_audited, sender=AuditEntry, dispatch_uid="offers_search_audit")
+    from sozialraum.audit import registry
+    from sozialraum.offers.search_models import OfferSynonym
+
+    registry.register(OfferSynonym)
     post_migrate.connect(ensure, dispatch_uid="offers_search_ensure")
     _HANDLERS.append(ensure)
