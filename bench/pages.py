@@ -84,6 +84,24 @@ def organisation() -> str:
     return reverse("network:organisation", kwargs={"office_slug": BENCH_OFFICE, "pk": org.pk})
 
 
+def guide_search() -> str:
+    """The public Familienwegweiser searched for a frequent word (a stem and compound parts)."""
+    return office_url("offers:guide")() + "?q=beratung"
+
+
+def guide_filtered() -> str:
+    """The guide's search with filters: a topic of the office and the age of a child."""
+    from sozialraum.offers.models import OfferTopic
+
+    topic = (
+        OfferTopic.objects.filter(youth_office__slug=BENCH_OFFICE)
+        .order_by("sort_key", "pk")
+        .first()
+    )
+    topic_filter = f"&thema={topic.pk}" if topic else ""
+    return office_url("offers:guide")() + f"?q=beratung{topic_filter}&alter=4"
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -100,4 +118,6 @@ PAGES: dict[str, Page] = {
     "directory_search": Page(directory_search),
     "organisation": Page(organisation),
     "county_overview": Page(office_url("network:overview")),
+    "guide_search": Page(guide_search, anonymous=True),
+    "guide_filtered": Page(guide_filtered, anonymous=True),
 }

@@ -28,6 +28,8 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.resources
+import re
+import unicodedata
 
 import snowballstemmer
 
@@ -219,6 +221,8 @@ STOP_WORDS = frozenset(
 OPERATORS = frozenset({"and", "or", "not", "und", "oder", "nicht"})
 
 _STEMMER = snowballstemmer.stemmer("german")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NOT_WORD_OR_HYPHEN = re.compile(r"[^a-z0-9-]+|(?<![a-z0-9])-|-(?![a-z0-9])")
 _S_ENDING = frozenset("bdfghklmnrt")  # Snowball German: letters before a removable -s
 
 # Parts of speech of the lexicon that are no compound parts (names, abbreviations, affixes).
@@ -254,14 +258,23 @@ def words(text: str) -> list[str]:
     "Eltern-Kind-Gruppe für Mütter" -> ["elternkindgruppe", "eltern", "kind", "gruppe",
     "muetter"]."""
     result: list[str] = []
-    for chunk in (text or "").split():
-        parts = search_key(chunk).split()
-        if len(parts) > 1 and "-" in chunk and all(part.isalpha() for part in parts):
+    for chunk in _fold_keeping_hyphens(text).split():
+        parts = [part for part in chunk.split("-") if part]
+        if len(parts) > 1 and all(part.isalpha() for part in parts):
             joined = "".join(parts)
             if len(joined) <= MAX_WORD:
                 result.append(joined)
         result.extend(parts)
     return [word for word in result if word not in STOP_WORDS]
+
+
+def _fold_keeping_hyphens(text: str) -> str:
+    """search_key's folding over the whole text at once, keeping hyphens inside words."""
+    lowered = (text or "").lower().translate(_UMLAUTS)
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD_OR_HYPHEN.sub(" ", lowered)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -428,8 +441,12 @@ def word_terms(word: str) -> tuple[str, ...]:
 def terms(text: str) -> list[str]:
     """All index terms of a text, in order of appearance, with repetitions (counts matter to
     nobody, but order keeps the title's terms readable)."""
+    return terms_of_words(words(text))
+
+
+def terms_of_words(folded: list[str]) -> list[str]:
     result: list[str] = []
-    for word in words(text):
+    for word in folded:
         result.extend(word_terms(word))
     return result
 

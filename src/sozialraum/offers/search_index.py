@@ -114,56 +114,74 @@ def ensure(using: str = "default", **kwargs) -> None:
 # ---- Computing the entries -------------------------------------------------------------------
 
 
-def offer_texts(offer) -> tuple[str, str]:
-    """(title, everything else a family might search for) of an offer whose related rows are
-    loaded (see `_load`)."""
-    from sozialraum.offers.models import Offer
-
-    body = [
-        offer.description,
-        offer.organisation.name,
-        *(topic.name for topic in offer.topics.all()),
-        *(str(row.get_target_group_display()) for row in offer.target_group_rows.all()),
-        *(space.name for space in offer.social_spaces.all()),
-        *(str(row.get_language_display()) for row in offer.language_rows.all()),
-        offer.municipality.name if offer.municipality_id else "",
-        offer.city,
-        offer.street,
-        offer.postcode,
-        offer.schedule,
-        offer.costs,
-        offer.accessibility_note,
-        str(Offer._meta.get_field("is_free").verbose_name) if offer.is_free else "",
-        str(Offer._meta.get_field("step_free").verbose_name) if offer.step_free else "",
-    ]
-    return offer.title, " ".join(part for part in body if part)
-
-
-def _load(ids: Iterable[int]):
-    from sozialraum.offers.models import Offer
-
-    return (
-        Offer.objects.filter(pk__in=list(ids))
-        .select_related("organisation", "municipality")
-        .prefetch_related("topics", "social_spaces", "target_group_rows", "language_rows")
-        .order_by("pk")
+def offer_texts(ids: list[int]) -> dict[int, tuple[int, str, str]]:
+    """offer id -> (youth office id, title, everything else a family might search for): the
+    description, provider, topics, target groups, social spaces, languages, place, schedule,
+    costs, "kostenlos" and "barrierefrei zugänglich". Six queries for any number of offers."""
+    from sozialraum.offers.models import (
+        Language,
+        Offer,
+        OfferLanguage,
+        OfferTargetGroup,
+        TargetGroup,
     )
 
+    free = str(Offer._meta.get_field("is_free").verbose_name)
+    step_free = str(Offer._meta.get_field("step_free").verbose_name)
+    extra: dict[int, list[str]] = {pk: [] for pk in ids}
+    for through, name in (
+        (Offer.topics.through, "offertopic__name"),
+        (Offer.social_spaces.through, "socialspace__name"),
+    ):
+        for offer_id, value in through.objects.filter(offer_id__in=ids).values_list(
+            "offer_id", name
+        ):
+            extra[offer_id].append(value)
+    groups = {code: str(label) for code, label in TargetGroup.choices}
+    for offer_id, code in OfferTargetGroup.objects.filter(offer_id__in=ids).values_list(
+        "offer_id", "target_group"
+    ):
+        extra[offer_id].append(groups.get(code, ""))
+    languages = {code: str(label) for code, label in Language.choices}
+    for offer_id, code in OfferLanguage.objects.filter(offer_id__in=ids).values_list(
+        "offer_id", "language"
+    ):
+        extra[offer_id].append(languages.get(code, ""))
+    result = {}
+    for row in Offer.objects.filter(pk__in=ids).values_list(
+        "pk",
+        "youth_office_id",
+        "title",
+        "description",
+        "organisation__name",
+        "municipality__name",
+        "city",
+        "street",
+        "postcode",
+        "schedule",
+        "costs",
+        "accessibility_note",
+        "is_free",
+        "step_free",
+    ):
+        pk, office_id, title, *texts, is_free, is_step_free = row
+        body = [*texts, *extra[pk], free if is_free else "", step_free if is_step_free else ""]
+        result[pk] = (office_id, title, " ".join(part for part in body if part))
+    return result
 
-def _vocabulary(text: str) -> dict[str, str]:
-    """word -> stem for every folded word of `text` and every part of its compounds."""
-    result: dict[str, str] = {}
-    for word in german.words(text):
-        if len(word) > german.MAX_WORD or not word.isalpha():
+
+def _vocabulary(folded: list[str], into: dict[str, str]) -> None:
+    """word -> stem for every folded word and every part of its compounds."""
+    for word in folded:
+        if word in into or len(word) > german.MAX_WORD or not word.isalpha():
             continue
         pending = [word]
         while pending:
             current = pending.pop()
-            if current in result:
+            if current in into:
                 continue
-            result[current] = german.stem(current)
+            into[current] = german.stem(current)
             pending.extend(german.split_compound(current))
-    return result
 
 
 def index_offers(ids: Iterable[int]) -> int:
@@ -175,19 +193,20 @@ def index_offers(ids: Iterable[int]) -> int:
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         entries: list[OfferSearchEntry] = []
-        vocabulary: dict[tuple[int, str], str] = {}
-        for offer in _load(chunk):
-            title, body = offer_texts(offer)
+        vocabulary: dict[int, dict[str, str]] = {}
+        for pk, (office_id, title, body) in offer_texts(chunk).items():
+            title_words, body_words = german.words(title), german.words(body)
             entries.append(
                 OfferSearchEntry(
-                    offer_id=offer.pk,
-                    youth_office_id=offer.youth_office_id,
-                    title_terms=" ".join(dict.fromkeys(german.terms(title))),
-                    body_terms=" ".join(dict.fromkeys(german.terms(body))),
+                    offer_id=pk,
+                    youth_office_id=office_id,
+                    title_terms=" ".join(dict.fromkeys(german.terms_of_words(title_words))),
+                    body_terms=" ".join(dict.fromkeys(german.terms_of_words(body_words))),
                 )
             )
-            for word, term in _vocabulary(f"{title} {body}").items():
-                vocabulary[(offer.youth_office_id, word)] = term
+            words = vocabulary.setdefault(office_id, {})
+            _vocabulary(title_words, words)
+            _vocabulary(body_words, words)
         with transaction.atomic():
             OfferSearchEntry.objects.filter(offer_id__in=chunk).exclude(
                 offer_id__in=[entry.offer_id for entry in entries]
@@ -204,7 +223,8 @@ def index_offers(ids: Iterable[int]) -> int:
                     OfferTerm(
                         youth_office_id=office, word=word, reversed_word=word[::-1], term=term
                     )
-                    for (office, word), term in vocabulary.items()
+                    for office, words in vocabulary.items()
+                    for word, term in words.items()
                 ],
                 ignore_conflicts=True,
                 batch_size=BATCH,
