@@ -84,6 +84,16 @@ def organisation() -> str:
     return reverse("network:organisation", kwargs={"office_slug": BENCH_OFFICE, "pk": org.pk})
 
 
+def guide_offer() -> str:
+    """A fixed demo offer's public page (the swimming course of Bispingen) at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.offers.models import Offer
+
+    offer = Offer.objects.get(youth_office__slug=BENCH_OFFICE, title="Schwimmkurs Seepferdchen")
+    return reverse("offers:public_offer", kwargs={"office_slug": BENCH_OFFICE, "pk": offer.pk})
+
+
 def guide_search() -> str:
     """The public Familienwegweiser searched for a frequent word (a stem and compound parts)."""
     return office_url("offers:guide")() + "?q=beratung"
@@ -118,6 +128,9 @@ PAGES: dict[str, Page] = {
     "directory_search": Page(directory_search),
     "organisation": Page(organisation),
     "county_overview": Page(office_url("network:overview")),
+    # The public Familienwegweiser (anonymous): the start page and a fixed offer page.
+    "guide": Page(office_url("offers:guide"), anonymous=True),
+    "guide_offer": Page(guide_offer, anonymous=True),
     "guide_search": Page(guide_search, anonymous=True),
     "guide_filtered": Page(guide_filtered, anonymous=True),
 }

@@ -231,7 +231,9 @@ def build_offers(ctx: DemoContext) -> None:
         today = timezone.localdate()
         saturday = today + timedelta(days=7 + (5 - today.weekday()) % 7)
         _add_dates(offers["Schwimmkurs Seepferdchen"], saturday, 10, 9)
-        _add_dates(offers["Elternkurs „Starke Eltern – starke Kinder“"], saturday + timedelta(3), 8, 19)
+        _add_dates(
+            offers["Elternkurs „Starke Eltern – starke Kinder“"], saturday + timedelta(3), 8, 19
+        )
         _not_public(ctx, office, actor)
         _carrier_offer(office, actor)
         _public_spaces(ctx, "heidekreis", actor)

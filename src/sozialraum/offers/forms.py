@@ -39,31 +39,43 @@ class NamedMultipleChoiceField(BoundedModelMultipleChoiceField):
         return str(getattr(obj, "name", obj))
 
 
-class CoordinateField(forms.CharField):
+class CoordinateField(forms.Field):
     """A latitude or longitude, typed with a comma or a point (52,9876 or 52.9876)."""
+
+    MAX_LENGTH = 20
 
     def __init__(self, *, low: int, high: int, **kwargs: Any) -> None:
         self.low, self.high = low, high
-        kwargs.setdefault("max_length", 20)
         kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "maxlength": self.MAX_LENGTH}),
+        )
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = (super().to_python(value) or "").strip().replace(",", ".")
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, Decimal):
+            return value
+        text = str(value or "").strip().replace(",", ".")
         if not text:
             return None
         try:
-            number = Decimal(text)
+            number = Decimal(text) if len(text) <= self.MAX_LENGTH else Decimal("nan")
         except InvalidOperation:
-            raise forms.ValidationError(
-                _("Bitte geben Sie eine Zahl ein, z. B. 52,9913.")
-            ) from None
-        if not number.is_finite() or not self.low <= number <= self.high:
+            number = Decimal("nan")
+        if not number.is_finite():
+            raise forms.ValidationError(_("Bitte geben Sie eine Zahl ein, z. B. 52,9913."))
+        if not self.low <= number <= self.high:
             raise forms.ValidationError(
                 _("Bitte geben Sie eine Zahl zwischen %(low)s und %(high)s ein.")
                 % {"low": self.low, "high": self.high}
             )
         return number.quantize(Decimal("0.000001"))
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return f"{value.normalize():f}".replace(".", ",")
+        return value
 
 
 class DatesField(forms.CharField):
@@ -148,7 +160,7 @@ class OfferForm(forms.ModelForm):
         label=gettext_lazy("Längengrad"),
         low=-180,
         high=180,
-        help_text=gettext_lazy("Für die Karte, z. B. 52,9913 und 9,8427. Freiwillig."),
+        help_text=gettext_lazy("Für die Karte, z. B. 52,9913 und 9,8427."),
     )
     target_groups = forms.MultipleChoiceField(
         label=gettext_lazy("Zielgruppen"),
@@ -319,7 +331,7 @@ class RejectChangeForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
-        help_text=gettext_lazy("Freiwillig. Die Redaktion sieht diesen Text."),
+        help_text=gettext_lazy("Die Redaktion sieht diesen Text."),
     )
 
 
