@@ -145,4 +145,4 @@ def test_it_runs_constant_queries(client, office_a, provider):
             make(office_a, provider, f"Beratung {number}")
 
     url = f"{URL}?youth_office=heidekreis&q=beratung"
-    assert_queries_constant(client, url, grow, expected=11)
+    assert_queries_constant(client, url, grow, expected=10)
