@@ -228,26 +228,43 @@ def _tsquery(alternatives: list[Alternative]) -> str:
     )
 
 
-def _levels(group: Group) -> list[tuple[int, list[Alternative], bool]]:
-    """(points, alternatives, title only) from the best level down."""
+def _minimal(alternatives: list[Alternative]) -> list[Alternative]:
+    """The same matches with fewer alternatives: a term is left out beside its own prefix."""
+    prefixes = {
+        alt.terms[0].text for alt in alternatives if len(alt.terms) == 1 and alt.terms[0].prefix
+    }
+    return [
+        alt
+        for alt in alternatives
+        if not (len(alt.terms) == 1 and not alt.terms[0].prefix and alt.terms[0].text in prefixes)
+    ]
+
+
+def _levels(group: Group, relaxed: bool) -> tuple[list[tuple[int, list[Alternative], bool]], int]:
+    """([(points, alternatives, title only)] from the best level down, points otherwise). When
+    every group must match, a row that reaches no level matches loosely: 1 point, no test."""
     exact = [alt for alt in group.alternatives if alt.exact]
-    every = group.alternatives
-    return [(4, exact, True), (3, every, True), (2, exact, False), (1, every, False)]
+    every = _minimal(group.alternatives)
+    levels = [(4, exact, True), (3, every, True), (2, exact, False)]
+    if relaxed:
+        return [*levels, (1, every, False)], 0
+    return levels, 1
 
 
 def _sqlite(queryset: QuerySet, parsed: ParsedQuery, relaxed: bool) -> QuerySet:
     pk = f'"{queryset.model._meta.db_table}"."id"'
     match = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608 (constant names)
     joiner = " OR " if relaxed else " AND "
-    condition = joiner.join(_fts(group.alternatives) for group in parsed.groups)
+    condition = joiner.join(_fts(_minimal(group.alternatives)) for group in parsed.groups)
     cases, params = [], []
     for group in parsed.groups:
         whens = []
-        for points, alternatives, title in _levels(group):
+        levels, otherwise = _levels(group, relaxed)
+        for points, alternatives, title in levels:
             if alternatives:
                 whens.append(f"WHEN {pk} IN ({match}) THEN {points}")
                 params.append(_fts(alternatives, "title_terms" if title else None))
-        cases.append("(CASE " + " ".join(whens) + " ELSE 0 END)")
+        cases.append("(CASE " + " ".join(whens) + f" ELSE {otherwise} END)")
     rank = RawSQL(" + ".join(cases), params, output_field=IntegerField())  # noqa: S611
     return queryset.filter(pk__in=RawSQL(match, [condition])).annotate(search_rank=rank)  # noqa: S611
 
@@ -255,16 +272,19 @@ def _sqlite(queryset: QuerySet, parsed: ParsedQuery, relaxed: bool) -> QuerySet:
 def _postgresql(queryset: QuerySet, parsed: ParsedQuery, relaxed: bool) -> QuerySet:
     entry = '"offers_offersearchentry"'
     joiner = " | " if relaxed else " & "
-    condition = joiner.join(f"({_tsquery(group.alternatives)})" for group in parsed.groups)
+    condition = joiner.join(
+        f"({_tsquery(_minimal(group.alternatives))})" for group in parsed.groups
+    )
     cases, params = [], []
     for group in parsed.groups:
         whens = []
-        for points, alternatives, title in _levels(group):
+        levels, otherwise = _levels(group, relaxed)
+        for points, alternatives, title in levels:
             if alternatives:
                 column = "title_tsv" if title else "doc_tsv"
                 whens.append(f"WHEN {entry}.{column} @@ to_tsquery('simple', %s) THEN {points}")
                 params.append(_tsquery(alternatives))
-        cases.append("(CASE " + " ".join(whens) + " ELSE 0 END)")
+        cases.append("(CASE " + " ".join(whens) + f" ELSE {otherwise} END)")
     rank = RawSQL(" + ".join(cases), params, output_field=IntegerField())  # noqa: S611
     matches = RawSQL(  # noqa: S611 (the query is a parameter)
         f"{entry}.doc_tsv @@ to_tsquery('simple', %s)", [condition], output_field=BooleanField()
