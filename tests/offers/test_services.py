@@ -126,3 +126,22 @@ def test_it_keeps_dates_and_validity(office_a, coordinator, provider_a):
             valid_until=date(2027, 2, 1),
         )
     assert "valid_until" in error.value.errors
+
+
+def test_it_refuses_to_delete_a_provider_with_offers_in_german(
+    client_for, coordinator, office_a, provider_a, offer_a
+):
+    from django.urls import reverse
+
+    url = reverse(
+        "network:organisation_delete", kwargs={"office_slug": office_a.slug, "pk": provider_a.pk}
+    )
+    response = client_for(coordinator).post(url)
+    assert response.status_code == 409
+    assert "Angebote: 1" in response.content.decode()
+    assert Offer.objects.filter(pk=offer_a.pk).exists()
+
+
+def test_it_deletes_the_offers_with_their_youth_office(office_a, offer_a, own_offer):
+    office_a.delete()
+    assert not Offer.objects.exists()

@@ -231,18 +231,18 @@ def organisation_propose(request: OfficeRequest, pk: int) -> HttpResponse:
 @office_view("network.view_directory")
 def organisation_delete(request: OfficeRequest, pk: int) -> HttpResponse:
     org = get_organisation_for_user(request, pk, perm="network.delete_organisation")
-    status = 200
+    status, refused = 200, ""
     if request.method == "POST":
         name = org.name
         try:
             services.delete_organisation(organisation=org, actor=request.user)
-        except services.OrganisationInUse:
-            status = 409  # the page below names what must be removed first
+        except services.OrganisationInUse as error:
+            status, refused = 409, str(error)  # the page below names what must go first
         else:
             messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
             return redirect("network:directory", office_slug=request.youth_office.slug)
     parts = services.organisation_deletion(org)
-    context = {"org": org, **parts, "blocker": services.deletion_blocker(parts)}
+    context = {"org": org, **parts, "blocker": services.deletion_blocker(parts) or refused}
     return render(request, "network/organisation_delete.html", context, status=status)
 
 

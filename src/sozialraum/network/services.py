@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.db.models.deletion import RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -335,7 +336,24 @@ def delete_organisation(*, organisation: Organisation, actor: User | None) -> No
             affiliation, actor, Action.UPDATE, describe_affiliation(affiliation), ""
         )
     parts["closed_invitations"].delete()
-    organisation.delete()
+    try:
+        organisation.delete()
+    except RestrictedError as error:  # rows of a later app (e.g. offers) still name it
+        raise OrganisationInUse(restricted_reason(error)) from None
+
+
+def restricted_reason(error: RestrictedError) -> str:
+    """The German reason for a deletion the database refused: what still refers to it."""
+    counts: dict[str, int] = {}
+    for obj in error.restricted_objects:
+        label = str(obj._meta.verbose_name_plural)
+        counts[label] = counts.get(label, 0) + 1
+    things = ", ".join(f"{label}: {count}" for label, count in sorted(counts.items()))
+    return _(
+        "Die Organisation kann noch nicht gelöscht werden, weil noch Einträge auf sie verweisen "
+        "(%(things)s). Bitte ordnen Sie diese zuerst einer anderen Organisation zu oder löschen "
+        "Sie sie."
+    ) % {"things": things}
 
 
 def _confirm(entry: Organisation | Person, actor: User | None) -> None:

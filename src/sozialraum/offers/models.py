@@ -194,9 +194,11 @@ class Offer(TenantModel):
 
     title = models.CharField(_("Titel"), max_length=200)
     description = models.TextField(_("Beschreibung"), max_length=5000)
+    # RESTRICT: an organisation with offers is not deleted by itself (its offers would go
+    # without a word), but deleting the whole youth office takes both.
     organisation = models.ForeignKey(
         Organisation,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="offers",
         verbose_name=_("Anbieter"),
     )

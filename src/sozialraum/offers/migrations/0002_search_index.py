@@ -22,7 +22,7 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0001_initial'),
+        ('offers', '0002_wegweiser_restrict_provider'),
         ('regions', '0004_sort_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
