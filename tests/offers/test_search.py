@@ -184,3 +184,20 @@ def test_it_follows_the_services_updates(office_a, provider, coordinator):
     )
     assert titles(office_a, "schwimmen") == ["Babyschwimmen"]
     assert titles(office_a, "turnen") == []
+
+
+def test_it_forgets_a_deleted_topic_after_the_commit(
+    office_a, provider, django_capture_on_commit_callbacks
+):
+    topic = OfferTopic.objects.create(youth_office=office_a, name="Sport")
+    offer = make(office_a, provider, "Kinderturnen")
+    offer.topics.add(topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.delete()
+    assert titles(office_a, "sport") == []
+
+
+def test_it_deletes_an_office_with_its_index(office_a, provider):
+    make(office_a, provider, "Kinderturnen")
+    office_a.delete()
+    assert not OfferSearchEntry.objects.exists()

@@ -20,7 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 
 from sozialraum.lib import german
 
@@ -259,6 +265,14 @@ def _row_changed(sender, instance, raw=False, **kwargs) -> None:
         index_offers([instance.offer_id])
 
 
+def _row_deleted(sender, instance, **kwargs) -> None:
+    """After the commit: the row may go because its offer (or its whole office) goes, and an
+    entry written meanwhile would point at a deleted offer. offers.services' own changes of
+    these rows are indexed at once through their audit entry."""
+    offer_id = instance.offer_id
+    transaction.on_commit(lambda: index_offers([offer_id]))
+
+
 def _many_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     from sozialraum.offers.models import Offer
 
@@ -304,6 +318,19 @@ def _audited(sender, instance, created=False, raw=False, **kwargs) -> None:
         index_offers([int(instance.object_id)])
 
 
+def _source_deleting(lookup: str):
+    """A topic or social space goes: its offers lose its name after the commit."""
+
+    def handler(sender, instance, **kwargs) -> None:
+        from sozialraum.offers.models import Offer
+
+        ids = list(Offer.objects.filter(**{lookup: instance}).values_list("pk", flat=True))
+        if ids:
+            transaction.on_commit(lambda: index_offers(ids))
+
+    return handler
+
+
 _HANDLERS: list = []
 
 
@@ -320,7 +347,7 @@ def connect() -> None:
     for row_model in (OfferTargetGroup, OfferLanguage):
         name = row_model.__name__
         post_save.connect(_row_changed, sender=row_model, dispatch_uid=f"offers_search_{name}")
-        post_delete.connect(_row_changed, sender=row_model, dispatch_uid=f"offers_search_d{name}")
+        post_delete.connect(_row_deleted, sender=row_model, dispatch_uid=f"offers_search_d{name}")
     for through in (Offer.topics.through, Offer.social_spaces.through):
         m2m_changed.connect(
             _many_changed, sender=through, dispatch_uid=f"offers_search_{through.__name__}"
@@ -334,6 +361,10 @@ def connect() -> None:
         handler = _source_saved(lookup)
         _HANDLERS.append(handler)  # the signal holds it weakly
         post_save.connect(handler, sender=model, dispatch_uid=f"offers_search_src_{model.__name__}")
+        if lookup in ("topics", "social_spaces"):
+            deleting = _source_deleting(lookup)
+            _HANDLERS.append(deleting)
+            pre_delete.connect(deleting, sender=model, dispatch_uid=f"offers_search_del_{lookup}")
     post_save.connect(_audited, sender=AuditEntry, dispatch_uid="offers_search_audit")
     from sozialraum.audit import registry
     from sozialraum.offers.search_models import OfferSynonym
