@@ -94,8 +94,19 @@ def guide_offer() -> str:
     return reverse("offers:public_offer", kwargs={"office_slug": BENCH_OFFICE, "pk": offer.pk})
 
 
+def offer_index_complete() -> None:
+    """The scaled demo bulk-creates its offers, which sends no signal: until it indexes them
+    itself (offers.search_index.index_offers), the search pages build the index here, once."""
+    from sozialraum.offers import search_index
+    from sozialraum.offers.models import Offer, OfferSearchEntry
+
+    if OfferSearchEntry.objects.count() < Offer.objects.count():
+        search_index.rebuild()
+
+
 def guide_search() -> str:
     """The public Familienwegweiser searched for a frequent word (a stem and compound parts)."""
+    offer_index_complete()
     return office_url("offers:guide")() + "?q=beratung"
 
 
@@ -103,6 +114,7 @@ def guide_filtered() -> str:
     """The guide's search with filters: a topic of the office and the age of a child."""
     from sozialraum.offers.models import OfferTopic
 
+    offer_index_complete()
     topic = (
         OfferTopic.objects.filter(youth_office__slug=BENCH_OFFICE)
         .order_by("sort_key", "pk")
