@@ -201,3 +201,20 @@ def test_it_deletes_an_office_with_its_index(office_a, provider):
     make(office_a, provider, "Kinderturnen")
     office_a.delete()
     assert not OfferSearchEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "query"),
+    [
+        ("Sprechstunde der Kinderärztin", "Kinderarzt"),
+        ("Sprachförderung", "Sprache"),
+        ("Väterfrühstück", "Frühstück für Väter"),
+        ("Beratungsangebote für Alleinerziehende", "alleinerziehende beratung"),
+        ("Familienzentrum", "Familien-Zentrum"),
+        ("Hausaufgabenbetreuung", "Betreuung"),
+    ],
+)
+def test_it_finds_words_inside_other_compounds(office_a, provider, title, query):
+    make(office_a, provider, title)
+    make(office_a, provider, "Etwas ganz anderes")
+    assert titles(office_a, query) == [title]

@@ -108,7 +108,10 @@ def _word_alternatives(group: Group, word: str, parts: tuple[str, ...] = ()) -> 
         group.add((Term(stem, prefix=True),), exact=False)
     split = parts or german.split_compound(word)
     if split:
-        group.add(tuple(Term(german.stem(part)) for part in split))
+        stems = [german.stem(part) for part in split]
+        group.add(tuple(Term(part) for part in stems))
+        # Loosely: each part as a prefix too ("Kinderarzt" finds "Kinderärztin").
+        group.add(tuple(Term(part, prefix=len(part) >= MIN_PREFIX) for part in stems), exact=False)
 
 
 def synonym_pairs(office) -> list[tuple[str, str]]:
@@ -167,9 +170,7 @@ def _add_typo_alternatives(parsed: ParsedQuery, office, term_model) -> None:
     from django.db.models import Q
 
     candidates = [
-        group
-        for group in parsed.groups
-        if len(group.word) >= MIN_TYPO and group.word.isalpha() and len(group.alternatives) <= 3
+        group for group in parsed.groups if len(group.word) >= MIN_TYPO and group.word.isalpha()
     ]
     if not candidates:
         return
