@@ -30,6 +30,7 @@ from sozialraum.demo.offers_data import (
     SCALE_NAMES,
     SCALE_OPENINGS,
     SCALE_STREETS,
+    SCALE_SUFFIXES,
     SCALE_WHEN,
     VERDEN_DRAFT,
     VERDEN_OFFERS,
@@ -263,7 +264,7 @@ def scaled_offer(ctx: DemoContext, office: YouthOffice, organisations, places, n
     kind, topic_names, groups, age_from, age_until = rng.choice(SCALE_KINDS)
     name = rng.choice(SCALE_NAMES)
     municipality, (city, postcode, lat, lng) = rng.choice(places)
-    title = f"{kind} „{name}“ in {city}"
+    title = f"{kind} „{name}“ {rng.choice(SCALE_SUFFIXES)} in {city}"
     description = " ".join(
         [
             f"{kind} für Familien in {city}.",

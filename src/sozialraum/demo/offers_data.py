@@ -546,3 +546,19 @@ SCALE_STREETS = [
     "Poststraße",
     "Feldstraße",
 ]
+SCALE_SUFFIXES = [
+    "am Vormittag",
+    "am Nachmittag",
+    "für Alleinerziehende",
+    "für Väter",
+    "mit Babys",
+    "für Neuzugezogene",
+    "im Familienzentrum",
+    "im Gemeindehaus",
+    "in der Grundschule",
+    "für Großeltern und Enkel",
+    "auf Deutsch und Arabisch",
+    "für Zwillingseltern",
+    "im Sommer",
+    "am Wochenende",
+]

@@ -9,10 +9,14 @@ kept by browsers and proxies for a few minutes (PUBLIC_MAX_AGE); logged-in peopl
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from sozialraum.lib.http import query_without, url_for_rows
@@ -21,7 +25,40 @@ from sozialraum.offers.forms import GuideFilterForm
 from sozialraum.regions.models import YouthOffice
 
 PAGE_SIZE = 20
+# Families do not page through thousands of offers, and a deep page costs the database a long
+# scan: a later page number shows this page (the count still says how many there are).
+MAX_PAGES = 50
 PUBLIC_MAX_AGE = 300  # seconds
+COUNT_SECONDS = 60  # how long a result count is reused for the same filters
+
+
+class GuidePaginator(Paginator):
+    """Counts once per office data version, filters and minute (counting every public offer is
+    the one part of a page that grows with the data); at most MAX_PAGES pages."""
+
+    def __init__(self, object_list, per_page, *, count_key: str) -> None:
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        cached = cache.get(self.count_key)
+        if cached is None:
+            cached = self.object_list.count()  # type: ignore[attr-defined]  # a QuerySet here
+            cache.set(self.count_key, cached, COUNT_SECONDS)
+        return cached
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, MAX_PAGES)
+
+
+def _page(request: HttpRequest, office: YouthOffice, offers, filters: dict):
+    wanted = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
+    digest = hashlib.sha256(repr(wanted).encode()).hexdigest()[:32]
+    key = f"offers:guide-count:{office.pk}:{office.data_version}:{digest}"
+    paginator = GuidePaginator(selectors.with_card_parts(offers), PAGE_SIZE, count_key=key)
+    return _with_public_urls(paginator.get_page(request.GET.get("seite")), office)
 
 
 def public_office(slug: str) -> YouthOffice:
@@ -52,10 +89,7 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     form = GuideFilterForm(request.GET or None, office=office)
     filters = form.filters() if request.GET else {}
     offers = selectors.guide_offers(office, **filters)
-    page = _with_public_urls(
-        Paginator(selectors.with_card_parts(offers), PAGE_SIZE).get_page(request.GET.get("seite")),
-        office,
-    )
+    page = _page(request, office, offers, filters)
     searched = bool(request.GET) and any(filters.values())
     context = {
         "office": office,
@@ -102,10 +136,7 @@ def space_page(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
         raise Http404
     space = page.social_space
     offers = selectors.guide_offers(office, social_space=space)
-    offer_page = _with_public_urls(
-        Paginator(selectors.with_card_parts(offers), PAGE_SIZE).get_page(request.GET.get("seite")),
-        office,
-    )
+    offer_page = _page(request, office, offers, {"social_space": space})
     context = {
         "office": office,
         "space_page": page,

@@ -313,7 +313,6 @@ class Offer(TenantModel):
             models.Index(fields=["youth_office", "sort_key"]),
             # The public guide: published offers of one office in title order.
             models.Index(fields=["youth_office", "status", "sort_key"]),
-            models.Index(fields=["youth_office", "confirmed_at"]),
             models.Index(fields=["organisation", "sort_key"]),
         ]
         constraints = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from sozialraum.network.models import ChangeStatus, Organisation
@@ -11,6 +11,8 @@ from sozialraum.offers.models import (
     Offer,
     OfferChange,
     OfferDate,
+    OfferLanguage,
+    OfferTargetGroup,
     OfferTopic,
     PublicSpacePage,
 )
@@ -57,21 +59,35 @@ def guide_offers(
     """What the public guide shows: public offers of `office` only (Offer.objects.public),
     filtered; with a query in relevance order (search_offers), else by title."""
     offers: QuerySet[Offer] = Offer.objects.public(office)
+    # EXISTS rather than joins: the database walks the offers in title order and stops after a
+    # page, instead of collecting every offer of a target group first and sorting them.
     if topic is not None:
-        offers = offers.filter(topics=topic)
+        offers = offers.filter(
+            Exists(Offer.topics.through.objects.filter(offer=OuterRef("pk"), offertopic=topic))
+        )
     if target_group:
-        offers = offers.filter(target_group_rows__target_group=target_group)
+        offers = offers.filter(
+            Exists(OfferTargetGroup.objects.filter(offer=OuterRef("pk"), target_group=target_group))
+        )
     if age is not None:
         offers = offers.filter(
             Q(age_from__isnull=True) | Q(age_from__lte=age),
             Q(age_until__isnull=True) | Q(age_until__gte=age),
         )
     if social_space is not None:
-        offers = offers.filter(social_spaces=social_space)
+        offers = offers.filter(
+            Exists(
+                Offer.social_spaces.through.objects.filter(
+                    offer=OuterRef("pk"), socialspace=social_space
+                )
+            )
+        )
     if municipality is not None:
         offers = offers.filter(municipality=municipality)
     if language:
-        offers = offers.filter(language_rows__language=language)
+        offers = offers.filter(
+            Exists(OfferLanguage.objects.filter(offer=OuterRef("pk"), language=language))
+        )
     if free:
         offers = offers.filter(is_free=True)
     if step_free:
