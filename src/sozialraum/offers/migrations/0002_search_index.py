@@ -22,7 +22,7 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0002_wegweiser_restrict_provider'),
+        ('offers', '0003_wegweiser_guide_index'),
         ('regions', '0004_sort_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
