@@ -184,6 +184,36 @@ def guide_offer() -> str:
     return reverse("offers:public_offer", kwargs={"office_slug": BENCH_OFFICE, "pk": offer.pk})
 
 
+def offer_index_complete() -> None:
+    """The scaled demo bulk-creates its offers, which sends no signal: until it indexes them
+    itself (offers.search_index.index_offers), the search pages build the index here, once."""
+    from sozialraum.offers import search_index
+    from sozialraum.offers.models import Offer, OfferSearchEntry
+
+    if OfferSearchEntry.objects.count() < Offer.objects.count():
+        search_index.rebuild()
+
+
+def guide_search() -> str:
+    """The public Familienwegweiser searched for a frequent word (a stem and compound parts)."""
+    offer_index_complete()
+    return office_url("offers:guide")() + "?q=beratung"
+
+
+def guide_filtered() -> str:
+    """The guide's search with filters: a topic of the office and the age of a child."""
+    from sozialraum.offers.models import OfferTopic
+
+    offer_index_complete()
+    topic = (
+        OfferTopic.objects.filter(youth_office__slug=BENCH_OFFICE)
+        .order_by("sort_key", "pk")
+        .first()
+    )
+    topic_filter = f"&thema={topic.pk}" if topic else ""
+    return office_url("offers:guide")() + f"?q=beratung{topic_filter}&alter=4"
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -211,4 +241,6 @@ PAGES: dict[str, Page] = {
     # The public Familienwegweiser (anonymous): the start page and a fixed offer page.
     "guide": Page(office_url("offers:guide"), anonymous=True),
     "guide_offer": Page(guide_offer, anonymous=True),
+    "guide_search": Page(guide_search, anonymous=True),
+    "guide_filtered": Page(guide_filtered, anonymous=True),
 }

@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Schema
 from ninja.security import django_auth
 
 from sozialraum.lib.tenancy import AuthenticatedRequest, resolve_office
+from sozialraum.offers.api import router as offers_router
 from sozialraum.regions.models import SocialSpace, YouthOffice
 
 api = NinjaAPI(
@@ -17,6 +18,10 @@ api = NinjaAPI(
     auth=django_auth,
     docs_url="/docs",
 )
+
+
+# The Familienwegweiser's public read API (without login): /api/v1/offers/
+api.add_router("/offers", offers_router)
 
 
 class MunicipalityOut(Schema):

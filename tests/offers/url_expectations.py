@@ -148,3 +148,56 @@ EXPECTED: dict[str, Expect] = {
 
 # Office A's draft offer and the carrier editor's pending proposal: never public.
 SECRETS = ("Elterncafé Heideblick", "auch samstags geöffnet")
+
+
+# ---- The search helper's URLs: import, synonyms, export of the guide, the public API ----------
+
+_build_guide = build
+
+
+def build(walk: Walk) -> None:
+    from sozialraum.offers.import_models import PendingOfferImport
+    from sozialraum.offers.search_models import OfferSynonym
+
+    _build_guide(walk)
+    office, coordinator = walk.world.office_a, walk.world.coordinator
+    pending = PendingOfferImport.objects.create(
+        youth_office=office,
+        created_by=coordinator,
+        filename="angebote-zauberwald.csv",
+        data=b"Titel;Anbieter\r\nKurs;Gibt es nicht\r\n",  # an error: apply shows the preview
+    )
+    synonym = OfferSynonym.objects.create(
+        youth_office=office, word="Zauberwaldkurs", synonym="Waldkurs"
+    )
+    walk.rows.update(offers_pending_import=pending.pk, offers_synonym=synonym.pk)
+
+
+def pending_import(walk: Walk) -> int:
+    return walk.rows["offers_pending_import"]
+
+
+def synonym(walk: Walk) -> int:
+    return walk.rows["offers_synonym"]
+
+
+EXPECTED.update(
+    {
+        "offers:import": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
+        "offers:import_template": Expect(get=COORDINATION_PAGE),
+        "offers:import_preview": Expect(get=COORDINATION_PAGE, pk=pending_import),
+        "offers:import_apply": Expect(get=POST_ONLY, post=COORDINATION_PAGE, pk=pending_import),
+        "offers:import_discard": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=pending_import),
+        "offers:synonyms": Expect(get=COORDINATION_PAGE, post=COORDINATION_PAGE),
+        "offers:synonym_delete": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=synonym),
+        # The guide as a table: public like the guide (only published offers).
+        "offers:guide_export": Expect(
+            get=PUBLIC,
+            post={**PUBLIC, **dict.fromkeys(PUBLIC, 405)},
+            params=lambda walk: {"file_format": "csv"},
+        ),
+        # The public API answers 422 without ?youth_office= (the walk sends no query string).
+        "api:list_offers": Expect(get=dict.fromkeys(PUBLIC, 422)),
+    }
+)
+SECRETS = (*SECRETS, "angebote-zauberwald.csv", "Zauberwaldkurs")

@@ -313,12 +313,14 @@ def scale_offers(ctx: DemoContext) -> None:
     topics = _topics(office)
     through = Offer.topics.through
     total = ctx.scale * SCALE_OFFERS
+    new_ids: list[int] = []
     for start in range(0, total, BATCH):
         rows = [
             scaled_offer(ctx, office, organisations, places, number)
             for number in range(start, min(start + BATCH, total))
         ]
         created = Offer.objects.bulk_create([offer for offer, _, _ in rows])
+        new_ids.extend(offer.pk for offer in created)
         through.objects.bulk_create(
             through(offer_id=offer.pk, offertopic_id=topics[name].pk)
             for offer, (_, names, _) in zip(created, rows, strict=True)
@@ -329,3 +331,7 @@ def scale_offers(ctx: DemoContext) -> None:
             for offer, (_, _, groups) in zip(created, rows, strict=True)
             for group in groups
         )
+    # bulk_create sends no signals: the search entries of the new offers are written here.
+    from sozialraum.offers import search_index
+
+    search_index.index_offers(new_ids)

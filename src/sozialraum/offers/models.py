@@ -494,3 +494,9 @@ class PublicSpacePage(TenantModel):
 
     def __str__(self) -> str:
         return str(self.social_space)
+
+
+# The German search's records and index upkeep (offers/search_models.py, search_index.py) and
+# the pending offer imports (offers/import_models.py): the search helper's part.
+from sozialraum.offers.import_models import PendingOfferImport  # noqa: E402, F401
+from sozialraum.offers.search_models import OfferSearchEntry, OfferSynonym, OfferTerm  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sozialraum.offers import change_views, guide_views, offer_views, space_views
+from sozialraum.offers import change_views, guide_views, offer_views, search_urls, space_views
 
 app_name = "offers"
 
@@ -32,3 +32,6 @@ urlpatterns = [
     path("wegweiser/<int:pk>/", guide_views.guide_offer, name="public_offer"),
     path("wegweiser/raeume/<int:pk>/", guide_views.space_page, name="public_space"),
 ]
+
+# Import, synonyms and export (the search helper's part: offers/search_urls.py).
+urlpatterns += search_urls.urlpatterns

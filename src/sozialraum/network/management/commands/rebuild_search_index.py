@@ -23,8 +23,8 @@ def search_indexes() -> dict:
 
 class Command(BaseCommand):
     help = (
-        "Berechnet die Suchtexte von Organisationen, Personen und Beschlüssen neu und baut den "
-        "Suchindex neu auf (SQLite: FTS5, PostgreSQL: pg_trgm)."
+        "Berechnet die Suchtexte von Organisationen, Personen, Beschlüssen und Angeboten neu und "
+        "baut die Suchindizes neu auf (SQLite: FTS5, PostgreSQL: pg_trgm und tsvector)."
     )
 
     def handle(self, *args, **options):
@@ -47,6 +47,11 @@ class Command(BaseCommand):
                 f"{model._meta.verbose_name_plural}: {total} im Suchindex, "
                 f"{changed} Suchtexte neu berechnet."
             )
+
+        # The Familienwegweiser's offers have their own index (offers/search_index.py).
+        from sozialraum.offers import search_index
+
+        self.stdout.write(f"Angebote: {search_index.rebuild()} im Suchindex.")
 
     def _write(self, model, batch) -> int:
         if batch:
