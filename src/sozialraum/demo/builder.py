@@ -23,6 +23,7 @@ from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
 from sozialraum.demo.network import build_network
 from sozialraum.demo.offers import build_offers
 from sozialraum.demo.teams import build_teams
+from sozialraum.lib import statistics
 from sozialraum.lib.text import person_sort_key
 from sozialraum.regions import services as region_services
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
@@ -191,6 +192,7 @@ def build_demo(*, password: str, scale: int = 1) -> DemoContext:
         from sozialraum.demo.scale import build_scaled
 
         build_scaled(ctx)
+    statistics.refresh()  # the planner's statistics for the loaded data (lib/statistics.py)
     return ctx
 
 

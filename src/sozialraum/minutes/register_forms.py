@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField
+from sozialraum.lib.widgets import row_choices
 from sozialraum.minutes.models import DecisionStatus, TaskStatus
 from sozialraum.minutes.register_services import NOTE_MAX
 from sozialraum.regions.models import SocialSpace, YouthOffice
@@ -40,10 +41,13 @@ class DecisionFilterForm(forms.Form):
         team = cast(forms.ModelChoiceField, self.fields["team"])
         team.queryset = Team.objects.in_office(office)
         team.empty_label = _("Alle Teams")
+        # (pk, name) pairs when the form renders: no Team instances for the options.
+        team.widget.choices = row_choices(team.empty_label, team.queryset)
         space = cast(forms.ModelChoiceField, self.fields["raum"])
         space.label = office.get_social_space_label_display()
         space.queryset = SocialSpace.objects.in_office(office)
         space.empty_label = _("Alle")
+        space.widget.choices = row_choices(space.empty_label, space.queryset)
         this_year = timezone.localdate().year
         first = min(first_year or this_year, this_year)
         cast(forms.ChoiceField, self.fields["jahr"]).choices = [
