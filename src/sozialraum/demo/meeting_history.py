@@ -338,7 +338,8 @@ class History:
         )
         position = 0
         for title, length in standing:
-            self.item(meeting, minutes, position, title, length, None, data.REPORT_TEXT)
+            text = data.STANDING_TEXT.get(title, data.REPORT_TEXT)
+            self.item(meeting, minutes, position, title, length, None, text)
             position += 1
         submitters: list[int | None] = [u.pk for u in plan.users] or [approver]
         # The topics share what the standing items leave of two hours: no agenda runs over.
