@@ -160,6 +160,8 @@ def minutes_page() -> str:
     return reverse(
         "minutes:minutes", kwargs={"office_slug": BENCH_OFFICE, "meeting_pk": minutes.meeting_id}
     )
+
+
 def team() -> str:
     """The demo personas' team (Sozialraumteam Soltau/Wietzendorf) at every scale."""
     from django.urls import reverse
