@@ -284,3 +284,11 @@ def test_it_lets_the_slot_follow_a_new_start_time(today, team_a, client_for, coo
     assert client.post(page_url("meeting_edit", meeting), data).status_code == 302
     meeting.refresh_from_db()
     assert meeting.time_slot == "nachmittags"
+
+
+def test_it_links_the_meetings_stylesheet_in_the_head(today, team_a, client_for, coordinator):
+    item = make_meeting(team_a, today + timedelta(days=7))
+    for url in (list_url(team_a), page_url("meeting", item), page_url("attendance", item)):
+        html = client_for(coordinator).get(url).content.decode()
+        head, body = html.split("</head>", 1)
+        assert "css/meetings" in head and "css/meetings" not in body, url
