@@ -19,7 +19,15 @@ import re
 
 import pytest
 
-from sozialraum.meetings.models import Answer, Invitation, Meeting, TimeSlot, Topic, TopicStatus
+from sozialraum.meetings.models import (
+    AgendaCarryOver,
+    Answer,
+    Invitation,
+    Meeting,
+    TimeSlot,
+    Topic,
+    TopicStatus,
+)
 from sozialraum.minutes import services
 from sozialraum.minutes.models import Decision, Minutes, MinutesStatus, Task
 from tests.browser.conftest import NARROW, WIDE, assert_page_accessible, log_in
@@ -102,7 +110,7 @@ def bring_in_topic(new_page, team):
     return sabine, Topic.objects.get(title=TOPIC)
 
 
-def schedule_and_invite(new_page, team, meeting, topic):
+def schedule_and_invite(new_page, team, meeting, following, topic):
     """2. Coordination finds the topic among the team's topics, schedules it into today's
     meeting and invites from the meeting page."""
     coordination = new_page()
@@ -115,6 +123,12 @@ def schedule_and_invite(new_page, team, meeting, topic):
     coordination.get_by_text("Das Thema ist eingeplant.").wait_for()
     topic.refresh_from_db()
     assert topic.status == TopicStatus.SCHEDULED and topic.meeting_id == meeting.pk
+
+    # A look at the following meeting's agenda prepares it, before any task exists: the open
+    # task must still join it later.
+    coordination.goto(f"{H}/treffen/{following.pk}/tagesordnung/")
+    coordination.get_by_text("Offene Aufgaben").wait_for(state="detached")
+    assert AgendaCarryOver.objects.filter(meeting=following).exists()
 
     coordination.goto(f"{H}/teams/{team.pk}/")
     coordination.get_by_role("link", name="Alle Treffen").click()
@@ -254,7 +268,7 @@ def submitter_got_feedback(sabine, mailbox, topic) -> None:
 def test_it_plays_one_full_meeting_cycle(new_page, cycle_world, smtp):
     team, meeting, following = cycle_world
     sabine, topic = bring_in_topic(new_page, team)
-    coordination = schedule_and_invite(new_page, team, meeting, topic)
+    coordination = schedule_and_invite(new_page, team, meeting, following, topic)
     answer_from_the_mail(new_page, smtp, meeting)
     take_attendance_on_a_phone(new_page, meeting)
     minutes = begin_minutes_with_the_suggestion(coordination, meeting)
