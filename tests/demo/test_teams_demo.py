@@ -133,3 +133,18 @@ def test_it_grows_the_teams_with_the_scale(municipalities):
         assert Meeting.objects.filter(team=team).count() >= 24
     assert Decision.objects.filter(team__in=grown).exists()
     assert Attendance.objects.filter(meeting__team__in=grown).count() > 10 * 24 * 8
+
+
+def test_it_plans_no_agenda_that_runs_over_its_meeting(demo):
+    from datetime import datetime
+
+    from django.db.models import Sum
+
+    over = []
+    for meeting in Meeting.objects.annotate(planned=Sum("agenda_items__duration_minutes")):
+        length = datetime.combine(meeting.date, meeting.ends_at) - datetime.combine(
+            meeting.date, meeting.starts_at
+        )
+        if meeting.planned and meeting.planned > length.total_seconds() / 60:
+            over.append((meeting.team_id, meeting.date, meeting.planned))
+    assert not over, over[:5]

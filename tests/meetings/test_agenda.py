@@ -219,3 +219,37 @@ def test_it_carries_items_into_an_agenda_prepared_before_the_minutes_were_approv
     minutes_services.approve_minutes(minutes=minutes, actor=coordinator, version=minutes.version)
     assert titles(upcoming) == ["Ferienprogramm"]
     assert AgendaItem.objects.get(meeting=upcoming).carried_from == item.agenda_item
+
+
+def test_it_adds_open_tasks_to_an_agenda_prepared_before_the_tasks_existed(
+    team_a, team_member, coordinator
+):
+    previous = make_meeting(team_a, days=-7)
+    agenda.add_item(meeting=previous, actor=coordinator, data={"title": "Ferienprogramm"})
+    upcoming = make_meeting(team_a, days=7)
+    agenda.add_item(meeting=upcoming, actor=coordinator, data={"title": "Spielplatz"})
+    assert titles(upcoming) == ["Spielplatz"]  # prepared: no open tasks yet
+    minutes = minutes_services.start_minutes(meeting=previous, actor=coordinator, minute_taker=None)
+    item = minutes.items.get()
+    minutes = minutes_services.save_minutes(
+        minutes=minutes,
+        actor=coordinator,
+        version=minutes.version,
+        data=MinutesInput(
+            items={
+                item.pk: ItemInput(
+                    task_title="Bus bestellen", task_responsible=person_of(team_member)
+                )
+            }
+        ),
+    )
+    minutes = minutes_services.submit_for_review(
+        minutes=minutes, actor=coordinator, version=minutes.version
+    )
+    minutes_services.approve_minutes(minutes=minutes, actor=coordinator, version=minutes.version)
+    assert titles(upcoming) == ["Spielplatz", "Offene Aufgaben"]
+    assert list(agenda.open_tasks_before(upcoming).values_list("title", flat=True)) == [
+        "Bus bestellen"
+    ]
+    agenda.carry_into_next(previous=previous, actor=coordinator)  # again: nothing twice
+    assert titles(upcoming) == ["Spielplatz", "Offene Aufgaben"]

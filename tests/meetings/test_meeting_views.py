@@ -61,6 +61,22 @@ def test_it_lists_upcoming_and_past_meetings_with_constant_queries(
     assert_queries_constant(client_for(coordinator), list_url(team_a), grow, expected=9)
 
 
+def test_it_calls_upcoming_meetings_planned_and_past_ones_held(
+    today, team_a, client_for, coordinator
+):
+    make_meeting(team_a, today + timedelta(days=7))
+    body = client_for(coordinator).get(list_url(team_a)).content.decode()
+    upcoming = body.split('id="kommend-caption"')[1].split("</table>")[0]
+    assert "geplant" in upcoming and "hat stattgefunden" not in upcoming
+
+    make_meeting(team_a, today - timedelta(days=7))  # with a past meeting in the context too
+    body = client_for(coordinator).get(list_url(team_a)).content.decode()
+    upcoming = body.split('id="kommend-caption"')[1].split("</table>")[0]
+    past = body.split('id="frueher-caption"')[1].split("</table>")[0]
+    assert "hat stattgefunden" not in upcoming
+    assert "hat stattgefunden" in past
+
+
 def test_it_shows_the_list_to_every_member_but_the_forms_to_managers(
     today, team_a, client_for, professional, team_member, team_lead, coordinator
 ):
@@ -268,3 +284,11 @@ def test_it_lets_the_slot_follow_a_new_start_time(today, team_a, client_for, coo
     assert client.post(page_url("meeting_edit", meeting), data).status_code == 302
     meeting.refresh_from_db()
     assert meeting.time_slot == "nachmittags"
+
+
+def test_it_links_the_meetings_stylesheet_in_the_head(today, team_a, client_for, coordinator):
+    item = make_meeting(team_a, today + timedelta(days=7))
+    for url in (list_url(team_a), page_url("meeting", item), page_url("attendance", item)):
+        html = client_for(coordinator).get(url).content.decode()
+        head, body = html.split("</head>", 1)
+        assert "css/meetings" in head and "css/meetings" not in body, url

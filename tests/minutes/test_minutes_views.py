@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from sozialraum.meetings import agenda
 from sozialraum.minutes import services
-from sozialraum.minutes.models import Minutes, MinutesSection, MinutesStatus, Task
+from sozialraum.minutes.models import Decision, Minutes, MinutesSection, MinutesStatus, Task
 from tests.minutes.world import attend, build_lead, make_meeting, person_of
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,32 @@ def test_it_saves_discussion_decision_and_task_inline(client_for, held, lead, te
     assert "wird beim nächsten Treffen fortgesetzt" in page
     task = Task.objects.get()
     assert (task.responsible, task.item) == (person_of(lead), first)
+
+
+def test_it_links_decisions_tasks_and_the_next_meeting(client_for, held, lead, team_member):
+    minutes = services.start_minutes(meeting=held, actor=lead, minute_taker=person_of(team_member))
+    first = minutes.items.order_by("position").first()
+    following = make_meeting(held.team, days=20)
+    client = client_for(team_member)
+    client.post(
+        url("minutes:minutes_edit", held),
+        editor_data(
+            minutes,
+            **{
+                f"item_{first.pk}_decision": "Das Team bezuschusst den Ausflug.",
+                f"item_{first.pk}_task_title": "Bus bestellen",
+                f"item_{first.pk}_task_responsible": person_of(lead).pk,
+            },
+        ),
+    )
+    page = client.get(url("minutes:minutes", held)).content.decode()
+    office = {"office_slug": "heidekreis"}
+    for target, pk in [
+        ("minutes:decision", Decision.objects.get().pk),
+        ("minutes:task", Task.objects.get().pk),
+        ("meetings:meeting", following.pk),
+    ]:
+        assert f'href="{reverse(target, kwargs={**office, "pk": pk})}"' in page, target
 
 
 def test_it_refuses_a_task_without_responsible_person_and_keeps_the_text(

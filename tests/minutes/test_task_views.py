@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.db.models import ProtectedError
+from django.db.models import RestrictedError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,7 +158,7 @@ def test_it_requires_a_responsible_person(tasks):
     with pytest.raises(IntegrityError), transaction.atomic():
         Task.objects.create(youth_office=tasks.office_a, team=tasks.team_a, title="Ohne")
     # And a person with tasks cannot simply be deleted.
-    with pytest.raises(ProtectedError):
+    with pytest.raises(RestrictedError):
         tasks.me.delete()
 
 

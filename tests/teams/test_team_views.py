@@ -182,6 +182,35 @@ def test_it_answers_404_to_another_office(client_for, coordinator_b, team_a):
     assert client_for(coordinator_b).get(foreign).status_code == 404
 
 
+def test_it_links_the_team_page_to_topics_and_participation_for_the_team(
+    client_for, team_a, team_member, other_team_member
+):
+    topics = reverse("meetings:topics", kwargs={"office_slug": "heidekreis", "team_pk": team_a.pk})
+    new_topic = reverse(
+        "meetings:topic_create", kwargs={"office_slug": "heidekreis", "team_pk": team_a.pk}
+    )
+    review = reverse(
+        "meetings:participation", kwargs={"office_slug": "heidekreis", "team_pk": team_a.pk}
+    )
+    own = client_for(team_member).get(team_url("team", team_a)).content.decode()
+    assert all(f'href="{url}"' in own for url in (topics, new_topic, review))
+    other = client_for(other_team_member).get(team_url("team", team_a)).content.decode()
+    assert not any(f'href="{url}"' in other for url in (topics, new_topic, review))
+
+
+@pytest.mark.parametrize(
+    "view",
+    ["teams:list", "minutes:decisions", "minutes:my_tasks", "meetings:calendar_feed_settings"],
+)
+def test_it_offers_the_teams_area_navigation_on_each_of_its_pages(client_for, professional, view):
+    body = client_for(professional).get(reverse(view, kwargs={"office_slug": "heidekreis"}))
+    html = body.content.decode()
+    assert 'aria-label="Bereich Teams"' in html
+    for target in ("minutes:decisions", "minutes:my_tasks", "meetings:calendar_feed_settings"):
+        assert f'href="{reverse(target, kwargs={"office_slug": "heidekreis"})}"' in html
+    assert 'aria-current="page"' in html.split('aria-label="Bereich Teams"')[1].split("</nav>")[0]
+
+
 # Create and edit ----------------------------------------------------------------------------------
 
 

@@ -60,6 +60,7 @@ UPCOMING_DAYS = 140
 FLUSH_MEETINGS = 600
 MORNING = (time(9, 0), time(11, 0))
 AFTERNOON = (time(14, 0), time(16, 0))
+TWO_HOURS = 120  # minutes of every demo meeting (MORNING, AFTERNOON)
 
 Profile = Callable[[float], float]  # share of the history (0..1) -> chance to attend
 
@@ -337,11 +338,15 @@ class History:
         )
         position = 0
         for title, length in standing:
-            self.item(meeting, minutes, position, title, length, None, data.REPORT_TEXT)
+            text = data.STANDING_TEXT.get(title, data.REPORT_TEXT)
+            self.item(meeting, minutes, position, title, length, None, text)
             position += 1
         submitters: list[int | None] = [u.pk for u in plan.users] or [approver]
+        # The topics share what the standing items leave of two hours: no agenda runs over.
+        budget = TWO_HOURS - sum(length for _title, length in [*standing, data.CLOSING])
+        cap = max(5, budget // len(topics) // 5 * 5)
         for title, reason in topics:
-            length = rng.choice([15, 20, 30])
+            length = min(rng.choice([15, 20, 30]), cap)
             topic = rows.add(
                 Topic,
                 meeting.office,

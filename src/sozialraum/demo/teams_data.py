@@ -192,6 +192,12 @@ REPORT_TEXT = (
     "Kita, Schule, Familienzentrum und Träger berichten aus ihrer Arbeit. Neue Mitarbeiterinnen "
     "stellen sich vor."
 )
+# What the minutes say under each standing item.
+STANDING_TEXT = {
+    OPENING[0]: "Das Protokoll der letzten Sitzung wird ohne Änderungen genehmigt.",
+    REPORTS[0]: REPORT_TEXT,
+    TASK_REVIEW[0]: "Die offenen Aufgaben werden durchgesprochen; Erledigtes wird abgehakt.",
+}
 
 # Decisions: texts with {topic}.
 DECISIONS = [

@@ -148,7 +148,8 @@ def carry_items(*, meeting: Meeting, previous: Meeting, actor: User | None) -> i
 
 def carry_into_next(*, previous: Meeting, actor: User | None) -> int:
     """When minutes are approved after the next agenda was prepared: their unfinished items
-    join that agenda now (if its own minutes have not begun)."""
+    and, if there is none yet, the item "Offene Aufgaben" join that agenda now (if its own
+    minutes have not begun)."""
     from sozialraum.minutes.models import Minutes
 
     later = (
@@ -162,7 +163,27 @@ def carry_into_next(*, previous: Meeting, actor: User | None) -> int:
         return 0  # not prepared yet: prepare_agenda brings the items when it runs
     if Minutes.objects.filter(meeting=later).exists():
         return 0
-    return carry_items(meeting=later, previous=previous, actor=actor)
+    added = 1 if add_open_tasks_item(meeting=later, actor=actor) else 0
+    return added + carry_items(meeting=later, previous=previous, actor=actor)
+
+
+def add_open_tasks_item(*, meeting: Meeting, actor: User | None) -> bool:
+    """The item "Offene Aufgaben" on the meeting's agenda if the team has open tasks from
+    earlier meetings and the agenda has no such item yet (one per meeting: unique). True if
+    it was added now."""
+    if AgendaItem.objects.filter(meeting=meeting, kind=AgendaItemKind.OPEN_TASKS).exists():
+        return False
+    if not open_tasks_before(meeting).exists():
+        return False
+    created = _create(
+        meeting,
+        actor,
+        kind=AgendaItemKind.OPEN_TASKS,
+        title=_("Offene Aufgaben"),
+        description=_("Stand der offenen Aufgaben aus früheren Treffen."),
+        duration_minutes=OPEN_TASKS_MINUTES,
+    )
+    return created is not None
 
 
 @transaction.atomic
@@ -180,15 +201,7 @@ def prepare_agenda(*, meeting: Meeting, actor: User | None) -> bool:
     except IntegrityError:
         return False  # prepared before (or right now by somebody else)
 
-    if open_tasks_before(meeting).exists():
-        _create(
-            meeting,
-            actor,
-            kind=AgendaItemKind.OPEN_TASKS,
-            title=_("Offene Aufgaben"),
-            description=_("Stand der offenen Aufgaben aus früheren Treffen."),
-            duration_minutes=OPEN_TASKS_MINUTES,
-        )
+    add_open_tasks_item(meeting=meeting, actor=actor)
     previous = previous_meeting(meeting)
     if previous is not None:
         carry_items(meeting=meeting, previous=previous, actor=actor)

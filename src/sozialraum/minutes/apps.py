@@ -34,3 +34,9 @@ class MinutesConfig(AppConfig):
         registry.register(Decision)
         registry.register(Task)
         post_migrate.connect(ensure_decision_search_index, sender=self)
+
+        # The DSGVO requests about a person reach their tasks and the minutes they took.
+        from sozialraum.lib.privacy import register_person_part
+        from sozialraum.minutes.privacy import PART
+
+        register_person_part(PART)

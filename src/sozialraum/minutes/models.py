@@ -327,8 +327,10 @@ class Task(TenantModel):
     )
     title = models.CharField(_("Aufgabe"), max_length=300)
     description = models.TextField(_("Beschreibung"), blank=True)
+    # RESTRICT, not PROTECT: a person with tasks cannot be deleted alone, but deleting the
+    # whole youth office (which takes its tasks too) works.
     responsible = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("zuständig")
+        Person, on_delete=models.RESTRICT, related_name="tasks", verbose_name=_("zuständig")
     )
     due = models.DateField(_("fällig am"), null=True, blank=True)
     status = models.CharField(

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sozialraum.meetings import invitations
-from sozialraum.meetings.models import Answer, Invitation
+from sozialraum.meetings.models import Answer, Invitation, Meeting
 from sozialraum.network.models import Person
 from sozialraum.teams.models import Membership
 
@@ -220,3 +220,17 @@ def test_it_tells_and_erases_a_persons_invitations(meeting, coordinator, substit
     privacy.erase_person(person=substitute, actor=coordinator)
     invitation.refresh_from_db()
     assert invitation.substitute is None
+
+
+def test_it_offers_neither_inviting_nor_answering_once_the_meeting_is_over(
+    meeting, coordinator, team_member
+):
+    invitations.send_invitations(meeting=meeting, actor=None)
+    Meeting.objects.filter(pk=meeting.pk).update(date=date(2024, 3, 1))
+    meeting.refresh_from_db()
+    for_coordinator = render_block(meeting, coordinator)
+    assert "Einladen</span>" not in for_coordinator
+    assert "Sabine Hartmann" in for_coordinator  # the answers stay visible
+    for_member = render_block(meeting, team_member)
+    assert 'name="answer"' not in for_member
+    assert "Ihre Antwort: noch keine Antwort" in for_member

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from sozialraum.meetings import invitations
 from sozialraum.meetings.invitation_forms import AnswerForm, answer_initial
@@ -30,7 +31,8 @@ def invitations_block(context: template.Context, meeting: Any) -> dict[str, Any]
         own.meeting = meeting
         if not user.has_perm("meetings.answer_invitation", own):
             own = None
-    is_open = meeting.status != MeetingStatus.CANCELLED
+    # Nobody is invited to, or answers for, a cancelled meeting or one that is over.
+    is_open = meeting.status != MeetingStatus.CANCELLED and meeting.date >= timezone.localdate()
     form = None
     if own is not None and is_open:
         form = AnswerForm(
