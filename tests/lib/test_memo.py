@@ -26,3 +26,11 @@ def test_it_renders_once_per_key_and_language():
     assert first == again == other == "xImpressum"
     assert english == "xLegal notice"
     assert len(calls) == 3  # "a" in German, "b" in German, "a" in English
+
+
+def test_it_refuses_a_block_inside():
+    import pytest
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load kern %}{% memo %}{% block head %}{% endblock %}{% endmemo %}")

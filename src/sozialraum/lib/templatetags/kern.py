@@ -189,4 +189,9 @@ def memo(parser: template.base.Parser, token: template.base.Token) -> MemoNode:
     bits = token.split_contents()[1:]
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
+    from django.template.loader_tags import BlockNode
+
+    if nodelist.get_nodes_by_type(BlockNode):
+        # A child template's block would be rendered once and then shown on every page.
+        raise template.TemplateSyntaxError("{% block %} is not allowed inside {% memo %}.")
     return MemoNode(nodelist, [parser.compile_filter(bit) for bit in bits])
