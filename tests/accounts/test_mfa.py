@@ -237,3 +237,13 @@ def test_it_is_required_exactly_for_coordination_and_the_operator(
 
 def test_it_the_demo_secret_is_valid_base32_for_twenty_bytes():
     assert len(mfa.hex_key_from_base32(DEMO_TOTP_SECRET)) == 40
+
+
+def test_it_the_public_guide_opens_between_password_and_code(client, coordinator, office_a):
+    totp_device(coordinator)
+    password_step(client, coordinator)
+    assert client.get(OFFICE).url.startswith(VERIFY)  # the office's pages wait for the code
+    guide = client.get(reverse("offers:guide", kwargs={"office_slug": office_a.slug}))
+    assert guide.status_code == 200
+    easy = client.get(reverse("offers:easy_language", kwargs={"office_slug": office_a.slug}))
+    assert easy.status_code == 200

@@ -124,6 +124,16 @@ OPEN_VIEWS = frozenset(
         "pages:imprint",
         "pages:privacy",
         "pages:accessibility",
+        # Pages for everybody without a login: the public Familienwegweiser, the answer link of
+        # an invitation and the calendar feed work the same mid-login (they show nothing more
+        # to a logged-in user than to a visitor).
+        "offers:guide",
+        "offers:easy_language",
+        "offers:public_offer",
+        "offers:public_space",
+        "offers:guide_export",
+        "meetings:rsvp",
+        "calendar_feed",
     }
 )
 
