@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "sozialraum.meetings",
     "sozialraum.minutes",
     "sozialraum.offers",
+    "sozialraum.planning",
+    "sozialraum.consultations",
     "sozialraum.pages",
     "sozialraum.operations",
     "sozialraum.demo",

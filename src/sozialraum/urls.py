@@ -30,4 +30,5 @@ urlpatterns = [
     path("<slug:office_slug>/", include("sozialraum.meetings.urls")),
     path("<slug:office_slug>/", include("sozialraum.minutes.urls")),
     path("<slug:office_slug>/", include("sozialraum.offers.urls")),
+    path("<slug:office_slug>/", include("sozialraum.planning.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Permissions of sozialraum.planning: budgets (see rules.py)."""

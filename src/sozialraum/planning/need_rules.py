@@ -1,0 +1,1 @@
+"""Permissions of sozialraum.planning: needs (see rules.py)."""

@@ -1,0 +1,1 @@
+"""Permissions of sozialraum.planning: projects (see rules.py)."""

@@ -1,0 +1,7 @@
+"""URLs of sozialraum.planning: projects (joined in planning/urls.py)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path  # noqa: F401
+
+urlpatterns: list[URLPattern] = []
