@@ -31,4 +31,5 @@ urlpatterns = [
     path("<slug:office_slug>/", include("sozialraum.minutes.urls")),
     path("<slug:office_slug>/", include("sozialraum.offers.urls")),
     path("<slug:office_slug>/", include("sozialraum.planning.urls")),
+    path("<slug:office_slug>/", include("sozialraum.consultations.urls")),
 ]

@@ -195,3 +195,11 @@ def memo(parser: template.base.Parser, token: template.base.Token) -> MemoNode:
         # A child template's block would be rendered once and then shown on every page.
         raise template.TemplateSyntaxError("{% block %} is not allowed inside {% memo %}.")
     return MemoNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+@register.filter
+def euro(value: Any) -> str:
+    """A Decimal amount in German notation with the euro sign ("1.234,56 €"); None -> ""."""
+    from sozialraum.lib.money import format_amount
+
+    return format_amount(value)

@@ -1,0 +1,1 @@
+"""Permissions of sozialraum.consultations: the consultations (see rules.py)."""

@@ -1,0 +1,1 @@
+"""Permissions of sozialraum.consultations: the guard vocabulary (see rules.py)."""
