@@ -1,0 +1,204 @@
+"""Reads of sozialraum.planning: needs and measures (planning-needs). Every query is scoped to
+one youth office; list pages read a constant number of queries whatever their length."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from sozialraum.planning.measure_models import (
+    CostEstimate,
+    Goal,
+    Measure,
+    MeasureStatus,
+    MeasureTransition,
+)
+from sozialraum.planning.models import (
+    ZERO,
+    ApprovalLevel,
+    Need,
+    NeedScore,
+    NeedStatus,
+    NeedTransition,
+    PriorityCriterion,
+)
+from sozialraum.regions.models import YouthOffice
+
+# Needs that are prioritised (scored and ranked).
+RANKED_STATUSES = (NeedStatus.ACCEPTED, NeedStatus.PARTLY_MET)
+
+
+def current_estimate(measure: Measure) -> CostEstimate | None:
+    """The newest revision of the measure's cost calculation (None before the first)."""
+    return (
+        CostEstimate.objects.filter(measure=measure)
+        .select_related("created_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def requested_amount(measure: Measure) -> Decimal:
+    estimate = current_estimate(measure)
+    return estimate.requested if estimate is not None else ZERO
+
+
+def level_for(office: YouthOffice, amount: Decimal) -> ApprovalLevel | None:
+    """The approval level that decides `amount`: the smallest `up_to` covering it (None: no
+    level is set up, coordination decides)."""
+    for level in ApprovalLevel.objects.in_office(office).prefetch_related("approvers"):
+        if level.up_to is None or amount <= level.up_to:
+            return level
+    return None
+
+
+def need_list(
+    office: YouthOffice,
+    *,
+    status: str = "",
+    space: int | None = None,
+    team: int | None = None,
+) -> QuerySet[Need]:
+    needs = (
+        Need.objects.in_office(office)
+        .select_related("team")
+        .prefetch_related("social_spaces")
+        .annotate(measure_count=Count("measures", distinct=True))
+    )
+    if status:
+        needs = needs.filter(status=status)
+    if space is not None:
+        needs = needs.filter(social_spaces=space)
+    if team is not None:
+        needs = needs.filter(team_id=team)
+    return needs.order_by("-created_at", "-id")
+
+
+def need_page(need: Need) -> dict[str, Any]:
+    return {
+        "spaces": list(need.social_spaces.order_by("name")),
+        "measures": list(need.measures.select_related("carrier").order_by("-period_start", "-id")),
+        "transitions": list(
+            NeedTransition.objects.filter(need=need).select_related("by").order_by("at", "id")
+        ),
+        "scores": list(
+            NeedScore.objects.filter(need=need)
+            .select_related("criterion")
+            .order_by("criterion__position", "criterion_id")
+        ),
+    }
+
+
+def active_criteria(office: YouthOffice) -> list[PriorityCriterion]:
+    return list(PriorityCriterion.objects.in_office(office).filter(is_active=True))
+
+
+def ranking(office: YouthOffice) -> tuple[list[PriorityCriterion], list[dict[str, Any]]]:
+    """The accepted needs by priority (highest first, unscored last), each with its score per
+    active criterion (None where not scored yet)."""
+    criteria = active_criteria(office)
+    needs = list(
+        Need.objects.in_office(office)
+        .filter(status__in=RANKED_STATUSES)
+        .prefetch_related(
+            "social_spaces",
+            Prefetch("scores", queryset=NeedScore.objects.filter(criterion__is_active=True)),
+        )
+        .order_by("-priority", "-created_at", "-id")
+    )
+    needs.sort(key=lambda n: (n.priority is None, -(n.priority or 0)))
+    rows = []
+    for need in needs:
+        by_criterion = {score.criterion_id: score.score for score in need.scores.all()}
+        rows.append(
+            {
+                "need": need,
+                "cells": [
+                    {"criterion": c, "score": by_criterion.get(c.pk), "weighted": None}
+                    if c.pk not in by_criterion
+                    else {
+                        "criterion": c,
+                        "score": by_criterion[c.pk],
+                        "weighted": by_criterion[c.pk] * c.weight,
+                    }
+                    for c in criteria
+                ],
+            }
+        )
+    return criteria, rows
+
+
+def measure_list(
+    office: YouthOffice,
+    *,
+    status: str = "",
+    carrier_id: int | None = None,
+    space: int | None = None,
+) -> QuerySet[Measure]:
+    measures = Measure.objects.in_office(office).select_related("carrier", "team")
+    if status:
+        measures = measures.filter(status=status)
+    if carrier_id is not None:
+        measures = measures.filter(carrier_id=carrier_id)
+    if space is not None:
+        measures = measures.filter(social_spaces=space)
+    return measures.prefetch_related(
+        "social_spaces",
+        Prefetch("estimates", queryset=CostEstimate.objects.order_by("-number")),
+    ).order_by("-period_start", "-id")
+
+
+def visible_measures(office: YouthOffice, user: Any) -> Q:
+    """Carrier editors see their own organisation's measures only."""
+    from sozialraum.accounts.models import Role
+    from sozialraum.accounts.predicates import role_of
+
+    role, organisation_id = role_of(user, office)
+    if role == Role.CARRIER_EDITOR:
+        return Q(carrier_id=organisation_id)
+    return Q()
+
+
+def estimates_with_items(measure: Measure) -> list[CostEstimate]:
+    """Every revision, newest first, with its items and who wrote it."""
+    return list(
+        CostEstimate.objects.filter(measure=measure)
+        .select_related("created_by")
+        .prefetch_related(Prefetch("items", queryset=_items()))
+        .order_by("-number")
+    )
+
+
+def _items() -> QuerySet:
+    from sozialraum.planning.measure_models import CostItem
+
+    return CostItem.objects.select_related("pay_group").order_by("position", "id")
+
+
+def measure_page(measure: Measure) -> dict[str, Any]:
+    estimates = estimates_with_items(measure)
+    return {
+        "needs": list(measure.needs.order_by("title")),
+        "spaces": list(measure.social_spaces.order_by("name")),
+        "goals": list(Goal.objects.filter(measure=measure).order_by("position", "id")),
+        "estimate": estimates[0] if estimates else None,
+        "estimates": estimates,
+        "transitions": list(
+            MeasureTransition.objects.filter(measure=measure)
+            .select_related("by", "level", "decision")
+            .order_by("at", "id")
+        ),
+    }
+
+
+def submitter(measure: Measure) -> int | None:
+    """Who submitted the measure last (the user id), or None."""
+    last = (
+        MeasureTransition.objects.filter(measure=measure, to_status=MeasureStatus.SUBMITTED)
+        .order_by("-at", "-id")
+        .values_list("by_id", flat=True)
+        .first()
+    )
+    return last
