@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class PlanningConfig(AppConfig):
     name = "sozialraum.planning"
     verbose_name = _("Planung und Budgets")
+
+    def ready(self) -> None:
+        # --- Needs, prioritisation, measures, cost calculations (helper "planning-needs")
+        from sozialraum.audit import registry
+        from sozialraum.planning.models import (
+            ApprovalLevel,
+            CostEstimate,
+            Measure,
+            Need,
+            PayGroup,
+            PriorityCriterion,
+        )
+
+        registry.register(Need, labels={"scores": _("Bewertung"), "priority": _("Priorität")})
+        registry.register(Measure, labels={"goals": _("Ziele"), "costs": _("Kostenkalkulation")})
+        registry.register(CostEstimate, labels={"items": _("Kostenpositionen")})
+        registry.register(PayGroup)
+        registry.register(PriorityCriterion)
+        registry.register(ApprovalLevel)

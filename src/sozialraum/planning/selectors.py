@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from sozialraum.planning.measure_models import (
     CostEstimate,
@@ -54,6 +55,13 @@ def level_for(office: YouthOffice, amount: Decimal) -> ApprovalLevel | None:
     return None
 
 
+def _measure_counts() -> QuerySet:
+    """How many measures answer each need (a subquery, so the list needs no GROUP BY)."""
+    links = Measure.needs.through.objects.filter(need_id=OuterRef("pk"))
+    counted = links.order_by().values("need_id").annotate(n=Count("pk"))
+    return counted.values("n")  # type: ignore[misc]  # the stubs do not see the annotation
+
+
 def need_list(
     office: YouthOffice,
     *,
@@ -65,7 +73,7 @@ def need_list(
         Need.objects.in_office(office)
         .select_related("team")
         .prefetch_related("social_spaces")
-        .annotate(measure_count=Count("measures", distinct=True))
+        .annotate(measure_count=Coalesce(Subquery(_measure_counts()), 0))
     )
     if status:
         needs = needs.filter(status=status)
@@ -95,39 +103,34 @@ def active_criteria(office: YouthOffice) -> list[PriorityCriterion]:
     return list(PriorityCriterion.objects.in_office(office).filter(is_active=True))
 
 
-def ranking(office: YouthOffice) -> tuple[list[PriorityCriterion], list[dict[str, Any]]]:
-    """The accepted needs by priority (highest first, unscored last), each with its score per
-    active criterion (None where not scored yet)."""
-    criteria = active_criteria(office)
-    needs = list(
+def ranked_needs(office: YouthOffice) -> QuerySet[Need]:
+    """The accepted needs by priority, highest first, unscored last."""
+    return (
         Need.objects.in_office(office)
         .filter(status__in=RANKED_STATUSES)
         .prefetch_related(
             "social_spaces",
             Prefetch("scores", queryset=NeedScore.objects.filter(criterion__is_active=True)),
         )
-        .order_by("-priority", "-created_at", "-id")
+        .order_by(F("priority").desc(nulls_last=True), "-created_at", "-id")
     )
-    needs.sort(key=lambda n: (n.priority is None, -(n.priority or 0)))
+
+
+def ranking_rows(
+    criteria: list[PriorityCriterion], needs: list[Need], first_rank: int = 1
+) -> list[dict[str, Any]]:
+    """Each need with its rank and its score per criterion (None where not scored yet)."""
     rows = []
-    for need in needs:
+    for index, need in enumerate(needs):
         by_criterion = {score.criterion_id: score.score for score in need.scores.all()}
-        rows.append(
-            {
-                "need": need,
-                "cells": [
-                    {"criterion": c, "score": by_criterion.get(c.pk), "weighted": None}
-                    if c.pk not in by_criterion
-                    else {
-                        "criterion": c,
-                        "score": by_criterion[c.pk],
-                        "weighted": by_criterion[c.pk] * c.weight,
-                    }
-                    for c in criteria
-                ],
-            }
-        )
-    return criteria, rows
+        cells = []
+        for criterion in criteria:
+            score = by_criterion.get(criterion.pk)
+            weighted = None if score is None else score * criterion.weight
+            cells.append({"criterion": criterion, "score": score, "weighted": weighted})
+        rank = first_rank + index if need.priority is not None else None
+        rows.append({"need": need, "rank": rank, "cells": cells})
+    return rows
 
 
 def measure_list(
@@ -145,7 +148,6 @@ def measure_list(
     if space is not None:
         measures = measures.filter(social_spaces=space)
     return measures.prefetch_related(
-        "social_spaces",
         Prefetch("estimates", queryset=CostEstimate.objects.order_by("-number")),
     ).order_by("-period_start", "-id")
 
