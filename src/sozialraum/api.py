@@ -70,3 +70,8 @@ def list_social_spaces(request: HttpRequest, slug: str) -> list[SocialSpace]:
 from sozialraum.minutes.api import router as minutes_router  # noqa: E402
 
 api.add_router("", minutes_router)
+
+# Needs and measures of the user's youth office (sozialraum.planning.api).
+from sozialraum.planning.api import router as planning_router  # noqa: E402
+
+api.add_router("", planning_router)

@@ -92,6 +92,17 @@ COORDINATION_POST = row(
 )
 COORDINATION_POST_REDIRECT = {**COORDINATION_POST, "coordinator": 302, "operator": 302}
 
+OFFICE_API = row(
+    anonymous=401,
+    outsider=404,
+    coordinator_b=404,
+    reader=200,
+    professional=200,
+    coordinator=200,
+    operator=200,
+    carrier_editor=200,
+)
+
 NEED = _pk("planning_need")
 MEASURE = _pk("planning_measure")
 
@@ -112,9 +123,7 @@ EXPECTED: dict[str, Expect] = {
     "planning:measure_add": Expect(get=MEASURE_WRITER_PAGE, post=MEASURE_WRITER_PAGE),
     "planning:measure": Expect(get=MEMBER_PAGE, pk=MEASURE),
     "planning:measure_edit": Expect(get=MEASURE_WRITER_PAGE, post=MEASURE_WRITER_PAGE, pk=MEASURE),
-    "planning:measure_costs": Expect(
-        get=MEASURE_WRITER_PAGE, post=MEASURE_WRITER_PAGE, pk=MEASURE
-    ),
+    "planning:measure_costs": Expect(get=MEASURE_WRITER_PAGE, post=MEASURE_WRITER_PAGE, pk=MEASURE),
     # Without the page's version the submit is refused with a message, back to the measure.
     "planning:measure_submit": Expect(get=POST_ONLY, post=MEASURE_WRITER_REDIRECT, pk=MEASURE),
     # A draft is not decided: the message says so, back to the measure.
@@ -134,6 +143,9 @@ EXPECTED: dict[str, Expect] = {
     "planning:settings_level": Expect(
         get=COORDINATION_PAGE, post=COORDINATION_PAGE, pk=_pk("planning_level")
     ),
+    # The read API: 401 without a session, 404 for another office.
+    "api:list_needs": Expect(get=OFFICE_API),
+    "api:list_measures": Expect(get=OFFICE_API),
 }
 
 SECRETS: tuple[str, ...] = ("Streetwork am Bahnhof Soltau", "Ferienfreizeit Heideblick")
