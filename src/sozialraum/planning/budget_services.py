@@ -360,8 +360,9 @@ def _raise_committed(budget: Budget, amount: Decimal) -> bool:
 def over_limit_message(budget: Budget, amount: Decimal) -> str:
     return _(
         "Im Budget %(budget)s sind nur noch %(available)s verfügbar; %(amount)s sind zu viel. "
-        "Bitte verteilen Sie den Betrag anders oder buchen Sie Mittel um. Nur die Koordination "
-        "kann das Budget ausdrücklich und mit Begründung überschreiten."
+        "Bitte verteilen Sie den Betrag anders oder buchen Sie Mittel um. Soll das Budget bewusst "
+        "überschritten werden, wählen Sie „Budget ausdrücklich überschreiten“ und begründen Sie "
+        "es."
     ) % {
         "budget": budget,
         "available": format_amount(headroom(budget)),
