@@ -70,3 +70,8 @@ def list_social_spaces(request: HttpRequest, slug: str) -> list[SocialSpace]:
 from sozialraum.minutes.api import router as minutes_router  # noqa: E402
 
 api.add_router("", minutes_router)
+
+# Budgets of the user's youth office (sozialraum.planning.budget_api, planning-budgets).
+from sozialraum.planning.budget_api import router as budget_router  # noqa: E402
+
+api.add_router("", budget_router)

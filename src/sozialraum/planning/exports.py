@@ -5,6 +5,7 @@ text as string cells)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -17,6 +18,12 @@ from sozialraum.planning.budget_models import Budget
 from sozialraum.regions.models import YouthOffice
 
 FORMATS = ("csv", "xlsx")
+CENT = Decimal("0.01")
+
+
+def _money(value: Decimal | None) -> Decimal:
+    """Two places always (SQLite's sums come back as 3000 rather than 3000.00)."""
+    return Decimal(value or 0).quantize(CENT)
 
 
 def budget_table(office: YouthOffice) -> tuple[list[str], Iterator[list[object]]]:
@@ -84,12 +91,12 @@ def measure_table(office: YouthOffice) -> tuple[list[str], Iterator[list[object]
                 measure.period_start,
                 measure.period_end,
                 ", ".join(space.name for space in measure.social_spaces.all()),
-                measure.cost_total,  # type: ignore[attr-defined]
-                measure.cost_own,  # type: ignore[attr-defined]
-                measure.cost_third_party,  # type: ignore[attr-defined]
-                measure.cost_requested,  # type: ignore[attr-defined]
-                measure.committed,  # type: ignore[attr-defined]
-                measure.spent,  # type: ignore[attr-defined]
+                _money(measure.cost_total),  # type: ignore[attr-defined]
+                _money(measure.cost_own),  # type: ignore[attr-defined]
+                _money(measure.cost_third_party),  # type: ignore[attr-defined]
+                _money(measure.cost_requested),  # type: ignore[attr-defined]
+                _money(measure.committed),  # type: ignore[attr-defined]
+                _money(measure.spent),  # type: ignore[attr-defined]
             ]
 
     return headers, rows()
