@@ -76,6 +76,7 @@ bench: $(STAMP) var/secret_key
 	$(BIN)/python bench/import_time.py
 	$(BIN)/python bench/invitations_time.py
 	$(BIN)/python bench/search_quality.py  # recall/MRR of the offer search, index rebuild of 100,000 offers
+	$(BIN)/python bench/concurrency.py  # 20 simultaneous allocations at one budget over HTTP
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -156,9 +156,9 @@ def _stat(pid: str) -> tuple[float, float, int]:
 
 
 class Server:
-    """gunicorn with WORKERS sync workers on a free port, its output in a log file."""
+    """gunicorn with WORKERS (or `workers`) sync workers on a free port, logging to a file."""
 
-    def __init__(self, env: dict[str, str], log: Path):
+    def __init__(self, env: dict[str, str], log: Path, workers: int = WORKERS):
         self.port = free_port()
         self.log = log
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -167,7 +167,7 @@ class Server:
             *console_script("gunicorn"),
             "sozialraum.wsgi",
             "--bind", f"127.0.0.1:{self.port}",
-            "--workers", str(WORKERS),
+            "--workers", str(workers),
             "--log-level", "warning",
             "--timeout", "60",
             # No worker recycling while measuring (gunicorn.conf.py recycles every ~2,000

@@ -75,3 +75,7 @@ api.add_router("", minutes_router)
 from sozialraum.planning.api import router as planning_router  # noqa: E402
 
 api.add_router("", planning_router)
+# Budgets of the user's youth office (sozialraum.planning.budget_api, planning-budgets).
+from sozialraum.planning.budget_api import router as budget_router  # noqa: E402
+
+api.add_router("", budget_router)

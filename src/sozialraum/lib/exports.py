@@ -63,15 +63,24 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
 
 
 def xlsx_bytes(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], *, title: str = ""
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    title: str = "",
+    numbers: bool = False,
 ) -> bytes:
     """A workbook with one sheet: every cell a string cell, a bold header row that stays in view
-    (frozen) and carries a filter, and columns as wide as their content (within limits)."""
+    (frozen) and carries a filter, and columns as wide as their content (within limits).
+    `numbers=True`: Decimal values (amounts) are number cells with two places instead, so a
+    spreadsheet can sum them; nothing else changes (text never becomes a formula)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    texts = [[_xlsx_text(value) for value in row] for row in rows]
+    texts = [
+        [value if numbers and isinstance(value, Decimal) else _xlsx_text(value) for value in row]
+        for row in rows
+    ]
     header_texts = [_xlsx_text(header) for header in headers]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=(title or _("Tabelle"))[:31])
@@ -96,12 +105,14 @@ MAX_WIDTH = 60
 WIDTH_SAMPLE = 1000  # rows looked at for the widths
 
 
-def _column_widths(headers: list[str], rows: list[list[str]]) -> list[float]:
+def _column_widths(headers: list[str], rows: list[list]) -> list[float]:
     """Characters of the longest line per column (header + 2 for the filter button)."""
     widths = [len(header) + 2 for header in headers]
     for row in rows[:WIDTH_SAMPLE]:
         for index, text in enumerate(row[: len(widths)]):
-            if text:
+            if isinstance(text, Decimal):
+                widths[index] = max(widths[index], len(f"{text:,.2f}"))
+            elif text:
                 longest = max(len(line) for line in text.splitlines() or [""])
                 widths[index] = max(widths[index], longest)
     return [float(min(MAX_WIDTH, max(MIN_WIDTH, width + 1))) for width in widths]
@@ -114,11 +125,16 @@ def _xlsx_text(value: object) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", as_text(value))
 
 
-def _string_cell(sheet, text: str, font=None):
+def _string_cell(sheet, text, font=None):
     """A string cell, also for text that starts like a formula ("=1+1", "+49 …"): openpyxl
-    would store that as a formula, so the type is set after the value."""
+    would store that as a formula, so the type is set after the value. A Decimal (with
+    `numbers=True`) is a number cell formatted with two places."""
     from openpyxl.cell import WriteOnlyCell
 
+    if isinstance(text, Decimal):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.number_format = "#,##0.00"
+        return cell
     if not text:
         return None
     cell = WriteOnlyCell(sheet, value=text)
@@ -142,7 +158,9 @@ def csv_response(
 
 
 def xlsx_response(
-    filename: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[object]], *, numbers=False
 ) -> HttpResponse:
-    response = HttpResponse(xlsx_bytes(headers, rows), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(
+        xlsx_bytes(headers, rows, numbers=numbers), content_type=XLSX_CONTENT_TYPE
+    )
     return _attachment(response, filename)

@@ -24,3 +24,21 @@ class PlanningConfig(AppConfig):
         registry.register(PayGroup)
         registry.register(PriorityCriterion)
         registry.register(ApprovalLevel)
+        from sozialraum.audit import registry
+
+        # Budgets (planning-budgets): budgets, transfers, allocations, overrides, expenses.
+        from sozialraum.planning.budget_models import (
+            Allocation,
+            Budget,
+            BudgetOverride,
+            BudgetTransfer,
+            Expense,
+        )
+
+        registry.register(Budget)
+        registry.register(BudgetTransfer)
+        registry.register(
+            Allocation, labels={"shares": _("Anteile"), "override": _("Überschreitung")}
+        )
+        registry.register(BudgetOverride)
+        registry.register(Expense, labels={"share": _("aus dem Budget")})

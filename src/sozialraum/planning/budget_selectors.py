@@ -1,0 +1,270 @@
+"""Reads of the budgets with constant query counts: the dashboard's figures per social space
+and month, a budget's page, a measure's budget part, the measures with their costs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    DecimalField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.utils import timezone
+from django.utils.dates import MONTHS
+
+from sozialraum.planning.budget_models import (
+    Allocation,
+    AllocationShare,
+    Budget,
+    BudgetOverride,
+    BudgetTransfer,
+    Expense,
+)
+from sozialraum.planning.measure_models import CostEstimate, Measure
+from sozialraum.planning.models import ZERO
+from sozialraum.regions.models import YouthOffice
+
+MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)
+
+
+@dataclass
+class BudgetFigures:
+    """The figures of one budget (or the sum of several) for the dashboard."""
+
+    label: str
+    planned: Decimal = ZERO
+    transferred: Decimal = ZERO
+    committed: Decimal = ZERO
+    spent: Decimal = ZERO
+    overridden: Decimal = ZERO
+    earmarked: Decimal = ZERO
+    budget: Budget | None = None
+    url: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        return self.planned + self.transferred
+
+    @property
+    def available(self) -> Decimal:
+        return self.total - self.committed
+
+    @property
+    def utilisation(self) -> int:
+        """Committed as a percentage of the budget (rounded; 0 without a budget)."""
+        return round(self.committed * 100 / self.total) if self.total > 0 else 0
+
+    def add(self, budget: Budget) -> None:
+        self.planned += budget.planned
+        self.transferred += budget.transferred
+        self.committed += budget.committed
+        self.spent += budget.spent
+        self.overridden += budget.overridden
+        self.earmarked += budget.earmarked_case_unspecific
+
+
+@dataclass
+class Month:
+    number: int
+    committed: Decimal = ZERO  # committed in this month
+    spent: Decimal = ZERO
+    committed_sum: Decimal = ZERO  # cumulative up to the end of the month
+    spent_sum: Decimal = ZERO
+
+    @property
+    def name(self) -> str:
+        return str(MONTHS[self.number])
+
+
+@dataclass
+class Dashboard:
+    year: int
+    years: list[int]
+    rows: list[BudgetFigures]
+    totals: BudgetFigures
+    months: list[Month] = field(default_factory=list)
+    space_id: int | None = None  # the space the months are for (None: all)
+    month_budget: Decimal = ZERO  # the budget the months are compared with
+
+
+def budget_years(office: YouthOffice) -> list[int]:
+    years = Budget.objects.in_office(office).order_by().values_list("year", flat=True)
+    return sorted(set(years.distinct()), reverse=True)
+
+
+def dashboard(office: YouthOffice, year: int, years: list[int], space_id: int | None) -> Dashboard:
+    """Three queries whatever the data: budgets of the year, commitments and expenses by month
+    (plus the years, read by the caller)."""
+    budgets = list(
+        Budget.objects.in_office(office)
+        .filter(year=year)
+        .select_related("social_space")
+        .order_by("social_space__sort_key", "id")
+    )
+    totals = BudgetFigures(label="")
+    rows = []
+    for budget in budgets:
+        row = BudgetFigures(label=budget.social_space.name, budget=budget)
+        row.add(budget)
+        totals.add(budget)
+        rows.append(row)
+    chosen = [b for b in budgets if space_id is None or b.social_space_id == space_id]
+    board = Dashboard(year=year, years=years, rows=rows, totals=totals, space_id=space_id)
+    board.month_budget = sum((b.planned + b.transferred for b in chosen), ZERO)
+    board.months = _months(office, year, space_id)
+    return board
+
+
+def _month_of(year: int, at_year: int, at_month: int) -> int:
+    """Commitments made before the budget year count in January, later ones in December."""
+    if at_year < year:
+        return 1
+    if at_year > year:
+        return 12
+    return at_month
+
+
+def _months(office: YouthOffice, year: int, space_id: int | None) -> list[Month]:
+    months = [Month(number=n) for n in range(1, 13)]
+    tz = timezone.get_current_timezone()
+    of_budgets = {"year": year} if space_id is None else {"year": year, "social_space_id": space_id}
+    budgets = Budget.objects.in_office(office).filter(**of_budgets).values("pk")
+    committed = (
+        AllocationShare.objects.in_office(office)
+        .filter(budget_id__in=budgets)
+        .annotate(
+            at_year=ExtractYear("allocation__created_at", tzinfo=tz),
+            at_month=ExtractMonth("allocation__created_at", tzinfo=tz),
+        )
+        .values("at_year", "at_month")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    for entry in committed:
+        months[_month_of(year, entry["at_year"], entry["at_month"]) - 1].committed += entry[
+            "amount"
+        ]
+    spent = (
+        Expense.objects.in_office(office)
+        .filter(share__budget_id__in=budgets)
+        .annotate(at_year=ExtractYear("date"), at_month=ExtractMonth("date"))
+        .values("at_year", "at_month")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    for entry in spent:
+        months[_month_of(year, entry["at_year"], entry["at_month"]) - 1].spent += entry["amount"]
+    committed_sum = spent_sum = ZERO
+    for month in months:
+        committed_sum += month.committed
+        spent_sum += month.spent
+        month.committed_sum, month.spent_sum = committed_sum, spent_sum
+    return months
+
+
+@dataclass
+class BudgetPage:
+    shares: list[AllocationShare]
+    expenses: list[Expense]
+    transfers: list[BudgetTransfer]
+    overrides: list[BudgetOverride]
+
+
+def budget_page(budget: Budget) -> BudgetPage:
+    """Four queries: the budget's allocation shares (with measure), its expenses, transfers in
+    and out, and overrides."""
+    shares = list(
+        AllocationShare.objects.filter(budget=budget)
+        .select_related("allocation__measure", "allocation__created_by")
+        .order_by("-allocation__created_at", "-id")
+    )
+    expenses = list(
+        Expense.objects.filter(share__budget=budget)
+        .select_related("share__allocation__measure", "created_by")
+        .order_by("-date", "-id")
+    )
+    transfers = list(
+        BudgetTransfer.objects.filter(Q(source=budget) | Q(target=budget))
+        .select_related("source__social_space", "target__social_space", "by")
+        .order_by("-at", "-id")
+    )
+    for moved in transfers:
+        moved.incoming = moved.target_id == budget.pk  # type: ignore[attr-defined]
+    overrides = list(
+        BudgetOverride.objects.filter(budget=budget)
+        .select_related("by", "decision", "share__allocation__measure")
+        .order_by("-at", "-id")
+    )
+    return BudgetPage(shares=shares, expenses=expenses, transfers=transfers, overrides=overrides)
+
+
+def with_budget_part(measures: QuerySet[Measure]) -> QuerySet[Measure]:
+    """Measures with what `planning/_measure_budget.html` shows (allocations, their shares with
+    budget and social space, the shares' expenses): three more queries for any number."""
+    shares = AllocationShare.objects.select_related("budget__social_space").prefetch_related(
+        Prefetch("expenses", queryset=Expense.objects.order_by("-date", "-id"))
+    )
+    return measures.prefetch_related(
+        Prefetch(
+            "allocations",
+            queryset=Allocation.objects.select_related("created_by").prefetch_related(
+                Prefetch("shares", queryset=shares)
+            ),
+        )
+    )
+
+
+def _newest_estimate(column: str) -> Subquery:
+    newest = CostEstimate.objects.filter(measure=OuterRef("pk")).order_by("-number")
+    return Subquery(newest.values(column)[:1], output_field=MONEY)
+
+
+def _sum_of(queryset: QuerySet, column: str) -> Coalesce:
+    summed = queryset.order_by().values("measure").annotate(total=Sum(column)).values("total")
+    return Coalesce(Subquery(summed, output_field=MONEY), Value(ZERO), output_field=MONEY)
+
+
+def measures_with_costs(office: YouthOffice) -> QuerySet[Measure]:
+    """Every measure of the office with its newest cost calculation (total, own contribution,
+    third-party funding, requested) and what is committed and spent on it: two queries."""
+    allocations = Allocation.objects.filter(measure=OuterRef("pk"))
+    spent = (
+        AllocationShare.objects.filter(allocation__measure=OuterRef("pk"))
+        .order_by()
+        .values("allocation__measure")
+        .annotate(total=Sum("spent"))
+        .values("total")
+    )
+    return (
+        Measure.objects.in_office(office)
+        .select_related("carrier", "team")
+        .prefetch_related("social_spaces")
+        .annotate(
+            cost_total=_newest_estimate("total"),
+            cost_own=_newest_estimate("own_contribution"),
+            cost_third_party=_newest_estimate("third_party_funding"),
+            cost_requested=_newest_estimate("requested"),
+            committed=_sum_of(allocations, "total"),
+            spent=Coalesce(Subquery(spent, output_field=MONEY), Value(ZERO), output_field=MONEY),
+        )
+        .order_by("-period_start", "-id")
+    )
+
+
+def requested_amount(measure: Measure) -> Decimal | None:
+    """The requested amount of the measure's newest cost calculation (None without one)."""
+    newest = CostEstimate.objects.filter(measure=measure).order_by("-number").first()
+    return newest.requested if newest is not None else None
+
+
+def committed_on(measure: Measure) -> Decimal:
+    summed = Allocation.objects.filter(measure=measure).aggregate(total=Sum("total"))["total"]
+    return summed or ZERO
