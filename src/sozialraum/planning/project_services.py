@@ -17,6 +17,7 @@ ConcurrentEditError.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -451,9 +452,19 @@ def _feed_back(project: Project, outcome: NeedOutcome, by: User | None, office) 
 # Continuing a project ----------------------------------------------------------------------------
 
 
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def next_period(start: date, end: date) -> tuple[date, date]:
-    """The period after [start, end] of the same length, beginning the day after the end."""
+    """The period after [start, end], beginning the day after the end. Whole months (from the
+    first of a month to the last of a month, e.g. a calendar year) stay whole months of the
+    same number; any other period keeps its number of days."""
     new_start = end + timedelta(days=1)
+    if start.day == 1 and end == _month_end(end.year, end.month):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        index = new_start.year * 12 + new_start.month - 1 + months - 1
+        return new_start, _month_end(index // 12, index % 12 + 1)
     return new_start, new_start + (end - start)
 
 
