@@ -150,6 +150,6 @@ def make_criteria(office: YouthOffice) -> list[QualityCriterion]:
     ]
 
 
-@pytest.fixture
-def project(office_a, space_a, space_a2) -> Project:
+@pytest.fixture(name="project")
+def project_fixture(office_a, space_a, space_a2) -> Project:
     return make_project(office_a, spaces=[space_a, space_a2])

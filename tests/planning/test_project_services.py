@@ -22,7 +22,7 @@ from sozialraum.planning.project_models import (
     QualityRating,
 )
 from sozialraum.planning.project_services import Entry
-from tests.planning.project_fixtures import make_criteria, make_project, project  # noqa: F401
+from tests.planning.project_fixtures import make_criteria, make_project, project_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
