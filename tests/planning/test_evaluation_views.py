@@ -73,7 +73,9 @@ def test_completing_feeds_back_and_locks_the_evaluation(client_for, coordinator,
     assert again.status_code == 200
     assert "Geändert" not in again.content.decode()
     assert Evaluation.objects.get(project=project).what_worked == "Offene Türen."
-    assert NeedTransition.objects.count() == 0  # ACCEPTED -> ACCEPTED: no transition
+    # ACCEPTED -> ACCEPTED: the transition records what the evaluation said
+    transition = NeedTransition.objects.get()
+    assert transition.to_status == NeedStatus.ACCEPTED and "nicht gedeckt" in transition.reason
     body = client.get(project.get_absolute_url()).content.decode()
     assert "Abgeschlossen am" in body and "nicht gedeckt" in body
 

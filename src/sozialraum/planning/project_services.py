@@ -424,9 +424,9 @@ def _feed_back(project: Project, outcome: NeedOutcome, by: User | None, office) 
         "outcome": outcome.label,
     }
     needs = list(Need.objects.select_for_update().filter(measures=project.measure_id))
+    # Every need gets its transition, also when its status stays (a need not met that was
+    # accepted already): the trail shows what the evaluation said.
     for need in needs:
-        if need.status == target:
-            continue
         Need.objects.filter(pk=need.pk).update(
             status=target, status_reason=reason, version=F("version") + 1
         )
@@ -445,6 +445,7 @@ def _feed_back(project: Project, outcome: NeedOutcome, by: User | None, office) 
             instance=need,
             changes={
                 "status": {"old": NeedStatus(need.status).label, "new": target.label},
+                "status_reason": {"old": need.status_reason, "new": reason},
             },
         )
 
