@@ -22,6 +22,7 @@ from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
 from sozialraum.demo.network import build_network
 from sozialraum.demo.offers import build_offers
+from sozialraum.demo.planning import build_planning
 from sozialraum.demo.teams import build_teams
 from sozialraum.lib import statistics
 from sozialraum.lib.text import person_sort_key
@@ -174,6 +175,7 @@ def add_staff(ctx: DemoContext) -> None:
 
 STEPS: list[Callable[[DemoContext], None]] = [load_regions, add_staff, build_network, build_teams]
 STEPS.append(build_offers)  # the Familienwegweiser (demo/offers.py)
+STEPS.append(build_planning)  # needs, measures, budgets, projects (demo/planning.py)
 
 
 def demo_password(configured: str | None) -> tuple[str, bool]:

@@ -11,7 +11,9 @@ seconds. Grows:
   own with social spaces of 3-5 municipalities, a coordinator and some history, so that tenant
   scoping is exercised against many other offices' rows;
 - Heidekreis: (N-1)×10 more teams with three years of meetings, attendance, minutes, decisions
-  and tasks (demo/teams.py: scale 100 about 1,000 teams and 30,000 meetings).
+  and tasks (demo/teams.py: scale 100 about 1,000 teams and 30,000 meetings);
+- Heidekreis: (N-1)×20 more needs and (N-1)×5 more approved measures with cost calculations,
+  allocations and projects; three years of budgets in every synthetic office (demo/planning.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import stored_language
 from sozialraum.demo.network import scale_network
 from sozialraum.demo.offers import scale_offers
+from sozialraum.demo.planning import scale_planning
 from sozialraum.demo.teams import scale_teams
 from sozialraum.lib.text import person_sort_key, sort_key
 from sozialraum.regions.models import (
@@ -306,6 +309,7 @@ SCALE_STEPS: list[ScaleStep] = [
     scale_teams,
 ]
 SCALE_STEPS.append(scale_offers)  # the Familienwegweiser: N×1,000 offers (demo/offers.py)
+SCALE_STEPS.append(scale_planning)  # needs, measures, budgets (demo/planning.py)
 
 
 def build_scaled(ctx: DemoContext) -> None:

@@ -24,7 +24,6 @@ class PlanningConfig(AppConfig):
         registry.register(PayGroup)
         registry.register(PriorityCriterion)
         registry.register(ApprovalLevel)
-        from sozialraum.audit import registry
 
         # Budgets (planning-budgets): budgets, transfers, allocations, overrides, expenses.
         from sozialraum.planning.budget_models import (
@@ -42,3 +41,12 @@ class PlanningConfig(AppConfig):
         )
         registry.register(BudgetOverride)
         registry.register(Expense, labels={"share": _("aus dem Budget")})
+
+        # --- Projects and evaluation (helper "planning-projects")
+        from sozialraum.planning.models import QualityCriterion
+        from sozialraum.planning.project_models import Evaluation, ProgressNote, Project
+
+        registry.register(Project, labels={"need_outcome": _("Der Bedarf ist")})
+        registry.register(ProgressNote)
+        registry.register(Evaluation)
+        registry.register(QualityCriterion)

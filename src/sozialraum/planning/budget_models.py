@@ -27,7 +27,7 @@ class Budget(TenantModel):
 
     social_space = models.ForeignKey(
         SocialSpace,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="budgets",
         verbose_name=_("Sozialraum"),
     )
@@ -92,10 +92,10 @@ class BudgetTransfer(TenantModel):
     """Money moved from one budget to another, with the reason."""
 
     source = models.ForeignKey(
-        Budget, on_delete=models.PROTECT, related_name="transfers_out", verbose_name=_("von")
+        Budget, on_delete=models.RESTRICT, related_name="transfers_out", verbose_name=_("von")
     )
     target = models.ForeignKey(
-        Budget, on_delete=models.PROTECT, related_name="transfers_in", verbose_name=_("nach")
+        Budget, on_delete=models.RESTRICT, related_name="transfers_in", verbose_name=_("nach")
     )
     amount = MoneyField(_("Betrag (€)"), validators=[MinValueValidator(Decimal("0.01"))])
     reason = models.TextField(_("Begründung"))
@@ -116,7 +116,7 @@ class Allocation(TenantModel):
     """The commitment (Mittelbindung) of an approved measure's costs, drawn on one or several
     budgets (`AllocationShare`); the shares add up exactly to `total`."""
 
-    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="allocations")
+    measure = models.ForeignKey(Measure, on_delete=models.RESTRICT, related_name="allocations")
     total = MoneyField(_("Betrag (€)"), validators=[MinValueValidator(Decimal("0.01"))])
     note = models.TextField(_("Anmerkung"), blank=True)
     created_by = created_by_field()
@@ -135,7 +135,7 @@ class AllocationShare(TenantModel):
     decision, `Expense.excess_reason`)."""
 
     allocation = models.ForeignKey(Allocation, on_delete=models.CASCADE, related_name="shares")
-    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="shares")
+    budget = models.ForeignKey(Budget, on_delete=models.RESTRICT, related_name="shares")
     amount = MoneyField(_("Anteil (€)"), validators=[MinValueValidator(Decimal("0.01"))])
     spent = MoneyField(_("ausgegeben (€)"), default=ZERO, editable=False)
     excess_allowed = MoneyField(default=ZERO, editable=False)
@@ -159,7 +159,7 @@ class AllocationShare(TenantModel):
 class BudgetOverride(TenantModel):
     """Coordination's explicit, recorded permission to commit above a budget's limit."""
 
-    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="overrides")
+    budget = models.ForeignKey(Budget, on_delete=models.RESTRICT, related_name="overrides")
     share = models.ForeignKey(
         AllocationShare, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -181,7 +181,7 @@ class Expense(TenantModel):
 
     share = models.ForeignKey(
         AllocationShare,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="expenses",
         verbose_name=_("aus dem Budget"),
     )

@@ -57,7 +57,7 @@ class Measure(TenantModel):
     target_group = models.CharField(_("Zielgruppe"), max_length=200, blank=True)
     carrier = models.ForeignKey(
         Organisation,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="measures",
         verbose_name=_("Träger"),
     )
@@ -200,7 +200,7 @@ class CostItem(TenantModel):
         PayGroup,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="+",
         verbose_name=_("Entgeltgruppe"),
     )

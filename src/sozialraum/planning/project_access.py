@@ -1,0 +1,36 @@
+"""Access helpers of projects: one per object, scoped to the request's youth office (404 for a
+row of another office), checking `perm` on the row (403); rules in `project_rules.py`."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user
+from sozialraum.planning.models import QualityCriterion
+from sozialraum.planning.project_models import Project
+
+
+def get_project_for_user(
+    request: OfficeRequest, pk: int, *, perm: str | None = "planning.view_project"
+) -> Project:
+    """A project with its measure and carrier; carrier editors of other organisations get 404
+    (the project's existence is no business of theirs), everybody else 403 without `perm`."""
+    queryset = Project.objects.select_related(
+        "youth_office", "measure", "measure__carrier", "measure__team"
+    )
+    project = get_for_user(request, queryset, pk=pk)
+    if not request.user.has_perm("planning.view_project", project):
+        raise Http404
+    if perm is not None and not request.user.has_perm(perm, project):
+        raise PermissionDenied
+    return project
+
+
+def get_quality_criterion_for_user(request: OfficeRequest, pk: int) -> QualityCriterion:
+    return get_for_user(
+        request,
+        QualityCriterion.objects.select_related("youth_office"),
+        pk=pk,
+        perm="planning.manage_quality_criteria",
+    )

@@ -1,0 +1,113 @@
+"""Pages of projects: the list (running, ended, evaluated), a project's page with its progress
+notes, adding a note, continuing a project into a new period."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sozialraum.lib.http import PAGE_SIZE, add_service_error, posted, with_detail_urls
+from sozialraum.lib.idempotency import submit_once
+from sozialraum.lib.tenancy import OfficeRequest, office_view
+from sozialraum.planning import project_selectors as selectors
+from sozialraum.planning import project_services as services
+from sozialraum.planning.measure_models import Measure
+from sozialraum.planning.project_access import get_project_for_user
+from sozialraum.planning.project_forms import ProgressNoteForm, ProjectFilterForm
+from sozialraum.planning.project_models import Project
+
+
+@office_view("planning.view_project")
+def project_list(request: OfficeRequest) -> HttpResponse:
+    office = request.youth_office
+    form = ProjectFilterForm(request.GET or None, office=office)
+    filters = form.filters()
+    projects = selectors.project_list(office, request.user, filters)
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("seite"))
+    rows = with_detail_urls(page.object_list, "planning:project", office_slug=office.slug)
+    page.object_list = selectors.mark_states(rows)
+    return render(
+        request,
+        "planning/projects.html",
+        {"page": page, "form": form, "filtered": bool(filters)},
+    )
+
+
+def _page(request: OfficeRequest, project: Project, note_form: ProgressNoteForm) -> HttpResponse:
+    return render(
+        request,
+        "planning/project.html",
+        {"project": project, "page": selectors.project_page(project), "note_form": note_form},
+    )
+
+
+@office_view("planning.view_project")
+def project(request: OfficeRequest, pk: int) -> HttpResponse:
+    found = get_project_for_user(request, pk)
+    return _page(request, found, ProgressNoteForm())
+
+
+@office_view("planning.view_project")
+@submit_once
+def project_note_add(request: OfficeRequest, pk: int) -> HttpResponse:
+    found = get_project_for_user(request, pk, perm="planning.add_progress_note")
+    form = ProgressNoteForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_progress_note(
+                project=found,
+                by=request.user,
+                date=form.cleaned_data["date"],
+                text=form.cleaned_data["text"],
+            )
+        except ValueError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Ihr Bericht wurde gespeichert."))
+            return redirect(found)
+    if request.method != "POST":
+        return redirect(found.get_absolute_url() + "#bericht")
+    return _page(request, found, form)
+
+
+@require_POST
+@office_view("planning.view_project")
+@submit_once
+def project_continue(request: OfficeRequest, pk: int) -> HttpResponse:
+    found = get_project_for_user(request, pk, perm="planning.continue_project")
+    try:
+        measure = services.continue_project(project=found, by=request.user)
+    except ValueError as error:
+        messages.error(request, error_text(error))
+        return redirect(found)
+    messages.success(
+        request,
+        _(
+            "Die Fortsetzung „%(title)s“ ist als Entwurf angelegt, mit den Zielen und der "
+            "Kostenkalkulation des Projekts. Prüfen Sie Zeitraum und Kosten, bevor Sie sie "
+            "einreichen."
+        )
+        % {"title": measure.title},
+    )
+    return redirect(measure_url(measure, found))
+
+
+def error_text(error: ValueError) -> str:
+    """A service's refusal as one sentence (without field names)."""
+    errors = getattr(error, "errors", None)
+    if errors:
+        return " ".join(message for field in errors.values() for message in field)
+    return str(error)
+
+
+def measure_url(measure: Measure, fallback: Project) -> str:
+    """The measure's page (planning-needs); the project's page where it is not installed."""
+    try:
+        return measure.get_absolute_url()
+    except NoReverseMatch:
+        return fallback.get_absolute_url()
