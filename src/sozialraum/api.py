@@ -70,3 +70,8 @@ def list_social_spaces(request: HttpRequest, slug: str) -> list[SocialSpace]:
 from sozialraum.minutes.api import router as minutes_router  # noqa: E402
 
 api.add_router("", minutes_router)
+
+# The identifier guard of the anonymous case consultation (sozialraum.consultations.api).
+from sozialraum.consultations.api import router as consultations_router  # noqa: E402
+
+api.add_router("/consultations", consultations_router)

@@ -73,6 +73,8 @@ AGE_PATTERNS = (
     # Aylin (15), die Mutter, 19 Jahre, …
     re.compile(rf"(?<=[^\W\d_]) \((?:\d{{1,2}}(?:\s*{_YEARS})?)\)"),
     re.compile(rf"(?<=, ){_NUM}\s*{_YEARS}(?=,)"),
+    # die Nichte, 12, … (a bare number in apposition to a person)
+    re.compile(rf"\b(?:{_PERSON_NOUNS}|Nichte|Neffe|Cousine|Cousin), (?P<found>\d{{1,2}})(?=,)"),
 )
 
 _STREET_SUFFIX = (
@@ -147,7 +149,7 @@ def find_patterns(text: str) -> Iterator[Span]:
     for kind, patterns in SIMPLE:
         for pattern in patterns:
             for match in pattern.finditer(text):
-                start, end = match.span()
+                start, end = match.span("found" if "found" in pattern.groupindex else 0)
                 while end > start and text[end - 1] in " ,(":
                     end -= 1
                 if end > start:
