@@ -66,7 +66,9 @@ def _payload(request: HttpRequest) -> CheckIn:
         except ValueError as error:
             raise HttpError(422, _("Der Inhalt ist kein gültiges JSON.")) from error
     else:
-        data = {key: request.POST.get(key) for key in ("text", "youth_office") if key in request.POST}
+        data = {
+            key: request.POST.get(key) for key in ("text", "youth_office") if key in request.POST
+        }
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise HttpError(422, _("Bitte senden Sie den zu prüfenden Text im Feld „text“."))
     try:
@@ -74,7 +76,8 @@ def _payload(request: HttpRequest) -> CheckIn:
     except ValidationError as error:
         raise HttpError(
             422,
-            _("Der Text darf höchstens %(max)s Zeichen lang sein.") % {"max": f"{MAX_TEXT:,}".replace(",", ".")},
+            _("Der Text darf höchstens %(max)s Zeichen lang sein.")
+            % {"max": f"{MAX_TEXT:,}".replace(",", ".")},
         ) from error
 
 

@@ -13,7 +13,6 @@ from sozialraum.consultations.guard.names import find_names
 from sozialraum.consultations.guard.patterns import CLASS_OR_GROUP, Span, find_patterns
 from sozialraum.consultations.guard.vocabulary import Vocabulary
 
-MAX_TEXT = 200_000  # longer texts are checked in their first MAX_TEXT characters … and the rest
 WINDOW = 45  # characters between an office's school or Kita and a class or group
 PRIORITY = {
     kind: rank
@@ -63,7 +62,9 @@ def _nearest_class_or_group(text: str, start: int, end: int) -> tuple[int, int] 
     for match in CLASS_OR_GROUP.finditer(before):
         if not re.search(r"[.!?;]", before[match.end() :]):
             offset = start - len(before)
-            candidates.append((len(before) - match.end(), offset + match.start(), offset + match.end()))
+            candidates.append(
+                (len(before) - match.end(), offset + match.start(), offset + match.end())
+            )
     for match in CLASS_OR_GROUP.finditer(after):
         if not re.search(r"[.!?;]", after[: match.start()]):
             candidates.append((match.start(), end + match.start(), end + match.end()))
@@ -103,8 +104,10 @@ def _explain(kind: str, found: str, words: Vocabulary) -> tuple[str, str]:
         )
     if kind == "date":
         return (
-            _("Ein genaues Datum, etwa ein Geburtstag oder der Tag eines Ereignisses, kann das "
-              "Kind erkennbar machen."),
+            _(
+                "Ein genaues Datum, etwa ein Geburtstag oder der Tag eines Ereignisses, kann das "
+                "Kind erkennbar machen."
+            ),
             _("ein ungefährer Zeitraum, zum Beispiel „im Frühjahr“ oder „vor einigen Wochen“"),
         )
     if kind == "age":

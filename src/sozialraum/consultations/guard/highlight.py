@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.consultations.guard import Finding
 
+
 def kind_label(kind: str) -> str:
     labels = {
         "name": _("Name"),
@@ -54,7 +55,9 @@ def _valid(text: str, findings: Sequence[Finding]) -> list[Finding]:
     return result
 
 
-def highlight(text: str, findings: Sequence[Finding], *, prefix: str = "guard-finding") -> SafeString:
+def highlight(
+    text: str, findings: Sequence[Finding], *, prefix: str = "guard-finding"
+) -> SafeString:
     """The escaped text with every finding as a numbered, labelled <mark>."""
     parts: list[str] = []
     position = 0
@@ -68,7 +71,8 @@ def highlight(text: str, findings: Sequence[Finding], *, prefix: str = "guard-fi
                 prefix,
                 number,
                 finding.kind,
-                _("Fund %(number)s, %(kind)s:") % {"number": number, "kind": kind_label(finding.kind)},
+                _("Fund %(number)s, %(kind)s:")
+                % {"number": number, "kind": kind_label(finding.kind)},
                 text[finding.start : finding.end],
                 number,
                 _("(Ende von Fund %(number)s. %(reason)s)")

@@ -22,18 +22,59 @@ Span = tuple[int, int, str]
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 TITLES = frozenset(
-    "frau herr herrn herren fr hr familie fam dr prof eheleute geschwister".split()
+    [
+        "frau",
+        "herr",
+        "herrn",
+        "herren",
+        "fr",
+        "hr",
+        "familie",
+        "fam",
+        "dr",
+        "prof",
+        "eheleute",
+        "geschwister",
+    ]
 )
-NAMING = frozenset("heißt heisst hieß hiess namens genannt".split())
+FAMILY_WORDS = frozenset(["familie", "fam", "eheleute", "geschwister"])
+NAMING = frozenset(["heißt", "heisst", "hieß", "hiess", "namens", "genannt"])
 # Words after a title that are no names ("Frau Doktor", "Herr Pfarrer", "Frau Kollegin").
 NOT_AFTER_TITLE = frozenset(
-    """
-    doktor dr prof professor professorin pfarrer pfarrerin pastor pastorin kollege kollegin
-    lehrer lehrerin rektor rektorin direktor direktorin bürgermeister bürgermeisterin
-    vorsitzende vorsitzender richter richterin und oder von vom mit
-    """.split()
+    [
+        "doktor",
+        "dr",
+        "prof",
+        "professor",
+        "professorin",
+        "pfarrer",
+        "pfarrerin",
+        "pastor",
+        "pastorin",
+        "kollege",
+        "kollegin",
+        "lehrer",
+        "lehrerin",
+        "rektor",
+        "rektorin",
+        "direktor",
+        "direktorin",
+        "bürgermeister",
+        "bürgermeisterin",
+        "vorsitzende",
+        "vorsitzender",
+        "richter",
+        "richterin",
+        "und",
+        "oder",
+        "von",
+        "vom",
+        "mit",
+    ]
 )
-ABBREVIATIONS = frozenset("dr prof fr hr geb bzw ca vgl nr str evtl ggf usw abs".split())
+ABBREVIATIONS = frozenset(
+    ["dr", "prof", "fr", "hr", "geb", "bzw", "ca", "vgl", "nr", "str", "evtl", "ggf", "usw", "abs"]
+)
 SENTENCE_END = re.compile(r"[.!?:;\"„“”»«•\n]|^\s*[-–]")
 
 
@@ -49,12 +90,16 @@ def find_names(
             previous_first = False
             continue
         folded = word.casefold()
-        if folded in NEVER_NAMES or text.startswith(". ", end) and text[end + 2 : end + 3].isdigit():
+        if folded in NEVER_NAMES or (
+            text.startswith(". ", end) and text[end + 2 : end + 3].isdigit()
+        ):
             previous_first = False
             continue
         context = _context(text, tokens, index)
         adjacent = index > 0 and previous_first and _only_space(text, tokens[index - 1][1], start)
-        if _is_name(folded, context, adjacent, lexicon, office_first, office_last, tokens, index, text):
+        if _is_name(
+            folded, context, adjacent, lexicon, office_first, office_last, tokens, index, text
+        ):
             if start <= flagged_end:
                 continue
             end = _with_initial(text, end)
@@ -87,9 +132,13 @@ def _is_name(
     listed = _listed(folded, lexicon, office_first, office_last) or all(
         _listed(part, lexicon, office_first, office_last) for part in parts
     )
-    common = lexicon.is_common(folded) or (len(parts) > 1 and folded.replace("-", "") in lexicon.common_words)
-    if context == "title":
-        return folded not in NOT_AFTER_TITLE and (listed or not common)
+    common = lexicon.is_common(folded) or (
+        len(parts) > 1 and folded.replace("-", "") in lexicon.common_words
+    )
+    if context == "title":  # "Frau Mai", "Herr Koch": whatever follows is the name
+        return folded not in NOT_AFTER_TITLE
+    if context == "family":  # "Familie Kaya", but not "die Familie Hilfe"
+        return listed or not common
     if context == "naming":
         return listed or not common
     if listed and not common:
@@ -135,13 +184,13 @@ def _surname_follows(
 
 
 def _context(text: str, tokens: list[tuple[int, int, str]], index: int) -> str:
-    """"title", "naming", "start" (first word of a sentence) or ""."""
+    """ "title", "naming", "start" (first word of a sentence) or ""."""
     if index == 0:
         return "start" if not text[: tokens[0][0]].strip(" \t") else ""
     previous = tokens[index - 1][2].casefold()
     between = text[tokens[index - 1][1] : tokens[index][0]]
     if previous in TITLES and between.strip() in ("", "."):
-        return "title"
+        return "family" if previous in FAMILY_WORDS else "title"
     if previous == "und" and index > 1 and tokens[index - 2][2].casefold() in TITLES:
         return "title"
     if previous in NAMING and between.strip() in ("", ":"):
@@ -159,6 +208,6 @@ INITIAL = re.compile(r" [A-ZÄÖÜ]\.")
 
 
 def _with_initial(text: str, end: int) -> int:
-    """"Lena M." keeps the initial of the surname with the name."""
+    """ "Lena M." keeps the initial of the surname with the name."""
     match = INITIAL.match(text, end)
     return match.end() if match else end

@@ -19,18 +19,23 @@ class Command(BaseCommand):
     help = (
         "Prüft Texte auf Angaben, die ein Kind erkennbar machen können (Namen, Daten, Alter, "
         "Adressen, Telefonnummern, E-Mail-Adressen, Klasse mit Schule, Gruppe mit Einrichtung, "
-        "seltene Merkmale). Liest JSON Lines mit {\"id\": ..., \"text\": ...} und schreibt je "
-        "Zeile {\"id\": ..., \"findings\": [{\"start\", \"end\", \"kind\", \"text\"}]} auf die "
+        'seltene Merkmale). Liest JSON Lines mit {"id": ..., "text": ...} und schreibt je '
+        'Zeile {"id": ..., "findings": [{"start", "end", "kind", "text"}]} auf die '
         "Standardausgabe. Fehlerhafte Zeilen werden mit Zeilennummer auf der Fehlerausgabe "
         "gemeldet und übersprungen."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Pfad zur JSON-Lines-Datei (UTF-8); „-“ liest die Standardeingabe.")
+        parser.add_argument(
+            "file", help="Pfad zur JSON-Lines-Datei (UTF-8); „-“ liest die Standardeingabe."
+        )
         parser.add_argument(
             "--youth-office",
             required=True,
-            help="Kurzbezeichnung des Jugendamts, dessen Netzwerk und seltene Merkmale gelten, z. B. heidekreis.",
+            help=(
+                "Kurzbezeichnung des Jugendamts, dessen Netzwerk und seltene Merkmale gelten, "
+                "z. B. heidekreis."
+            ),
         )
 
     def handle(self, *args: Any, file: str, youth_office: str, **options: Any) -> None:
@@ -51,7 +56,8 @@ class Command(BaseCommand):
             result = {
                 "id": row["id"],
                 "findings": [
-                    {"start": f.start, "end": f.end, "kind": f.kind, "text": f.text} for f in findings
+                    {"start": f.start, "end": f.end, "kind": f.kind, "text": f.text}
+                    for f in findings
                 ],
             }
             self.stdout.write(json.dumps(result, ensure_ascii=False))
@@ -61,14 +67,13 @@ class Command(BaseCommand):
 
     def read_lines(self, file: str) -> list[str]:
         try:
-            if file == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                data = Path(file).read_bytes()
+            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
         except FileNotFoundError as error:
             raise CommandError(f"Die Datei „{file}“ gibt es nicht.") from error
         except OSError as error:
-            raise CommandError(f"Die Datei „{file}“ lässt sich nicht lesen: {error.strerror}.") from error
+            raise CommandError(
+                f"Die Datei „{file}“ lässt sich nicht lesen: {error.strerror}."
+            ) from error
         try:
             return data.decode("utf-8-sig").splitlines()
         except UnicodeDecodeError as error:
