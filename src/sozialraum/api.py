@@ -79,3 +79,7 @@ api.add_router("", planning_router)
 from sozialraum.planning.budget_api import router as budget_router  # noqa: E402
 
 api.add_router("", budget_router)
+# The identifier guard of the anonymous case consultation (sozialraum.consultations.api).
+from sozialraum.consultations.api import router as consultations_router  # noqa: E402
+
+api.add_router("/consultations", consultations_router)

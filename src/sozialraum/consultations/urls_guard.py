@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from sozialraum.consultations import guard_views
+
+urlpatterns: list[URLPattern] = [
+    path("fallberatung/merkmale/", guard_views.rare_features, name="rare_features"),
+    path("fallberatung/merkmale/neu/", guard_views.rare_feature_add, name="rare_feature_add"),
+    path(
+        "fallberatung/merkmale/<int:pk>/entfernen/",
+        guard_views.rare_feature_delete,
+        name="rare_feature_delete",
+    ),
+]

@@ -13,7 +13,6 @@ office data version; the name lists come from a maintained package loaded once a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,12 +42,8 @@ class Finding:
     suggestion: str
 
 
-# PLACEHOLDER until the guard helper lands its implementation: e-mail addresses only.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
 def find_identifiers(text: str, *, youth_office: YouthOffice | None = None) -> list[Finding]:
-    return [
-        Finding(m.start(), m.end(), "email", m.group(), "E-Mail-Adresse", "eine Kontaktmöglichkeit")
-        for m in _EMAIL.finditer(text)
-    ]
+    from sozialraum.consultations.guard import engine, vocabulary
+
+    words = vocabulary.for_office(youth_office) if youth_office is not None else vocabulary.EMPTY
+    return engine.find(text, words)

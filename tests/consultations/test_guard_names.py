@@ -1,0 +1,59 @@
+"""The guard's names: list names, names in context, common words that are no names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.consultations.guard_helpers import found, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lena kommt ohne Frühstück in die Schule.", "Lena"),
+        ("Der Schüler Finn Petersen fällt auf.", "Finn Petersen"),
+        ("Frau Yilmaz hat angerufen.", "Yilmaz"),
+        ("Er heißt Dmytro und ist neu hier.", "Dmytro"),
+        ("Die Mutter von Lea-Sophie hat angerufen.", "Lea-Sophie"),
+        ("Frau Dr. Neumann hat das Kind untersucht.", "Neumann"),
+        ("Herr und Frau Becker waren beim Gespräch.", "Becker"),
+        ("Die Mutter, Frau Mai, kam allein.", "Mai"),  # a month, but after "Frau"
+        ("Die Mutter Katharina Wolf ist alleinerziehend.", "Katharina Wolf"),
+        ("Lenas Mutter hat angerufen.", "Lenas"),
+        ("Familie Kaya wohnt im Ort.", "Kaya"),
+        ("Wir haben mit Leonie M. gesprochen.", "Leonie M."),
+    ],
+)
+def test_names_are_found(text, name):
+    assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Mai beginnt die Eingewöhnung, im Juni das Sommerfest.",
+        "Rose und Tulpe hat das Kind gemalt, dazu eine Sonne.",
+        "Der Richter am Familiengericht hat eine Anhörung angesetzt.",
+        "Im Heim gab es Konflikte, die Lage ist angespannt.",
+        "Der Bruder und die Schwester gehen in dieselbe Schule.",
+        "Frank gesagt: Wir sind als Kollegium unsicher.",
+        "Herbst und Winter sind für die Familie schwierig.",
+        "Ernst nehmen wir jede Meldung.",
+        "Die Mutter arbeitet als Köchin, der Vater als Bauer.",
+        "Am Freitag kam das Kind nicht, am Montag wieder.",
+        "Max. 5 Kinder pro Fachkraft sind vorgesehen.",
+        "Das Jugendamt, die Kita und die Schule sprechen sich nach § 8a SGB VIII ab.",
+    ],
+)
+def test_common_words_are_no_names(text):
+    assert "name" not in kinds(text)
+
+
+def test_office_people_are_names(office_a):
+    from sozialraum.consultations.guard import find_identifiers
+    from sozialraum.network.models import Person
+
+    Person.objects.create(youth_office=office_a, first_name="Okko", last_name="Rademacher")
+    findings = find_identifiers("Das sagte Rademacher gestern.", youth_office=office_a)
+    assert [(f.kind, f.text) for f in findings] == [("name", "Rademacher")]
+    assert find_identifiers("Das sagte Rademacher gestern.") == []
