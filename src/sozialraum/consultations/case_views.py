@@ -1,6 +1,10 @@
 """Pages of the consultations: the list of one's consultations, bringing a case, one
 consultation with its conversation, the recommendation, closing.
 
+The pages of one consultation are open to every member of the office at the door
+(`office_view()`), so that the access helper answers everybody who is no party with the same
+404 (coordination, readers, carrier editors alike): nobody learns that it exists.
+
 Every text is guarded by the services; a refused save renders the same page again with the
 findings highlighted and everything the person typed still in the form.
 """
@@ -118,14 +122,14 @@ def _detail(
     return render(request, "consultations/detail.html", context, status=status)
 
 
-@office_view("consultations.view_area")
+@office_view()
 def consultation_detail(request: OfficeRequest, pk: int) -> HttpResponse:
     consultation = get_consultation_for_user(request, pk, log=True)
     return _detail(request, consultation)
 
 
 @require_POST
-@office_view("consultations.view_area")
+@office_view()
 def message_create(request: OfficeRequest, pk: int) -> HttpResponse:
     consultation = get_consultation_for_user(request, pk, perm="consultations.answer")
     form = MessageForm(request.POST)
@@ -151,7 +155,7 @@ def message_create(request: OfficeRequest, pk: int) -> HttpResponse:
     return _detail(request, consultation, message_form=form, screening=screening)
 
 
-@office_view("consultations.view_area")
+@office_view()
 def recommend(request: OfficeRequest, pk: int) -> HttpResponse:
     consultation = get_consultation_for_user(
         request, pk, perm="consultations.recommend", log=request.method == "GET"
@@ -199,7 +203,7 @@ def recommend(request: OfficeRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@office_view("consultations.view_area")
+@office_view()
 def close(request: OfficeRequest, pk: int) -> HttpResponse:
     consultation = get_consultation_for_user(request, pk, perm="consultations.close")
     form = VersionForm(request.POST)
