@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record
@@ -36,7 +37,8 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 def delete_closed(cutoff: datetime) -> int:
     """Delete the consultations closed more than the retention period before `cutoff`."""
-    limit = months_before(cutoff, settings.CONSULTATION_RETENTION_MONTHS)
+    # Calendar months in local time (a period across the change to summer time stays whole).
+    limit = months_before(timezone.localtime(cutoff), settings.CONSULTATION_RETENTION_MONTHS)
     expired = Consultation.objects.filter(
         status=ConsultationStatus.CLOSED, closed_at__lt=limit
     ).select_related("youth_office")
