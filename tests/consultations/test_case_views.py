@@ -87,7 +87,7 @@ def test_it_highlights_a_name_and_a_birth_date(
     assert Consultation.objects.count() == 1
 
 
-def test_a_mark_needs_a_reason(cases, teacher, office_a, space_a, client_for):
+def test_it_needs_a_reason_for_a_mark(cases, teacher, office_a, space_a, client_for):
     situation = f"Die Schule erreichen Sie unter {MAIL}."
     key = finding_key("situation", guard.find_identifiers(situation)[0])
     client = client_for(teacher)
@@ -136,7 +136,7 @@ def test_it_escapes_html(cases, teacher, office_a, space_a, client_for):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Was tun?" in body
 
 
-def test_a_party_reads_and_the_read_is_logged(consultation, teacher, professional, client_for):
+def test_it_logs_a_partys_read(consultation, teacher, professional, client_for):
     office = consultation.youth_office
     response = client_for(professional).get(url("detail", office, consultation.pk))
     assert response.status_code == 200
@@ -148,7 +148,7 @@ def test_a_party_reads_and_the_read_is_logged(consultation, teacher, professiona
 
 
 @pytest.mark.parametrize("persona", ["other_team_member", "coordinator", "reader", "operator"])
-def test_nobody_else_reads_it(consultation, persona, request, client_for):
+def test_it_answers_404_to_everybody_else(consultation, persona, request, client_for):
     user = request.getfixturevalue(persona)
     office = consultation.youth_office
     client = client_for(user)
@@ -160,7 +160,7 @@ def test_nobody_else_reads_it(consultation, persona, request, client_for):
     assert not ConsultationRead.objects.exists()
 
 
-def test_the_conversation_is_guarded(consultation, teacher, client_for):
+def test_it_guards_the_conversation(consultation, teacher, client_for):
     office = consultation.youth_office
     client = client_for(teacher)
     text = f"Die Mutter hat jetzt {MAIL}."
@@ -174,7 +174,7 @@ def test_the_conversation_is_guarded(consultation, teacher, client_for):
     assert ConsultationMessage.objects.get().text == "Danke!"
 
 
-def test_the_consultant_recommends_and_the_requester_reads_it(
+def test_it_shows_the_consultants_recommendation_to_the_requester(
     consultation, teacher, professional, client_for
 ):
     office = consultation.youth_office
@@ -202,7 +202,7 @@ def test_the_consultant_recommends_and_the_requester_reads_it(
     assert consultation.recommendation == "Sprechen Sie die Mutter in Ruhe an."
 
 
-def test_a_party_closes_it(consultation, teacher, client_for):
+def test_it_is_closed_by_a_party(consultation, teacher, client_for):
     office = consultation.youth_office
     client = client_for(teacher)
     response = client.post(url("close", office, consultation.pk), {"version": consultation.version})
@@ -215,7 +215,7 @@ def test_a_party_closes_it(consultation, teacher, client_for):
     assert response.status_code == 403
 
 
-def test_the_list_shows_ones_consultations_only(
+def test_it_lists_ones_own_consultations_only(
     cases, teacher, professional, other_team_member, space_a, client_for
 ):
     bring(cases, teacher=teacher, space=space_a)
@@ -226,7 +226,7 @@ def test_the_list_shows_ones_consultations_only(
     assert QUESTION not in other and "an keiner Fallberatung beteiligt" in other
 
 
-def test_the_list_runs_a_constant_number_of_queries(cases, teacher, space_a, client_for):
+def test_it_lists_with_a_constant_number_of_queries(cases, teacher, space_a, client_for):
     bring(cases, teacher=teacher, space=space_a)
 
     def grow():

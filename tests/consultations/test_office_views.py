@@ -8,7 +8,9 @@ from tests.consultations.world import QUESTION, bring, url
 from tests.helpers import assert_queries_constant
 
 
-def test_coordination_sees_counts_never_contents(cases, teacher, space_a, coordinator, client_for):
+def test_it_shows_coordination_counts_never_contents(
+    cases, teacher, space_a, coordinator, client_for
+):
     office = space_a.youth_office
     client = client_for(coordinator)
     for _ in range(2):
@@ -24,7 +26,7 @@ def test_coordination_sees_counts_never_contents(cases, teacher, space_a, coordi
     assert QUESTION not in client.get(url("list", office)).content.decode()
 
 
-def test_the_counts_run_a_constant_number_of_queries(
+def test_it_counts_with_a_constant_number_of_queries(
     cases, teacher, space_a, space_a2, coordinator, client_for
 ):
     bring(cases, teacher=teacher, space=space_a)
@@ -39,7 +41,7 @@ def test_the_counts_run_a_constant_number_of_queries(
     )
 
 
-def test_coordination_adds_and_removes_a_consultant(
+def test_it_lets_coordination_add_and_remove_a_consultant(
     office_a, space_a, coordinator, professional, client_for
 ):
     client = client_for(coordinator)
@@ -56,7 +58,9 @@ def test_coordination_adds_and_removes_a_consultant(
     assert not consultant.active
 
 
-def test_an_asd_consultant_needs_a_social_space(office_a, coordinator, professional, client_for):
+def test_it_needs_a_social_space_for_an_asd_consultant(
+    office_a, coordinator, professional, client_for
+):
     response = client_for(coordinator).post(
         url("consultants", office_a), {"kind": "asd", "user": professional.pk}
     )
@@ -65,7 +69,7 @@ def test_an_asd_consultant_needs_a_social_space(office_a, coordinator, professio
     assert not Consultant.objects.exists()
 
 
-def test_a_person_of_another_office_is_refused(office_a, coordinator, coordinator_b, client_for):
+def test_it_refuses_a_person_of_another_office(office_a, coordinator, coordinator_b, client_for):
     response = client_for(coordinator).post(
         url("consultants", office_a), {"kind": "insofa", "user": coordinator_b.pk}
     )
@@ -73,7 +77,7 @@ def test_a_person_of_another_office_is_refused(office_a, coordinator, coordinato
     assert not Consultant.objects.exists()
 
 
-def test_coordination_keeps_the_vocabulary(office_a, coordinator, client_for):
+def test_it_lets_coordination_keep_the_vocabulary(office_a, coordinator, client_for):
     client = client_for(coordinator)
     body = client.get(url("concerns", office_a)).content.decode()
     assert "Schulbesuch und Lernen" in body

@@ -26,7 +26,7 @@ from tests.consultations.world import QUESTION, bring
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def test_months_before_counts_calendar_months():
+def test_it_counts_calendar_months():
     moment = datetime(2026, 8, 31, 12, tzinfo=BERLIN)
     assert months_before(moment, 6) == datetime(2026, 2, 28, 12, tzinfo=BERLIN)
     assert months_before(datetime(2026, 1, 15, tzinfo=BERLIN), 1) == datetime(
@@ -34,7 +34,7 @@ def test_months_before_counts_calendar_months():
     )
 
 
-def test_the_rule_is_registered():
+def test_it_registers_the_rule():
     assert "consultations" in {rule.name for rule in retention.rules()}
 
 
@@ -69,7 +69,7 @@ def test_it_deletes_six_months_after_closing(cases, teacher, professional, space
 
 
 @override_settings(CONSULTATION_RETENTION_MONTHS=1)
-def test_the_period_is_configurable(cases, teacher, space_a):
+def test_it_takes_the_period_from_the_settings(cases, teacher, space_a):
     start = datetime(2026, 3, 2, 10, tzinfo=BERLIN)
     with time_machine.travel(start, tick=False):
         consultation = bring(cases, teacher=teacher, space=space_a)

@@ -134,7 +134,9 @@ def test_it_puts_a_round_table_case_in_the_backlog_without_a_meeting(
     assert consultation.topic.status == TopicStatus.SUBMITTED
 
 
-def test_the_consultants_answer_starts_the_consultation(consultation, professional, teacher):
+def test_it_starts_the_consultation_with_the_consultants_answer(
+    consultation, professional, teacher
+):
     services.post_message(consultation=consultation, actor=teacher, text="Noch eine Ergänzung.")
     consultation.refresh_from_db()
     assert consultation.status == ConsultationStatus.OPEN
@@ -144,7 +146,7 @@ def test_the_consultants_answer_starts_the_consultation(consultation, profession
     assert consultation.messages.count() == 2
 
 
-def test_a_message_is_guarded(consultation, teacher):
+def test_it_guards_a_message(consultation, teacher):
     with pytest.raises(GuardRefused):
         services.post_message(consultation=consultation, actor=teacher, text=f"Mail: {MAIL}")
     assert not consultation.messages.exists()
@@ -178,7 +180,9 @@ def test_it_counts_per_quarter(cases, teacher, space_a):
     assert quarters == [(2026, 1, 1), (2026, 2, 1)]
 
 
-def test_coordination_keeps_the_lists(office_a, coordinator, professional, space_a, office_b):
+def test_it_lets_coordination_keep_the_lists(
+    office_a, coordinator, professional, space_a, office_b
+):
     added = services.add_consultant(
         office=office_a, actor=coordinator, kind="asd", user=professional, social_space=space_a
     )
