@@ -183,6 +183,9 @@ LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
+# Anonymous case consultations are deleted this many months after they were closed
+# (consultations/retention.py, the privacy statement).
+CONSULTATION_RETENTION_MONTHS = env_int("CONSULTATION_RETENTION_MONTHS", 6, minimum=1)
 
 # Login throttling (django-axes with our rules in accounts/throttling.py): five failures for one
 # e-mail address from one client address lock that pair for 15 minutes, each further lock twice as

@@ -11,3 +11,13 @@ class ConsultationsConfig(AppConfig):
         from sozialraum.consultations.models import RareFeature
 
         registry.register(RareFeature)
+        from sozialraum.consultations.models import ConcernArea, Consultant, Consultation
+        from sozialraum.consultations.retention import RULES
+        from sozialraum.lib import retention
+
+        retention.register(*RULES)
+        # Only what carries no case content: the lists coordination keeps, and the deletion
+        # of a consultation (its number, never its text).
+        registry.register(Consultant)
+        registry.register(ConcernArea)
+        registry.register(Consultation)

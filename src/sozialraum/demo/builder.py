@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, Role, User
+from sozialraum.demo.consultations import build_consultations
 from sozialraum.demo.names import FIRST_NAMES, LAST_NAMES
 from sozialraum.demo.network import build_network
 from sozialraum.demo.offers import build_offers
@@ -176,6 +177,7 @@ def add_staff(ctx: DemoContext) -> None:
 STEPS: list[Callable[[DemoContext], None]] = [load_regions, add_staff, build_network, build_teams]
 STEPS.append(build_offers)  # the Familienwegweiser (demo/offers.py)
 STEPS.append(build_planning)  # needs, measures, budgets, projects (demo/planning.py)
+STEPS.append(build_consultations)  # the anonymous case consultation (demo/consultations.py)
 
 
 def demo_password(configured: str | None) -> tuple[str, bool]:

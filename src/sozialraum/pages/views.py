@@ -39,7 +39,13 @@ def imprint(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/privacy.html")
+    from django.conf import settings
+
+    return render(
+        request,
+        "pages/privacy.html",
+        {"consultation_retention_months": settings.CONSULTATION_RETENTION_MONTHS},
+    )
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
