@@ -40,3 +40,26 @@ def test_it_renders_a_multiple_select_like_the_template_widget():
     ours = Select(choices=choices, attrs={"multiple": True}).render("f", ["a", "c"])
     django = forms.SelectMultiple(choices=choices).render("f", ["a", "c"])
     assert ours == django
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [None, "", "selected", "unbekannt"])
+def test_cached_row_choices_render_like_the_template_widget(value, django_assert_num_queries):
+    """Options cached under a key (lib.widgets.RowChoices with cache_key) are the same markup,
+    with the selected option marked on every request, and the rows are read once."""
+    from sozialraum.lib.widgets import RowChoices
+    from sozialraum.regions.models import YouthOffice
+
+    for name in ("Celle", "Harburg & <Heide>", "Uelzen"):
+        YouthOffice.objects.create(name=name, slug=name[:5].lower(), kreis_key=name[:5])
+    rows = YouthOffice.objects.order_by("name")
+    chosen = str(rows[1].pk) if value == "selected" else value
+    django = forms.Select(choices=[("", "Alle"), *rows.values_list("pk", "name")]).render(
+        "f", chosen, attrs={"id": "id_f"}
+    )
+    with django_assert_num_queries(1):
+        for _ in range(2):
+            ours = Select(choices=RowChoices("Alle", rows, cache_key="test:offices")).render(
+                "f", chosen, attrs={"id": "id_f"}
+            )
+            assert ours == django

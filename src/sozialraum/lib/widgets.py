@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
 from django.utils.choices import BaseChoiceIterator
 from django.utils.encoding import force_str
 from django.utils.html import conditional_escape, escape
@@ -40,6 +41,41 @@ class Select(forms.Select):
         final = self.build_attrs(self.attrs, attrs)
         multiple = bool(final.get("multiple"))
         selected = set(self.format_value(value))
+        parts = self._cached_options(selected, multiple)
+        if parts is None:
+            parts = self._options(selected, multiple)
+        select = (
+            f'<select name="{escape(name)}"'
+            f"{attrs_html(final, '' if multiple else KERN_CLASS)}>{''.join(parts)}\n</select>"
+        )
+        if not multiple:
+            select = f'<div class="kern-form-input__select-wrapper">{select}</div>'
+        return SafeString(select)
+
+    def _cached_options(self, selected: set[str], multiple: bool) -> list[str] | None:
+        """The options of `RowChoices` with a cache key: rendered once per key, the selected
+        ones written again (a register's filter lists every team of the office)."""
+        choices = self.choices
+        if not isinstance(choices, RowChoices) or not choices.cache_key:
+            return None
+        key = f"{choices.cache_key}:options"
+        stored = cache.get(key)
+        if stored is None:
+            texts = ["" if value is None else str(value) for value, _label in choices]
+            stored = (texts, self._options(set(), multiple))
+            cache.set(key, stored, CACHE_SECONDS)
+        texts, parts = stored
+        if selected:
+            parts = list(parts)
+            for index, text in enumerate(texts):
+                if text in selected:
+                    self._option(parts, text, choices.label_at(index), selected, False, multiple)
+                    parts[index] = parts.pop()
+                    if not multiple:
+                        break
+        return parts
+
+    def _options(self, selected: set[str], multiple: bool) -> list[str]:
         found = False
         parts: list[str] = []
         for option_value, option_label in self.choices:
@@ -50,13 +86,7 @@ class Select(forms.Select):
                 parts.append("\n  </optgroup>")
             else:
                 found = self._option(parts, option_value, option_label, selected, found, multiple)
-        select = (
-            f'<select name="{escape(name)}"'
-            f"{attrs_html(final, '' if multiple else KERN_CLASS)}>{''.join(parts)}\n</select>"
-        )
-        if not multiple:
-            select = f'<div class="kern-form-input__select-wrapper">{select}</div>'
-        return SafeString(select)
+        return parts
 
     @staticmethod
     def _option(
@@ -72,20 +102,53 @@ class Select(forms.Select):
         return found or is_selected
 
 
+# How long cached choices are kept; their key changes with the office's data anyway.
+CACHE_SECONDS = 600
+
+
 class RowChoices(BaseChoiceIterator):
     """Choices of a model select read as (pk, label) pairs once, when the select renders, for a
     `ModelChoiceField` whose widget only shows them (validation keeps the field's queryset):
-    no model instances for the options, and no query where the form is not shown (htmx)."""
+    no model instances for the options, and no query where the form is not shown (htmx).
 
-    def __init__(self, empty_label: Any, queryset: Any, label: str = "name") -> None:
+    With a `cache_key` that changes whenever the rows may change (the youth office's
+    `data_version`, which every audited write raises), the pairs and the options' HTML are
+    cached under it: a register's filter of a thousand teams then costs no query and no
+    option rendering."""
+
+    def __init__(
+        self, empty_label: Any, queryset: Any, label: str = "name", cache_key: str = ""
+    ) -> None:
         self.empty_label, self.queryset, self.label = empty_label, queryset, label
+        self.cache_key = cache_key
         self.rows: list | None = None
 
     def __iter__(self):
         if self.rows is None:
-            self.rows = [("", self.empty_label), *self.queryset.values_list("pk", self.label)]
+            rows = cache.get(f"{self.cache_key}:rows") if self.cache_key else None
+            if rows is None:
+                rows = list(self.queryset.values_list("pk", self.label))
+                if self.cache_key:
+                    cache.set(f"{self.cache_key}:rows", rows, CACHE_SECONDS)
+            self.rows = [("", self.empty_label), *rows]
         return iter(self.rows)
 
+    def label_at(self, index: int) -> Any:
+        if self.rows is None:
+            list(self)
+        assert self.rows is not None
+        return self.rows[index][1]
 
-def row_choices(empty_label: Any, queryset: Any, label: str = "name") -> RowChoices:
-    return RowChoices(empty_label, queryset, label)
+
+def row_choices(
+    empty_label: Any, queryset: Any, label: str = "name", cache_key: str = ""
+) -> RowChoices:
+    return RowChoices(empty_label, queryset, label, cache_key)
+
+
+def office_cache_key(office: Any, name: str) -> str:
+    """A key for `row_choices` that changes with every audited write to the office and with the
+    language (the empty choice's label is translated)."""
+    from django.utils.translation import get_language
+
+    return f"choices:{name}:{office.pk}:{office.data_version}:{get_language()}"

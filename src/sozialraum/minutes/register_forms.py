@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField
-from sozialraum.lib.widgets import row_choices
+from sozialraum.lib.widgets import office_cache_key, row_choices
 from sozialraum.minutes.models import DecisionStatus, TaskStatus
 from sozialraum.minutes.register_services import NOTE_MAX
 from sozialraum.regions.models import SocialSpace, YouthOffice
@@ -41,8 +41,12 @@ class DecisionFilterForm(forms.Form):
         team = cast(forms.ModelChoiceField, self.fields["team"])
         team.queryset = Team.objects.in_office(office)
         team.empty_label = _("Alle Teams")
-        # (pk, name) pairs when the form renders: no Team instances for the options.
-        team.widget.choices = row_choices(team.empty_label, team.queryset)
+        # (pk, name) pairs when the form renders: no Team instances for the options; with
+        # hundreds of teams, pairs and options are cached per office data version (every
+        # team's creation, renaming and deletion is audited, which raises it).
+        team.widget.choices = row_choices(
+            team.empty_label, team.queryset, cache_key=office_cache_key(office, "teams")
+        )
         space = cast(forms.ModelChoiceField, self.fields["raum"])
         space.label = office.get_social_space_label_display()
         space.queryset = SocialSpace.objects.in_office(office)

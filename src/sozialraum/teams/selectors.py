@@ -77,6 +77,7 @@ class MemberGroup:
     kind: str
     label: str
     members: list[Membership] = field(default_factory=list)
+    rows_html: str = ""  # the members' <li>s (teams/rows.py)
 
 
 def memberships(team: Team) -> tuple[list[Membership], list[Membership], list[Membership]]:

@@ -17,6 +17,7 @@ from sozialraum.teams import selectors, services
 from sozialraum.teams.access import get_team_for_user
 from sozialraum.teams.forms import TeamForm, team_initial
 from sozialraum.teams.models import Team
+from sozialraum.teams.rows import member_rows
 
 
 @office_view("teams.view_team")
@@ -30,7 +31,9 @@ def team_list(request: OfficeRequest) -> HttpResponse:
 @office_view("teams.view_team")
 def team(request: OfficeRequest, pk: int) -> HttpResponse:
     team = get_team_for_user(request, pk, perm="teams.view_team")
-    return render(request, "teams/team.html", {"team": team, "page": selectors.team_page(team)})
+    page = selectors.team_page(team)
+    member_rows(page.groups, request.youth_office.slug)
+    return render(request, "teams/team.html", {"team": team, "page": page})
 
 
 def _team_saved(request: OfficeRequest, form: TeamForm, team: Team | None) -> Team | None:

@@ -203,3 +203,11 @@ def euro(value: Any) -> str:
     from sozialraum.lib.money import format_amount
 
     return format_amount(value)
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context: Context) -> SafeString:
+    """The office's main navigation (entries in lib/navigation.py)."""
+    from sozialraum.lib.navigation import main_navigation as render_navigation
+
+    return render_navigation(context.get("request"), context.get("user"), context["youth_office"])
