@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
+from django.db.models.deletion import RestrictedError
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
-from sozialraum.lib.errors import ConcurrentEditError, unique_as_field_error
+from sozialraum.lib.errors import ConcurrentEditError, restricted_reason, unique_as_field_error
 from sozialraum.lib.text import sort_key
 from sozialraum.regions.models import (
     Municipality,
@@ -150,6 +151,10 @@ def organisations_losing(space: SocialSpace) -> list:
     return list(space.organisations.order_by("sort_key", "pk"))
 
 
+class SocialSpaceInUse(Exception):
+    """Records of a later app (budgets, needs ...) still refer to the social space."""
+
+
 @transaction.atomic
 def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
     """Delete the social space. Each organisation assigned to it keeps its entry and gets an
@@ -164,7 +169,11 @@ def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
         changes=diff(snapshot(space, _AUDITED), {}),
     )
     befores = [(org, snapshot(org, ["social_spaces"])) for org in organisations]
-    space.delete()
+    try:
+        with transaction.atomic():
+            space.delete()
+    except RestrictedError as error:  # rows of a later app (e.g. budgets) still name it
+        raise SocialSpaceInUse(restricted_reason(error)) from None
     for organisation, before in befores:
         changes = diff(before, snapshot(organisation, ["social_spaces"]))
         if changes:

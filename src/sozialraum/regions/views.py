@@ -156,13 +156,19 @@ def social_space_edit(request: OfficeRequest, pk: int) -> HttpResponse:
 @office_view()
 def social_space_delete(request: OfficeRequest, pk: int) -> HttpResponse:
     space = get_social_space_for_user(request, pk, perm="regions.delete_social_space")
+    status, refused = 200, ""
     if request.method == "POST":
         name = space.name
-        services.delete_social_space(space=space, actor=request.user)
-        messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
-        return redirect("regions:office", office_slug=request.youth_office.slug)
+        try:
+            services.delete_social_space(space=space, actor=request.user)
+        except services.SocialSpaceInUse as error:
+            status, refused = 409, str(error)
+        else:
+            messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
+            return redirect("regions:office", office_slug=request.youth_office.slug)
     return render(
         request,
         "regions/social_space_delete.html",
-        {"space": space, "organisations": services.organisations_losing(space)},
+        {"space": space, "organisations": services.organisations_losing(space), "refused": refused},
+        status=status,
     )
