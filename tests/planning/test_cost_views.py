@@ -112,5 +112,5 @@ def test_the_page_shows_the_revision_history(
     )
     assert client.post(url("measure_costs", office_a, pk=measure.pk), data).status_code == 302
     page = client.get(url("measure", office_a, pk=measure.pk)).content.decode()
-    assert "Fassung 2" in page and "Frühere Fassungen" in page
+    assert "Fassung 2" in page and "Alle Fassungen" in page
     assert "Miete: – → 750,00 €" in page

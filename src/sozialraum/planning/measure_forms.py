@@ -166,7 +166,17 @@ class GoalForm(forms.Form):
             "max_whole_digits": _("Die Zahl ist zu groß."),
         },
     )
-    unit = forms.CharField(label=_("Einheit"), max_length=50, required=False)
+    unit = forms.CharField(
+        label=_("Einheit"),
+        max_length=50,
+        required=False,
+        help_text=_("Zum Beispiel Familien, Termine, %."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.template_name = "planning/_row_field.html"  # type: ignore[attr-defined]  # Django 5 Field.template_name; stubs lag
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
