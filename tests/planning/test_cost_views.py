@@ -112,5 +112,20 @@ def test_the_page_shows_the_revision_history(
     )
     assert client.post(url("measure_costs", office_a, pk=measure.pk), data).status_code == 302
     page = client.get(url("measure", office_a, pk=measure.pk)).content.decode()
-    assert "Fassung 2" in page and "Frühere Fassungen" in page
+    assert "Fassung 2" in page and "Alle Fassungen" in page
     assert "Miete: – → 750,00 €" in page
+
+
+def test_a_tampered_form_is_no_500(client_for, office_a, carrier, professional):
+    measure = make_measure(office_a, carrier, requested=None)
+    client = client_for(professional)
+    response = client.post(url("measure_costs", office_a, pk=measure.pk), {"version": "x" * 40})
+    assert response.status_code == 200
+    response = client.post(
+        url("measure_costs", office_a, pk=measure.pk),
+        cost_data(
+            measure.version, **{"posten-TOTAL_FORMS": "9" * 20, "posten-0-pay_group": "9" * 30}
+        ),
+    )
+    assert response.status_code == 200
+    assert not CostEstimate.objects.filter(measure=measure).exists()

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from sozialraum.planning.measure_models import Goal, Measure, MeasureStatus, MeasureTransition
+from sozialraum.planning.models import NeedStatus
 from sozialraum.planning.project_models import Project
 from tests.helpers import assert_queries_constant
 from tests.planning.needs_world import make_levels, make_measure, make_need, submitted_by
@@ -214,3 +215,10 @@ def test_the_documents(client_for, office_a, carrier, reader):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(url("measure_docx", office_a, pk=measure.pk))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
+
+
+def test_the_form_offers_open_needs_only(client_for, office_a, space_a, professional):
+    make_need(office_a, space_a, "Offener Bedarf", status=NeedStatus.ACCEPTED)
+    make_need(office_a, space_a, "Abgelehnter Bedarf", status=NeedStatus.REJECTED)
+    page = client_for(professional).get(url("measure_add", office_a)).content.decode()
+    assert "Offener Bedarf" in page and "Abgelehnter Bedarf" not in page

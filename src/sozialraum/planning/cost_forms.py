@@ -19,6 +19,7 @@ from sozialraum.planning.need_forms import TEXT_MAX
 from sozialraum.regions.models import YouthOffice
 
 ITEM_ROWS = 4
+ROW_FIELD_TEMPLATE = "planning/_row_field.html"
 NUMBER_ERRORS = {
     "invalid": _("Bitte geben Sie eine Zahl ein, z. B. 12 oder 7,5."),
     "max_digits": _("Die Zahl ist zu groß."),
@@ -97,14 +98,19 @@ class ItemForm(forms.Form):
         min_value=0,
         localize=True,
         error_messages=NUMBER_ERRORS,
+        help_text=_("Alle anderen Kosten: Menge mal Einzelpreis; leer heißt 1."),
     )
-    unit_price = AmountField(label=_("Einzelpreis (€)"), required=False)
+    unit_price = AmountField(
+        label=_("Einzelpreis (€)"), required=False, help_text=_("Zum Beispiel 45,50.")
+    )
 
     def __init__(self, *args: Any, office: YouthOffice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         pay_group = cast(forms.ModelChoiceField, self.fields["pay_group"])
         pay_group.queryset = PayGroup.objects.in_office(office).filter(is_active=True)
         pay_group.empty_label = _("–")
+        for field in self.fields.values():
+            field.template_name = ROW_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Django 5 Field.template_name; stubs lag
 
     def is_empty(self) -> bool:
         data = getattr(self, "cleaned_data", {})

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
-from sozialraum.audit.services import record
+from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.errors import InvalidData
 from sozialraum.lib.money import format_amount
 from sozialraum.planning import measure_services, selectors
@@ -169,7 +169,8 @@ def save_costs(
         estimate = previous
         estimate.created_by = by
         action = Action.UPDATE
-    before = _summary(previous)
+    with stored_language():
+        before = _summary(previous)
     estimate.own_contribution = own_contribution
     estimate.third_party_funding = third_party_funding
     estimate.third_party_source = third_party_source.strip()[:200]
@@ -183,14 +184,19 @@ def save_costs(
     CostItem.objects.bulk_create(new_items)
     measure_services.bump(current)
     measure.version = current.version
+    with stored_language():  # the trail is written in the platform's language
+        label = _("Kostenkalkulation „%(measure)s“, Fassung %(number)s") % {
+            "measure": current.title,
+            "number": estimate.number,
+        }
+        after = _summary(estimate)
     record(
         office=office,
         actor=by,
         action=action,
         instance=estimate,
-        label=_("Kostenkalkulation „%(measure)s“, Fassung %(number)s")
-        % {"measure": current.title, "number": estimate.number},
-        changes={"items": {"old": before, "new": _summary(estimate)}},
+        label=label,
+        changes={"items": {"old": before, "new": after}},
     )
     return estimate
 

@@ -141,9 +141,18 @@ def pdf_bytes(document: MeasureDocument) -> bytes:
     return HTML(string=document_html(document)).write_pdf(stylesheets=css, pdf_variant="pdf/ua-1")
 
 
-def _table(doc, headers: list[str], rows: list[list[str]]) -> None:
-    from sozialraum.minutes.documents import _repeat_header
+def _repeat_header(row) -> None:
+    """Mark the first row as the table's header (repeated on each page, read as header)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _table(doc, headers: list[str], rows: list[list[str]]) -> None:
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, headers, strict=True):

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
@@ -17,7 +18,7 @@ from sozialraum.minutes.models import Decision
 from sozialraum.network.models import Organisation
 from sozialraum.planning.measure_models import Goal, Measure
 from sozialraum.planning.measure_services import GoalData, carrier_choices
-from sozialraum.planning.models import Need
+from sozialraum.planning.models import Need, NeedStatus
 from sozialraum.planning.need_forms import TEXT_MAX, SpacesField, TeamField
 from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams.models import Team
@@ -107,7 +108,13 @@ class MeasureForm(forms.ModelForm):
         carrier.queryset = carrier_choices(office, user)
         carrier.empty_label = _("– bitte wählen –")
         needs = cast(forms.ModelMultipleChoiceField, self.fields["needs"])
-        needs.queryset = Need.objects.in_office(office).order_by("title")
+        # Open needs (neither rejected nor met), and those the measure answers already.
+        linked = instance.needs.values("pk") if instance is not None else Need.objects.none()
+        needs.queryset = (
+            Need.objects.in_office(office)
+            .filter(~Q(status__in=(NeedStatus.REJECTED, NeedStatus.MET)) | Q(pk__in=linked))
+            .order_by("title")
+        )
         needs.required = False
         needs.help_text = _("Welche Bedarfe die Maßnahme beantwortet.")
         team = cast(forms.ModelChoiceField, self.fields["team"])
@@ -166,7 +173,17 @@ class GoalForm(forms.Form):
             "max_whole_digits": _("Die Zahl ist zu groß."),
         },
     )
-    unit = forms.CharField(label=_("Einheit"), max_length=50, required=False)
+    unit = forms.CharField(
+        label=_("Einheit"),
+        max_length=50,
+        required=False,
+        help_text=_("Zum Beispiel Familien, Termine, %."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.template_name = "planning/_row_field.html"  # type: ignore[attr-defined]  # Django 5 Field.template_name; stubs lag
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -200,7 +200,7 @@ def lock(measure: Measure, version: int | None = None) -> Measure:
     """The measure's row, locked for this transaction; ConcurrentEditError if `version` is
     given and stale."""
     current = (
-        Measure.objects.select_for_update()
+        Measure.objects.select_for_update(of=("self",))
         .select_related("youth_office", "carrier", "team")
         .get(pk=measure.pk)
     )
