@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,6 +64,14 @@ def dashboard(request: OfficeRequest) -> HttpResponse:
 def budget(request: OfficeRequest, pk: int) -> HttpResponse:
     budget = get_budget_for_user(request, pk, perm="planning.view_budgets")
     page = selectors.budget_page(budget)
+    try:  # the measure's page (planning-needs), once it exists
+        measure_url = url_for_rows("planning:measure", office_slug=request.youth_office.slug)
+    except NoReverseMatch:
+        measure_url = None
+    for share in page.shares:
+        share.measure_url = (  # type: ignore[attr-defined]
+            measure_url(share.allocation.measure_id) if measure_url else ""
+        )
     return render(request, "planning/budget.html", {"budget": budget, "page": page})
 
 

@@ -22,6 +22,11 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     return min(HUNDRED, part * HUNDRED / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+def _text(percent: Decimal) -> str:
+    """An SVG percentage with one place and a point: "12.5"."""
+    return f"{percent:.1f}"
+
+
 @dataclass(frozen=True)
 class UtilisationBar:
     """One social space: spent, committed but not yet spent, still available (in % of the
@@ -47,12 +52,12 @@ def utilisation_bars(rows: list[BudgetFigures]) -> list[UtilisationBar]:
         bars.append(
             UtilisationBar(
                 label=row.label,
-                spent=str(spent),
-                committed_x=str(spent),
-                committed=str(max(ZERO, committed - spent)),
-                available_x=str(committed),
-                available=str(max(ZERO, total - committed)),
-                limit_x=str(total),
+                spent=_text(spent),
+                committed_x=_text(spent),
+                committed=_text(max(ZERO, committed - spent)),
+                available_x=_text(committed),
+                available=_text(max(ZERO, total - committed)),
+                limit_x=_text(total),
                 over=row.committed > row.total,
             )
         )
