@@ -91,7 +91,7 @@ def test_a_project_from_notes_to_evaluation(new_page, project_world):
     page.get_by_role("button", name="Entwurf speichern").click()
     page.wait_for_load_state()
     assert page.get_by_text("Der Entwurf der Evaluation wurde gespeichert.").is_visible()
-    page.get_by_label("Struktur", exact=True).fill("Der Raum im Familienzentrum passte gut.")
+    page.locator("#id_structure").fill("Der Raum im Familienzentrum passte gut.")
     page.get_by_label("Räume sind barrierefrei").select_option("4")
     page.get_by_label("teilweise gedeckt").check()
     page.get_by_role("button", name="Evaluation abschließen").click()
