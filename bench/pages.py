@@ -214,6 +214,31 @@ def guide_filtered() -> str:
     return office_url("offers:guide")() + f"?q=beratung{topic_filter}&alter=4"
 
 
+def planning_measure() -> str:
+    """The demo's joint measure pooled over two Sozialraumbezirke, with its cost calculation
+    (demo/planning_data.py), the same at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.planning.measure_models import Measure
+
+    measure = Measure.objects.get(
+        youth_office__slug=BENCH_OFFICE, title="Ferienwerkstatt Nordheide"
+    )
+    return reverse("planning:measure", kwargs={"office_slug": BENCH_OFFICE, "pk": measure.pk})
+
+
+def planning_project() -> str:
+    """The project of that joint measure (goals, notes, costs, its completed evaluation)."""
+    from django.urls import reverse
+
+    from sozialraum.planning.project_models import Project
+
+    project = Project.objects.get(
+        youth_office__slug=BENCH_OFFICE, measure__title="Ferienwerkstatt Nordheide"
+    )
+    return reverse("planning:project", kwargs={"office_slug": BENCH_OFFICE, "pk": project.pk})
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -243,4 +268,11 @@ PAGES: dict[str, Page] = {
     "guide_offer": Page(guide_offer, anonymous=True),
     "guide_search": Page(guide_search, anonymous=True),
     "guide_filtered": Page(guide_filtered, anonymous=True),
+    # Planning (issue 11): the ranked needs, a measure with its cost calculation, the budget
+    # dashboard, the projects and one project.
+    "need_ranking": Page(office_url("planning:need_ranking")),
+    "measure": Page(planning_measure),
+    "dashboard": Page(office_url("planning:dashboard")),
+    "projects": Page(office_url("planning:projects")),
+    "project": Page(planning_project),
 }

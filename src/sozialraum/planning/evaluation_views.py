@@ -74,6 +74,7 @@ def evaluation(request: OfficeRequest, pk: int) -> HttpResponse:
             "measure": project.measure,
             "form": form,
             "saved": saved,
+            "ratings": selectors.sorted_ratings(saved),
             "completed": completed,
             "complete_action": COMPLETE,
             "levels": EvaluationLevel.choices,

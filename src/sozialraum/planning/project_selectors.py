@@ -13,6 +13,7 @@ from django.utils import timezone
 from sozialraum.network.predicates import own_organisation_id
 from sozialraum.planning.budget_models import AllocationShare
 from sozialraum.planning.measure_models import CostEstimate, Goal, Measure
+from sozialraum.planning.models import EvaluationLevel
 from sozialraum.planning.project_forms import STATE_ENDED, STATE_EVALUATED, STATE_RUNNING
 from sozialraum.planning.project_models import (
     Evaluation,
@@ -20,6 +21,7 @@ from sozialraum.planning.project_models import (
     ProgressNote,
     Project,
     ProjectStatus,
+    QualityRating,
 )
 from sozialraum.planning.project_services import criteria_for  # noqa: F401 (re-exported)
 from sozialraum.regions.models import SocialSpace, YouthOffice
@@ -164,13 +166,24 @@ def project_page(project: Project) -> ProjectPage:
         spent=spent,
         shares=shares,
         continuations=continuations,
-        ratings=list(evaluation.ratings.all()) if evaluation is not None else [],
+        ratings=sorted_ratings(evaluation),
+    )
+
+
+LEVEL_ORDER = {value: n for n, value in enumerate(EvaluationLevel.values)}
+
+
+def sorted_ratings(evaluation: Evaluation | None) -> list[QualityRating]:
+    """The ratings in the order of the four levels (Struktur, Prozess, Ergebnis, Qualität)."""
+    if evaluation is None:
+        return []
+    return sorted(
+        evaluation.ratings.all(),
+        key=lambda r: (LEVEL_ORDER.get(r.criterion.level, 9), r.criterion.position, r.criterion_id),
     )
 
 
 def _ratings_queryset():
-    from sozialraum.planning.project_models import QualityRating
-
     return QualityRating.objects.select_related("criterion").order_by(
         "criterion__level", "criterion__position", "criterion_id"
     )
@@ -179,7 +192,7 @@ def _ratings_queryset():
 def evaluation_of(project: Project) -> Evaluation | None:
     return (
         Evaluation.objects.filter(project=project)
-        .prefetch_related("results", "ratings")
+        .prefetch_related("results", Prefetch("ratings", queryset=_ratings_queryset()))
         .select_related("completed_by")
         .first()
     )
