@@ -22,6 +22,8 @@ from tests.consultations.guard_helpers import found, kinds
         ("Lenas Mutter hat angerufen.", "Lenas"),
         ("Familie Kaya wohnt im Ort.", "Kaya"),
         ("Wir haben mit Leonie M. gesprochen.", "Leonie M."),
+        ("Der ältere Bruder Jonte sitzt vor dem Fernseher.", "Jonte"),
+        ("Kinder: Finja (geb. 2016) und ein Säugling.", "Finja"),
     ],
 )
 def test_names_are_found(text, name):
@@ -57,3 +59,8 @@ def test_office_people_are_names(office_a):
     findings = find_identifiers("Das sagte Rademacher gestern.", youth_office=office_a)
     assert [(f.kind, f.text) for f in findings] == [("name", "Rademacher")]
     assert find_identifiers("Das sagte Rademacher gestern.") == []
+
+
+def test_names_in_a_lower_case_text():
+    text = "im jz war heute marvin wieder da, er hat ein blaues auge und will nicht nach hause."
+    assert found(text) == [("name", "marvin")]

@@ -65,8 +65,10 @@ AGE_PATTERNS = (
     ),
     # "ist 9", "ist 16 und", "ist 11 Jahre" (not "ist 3 Jahre her", "ist 2 Wochen krank")
     re.compile(
-        rf"\b(?:ist|wird|war)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?\d{{1,2}}"
-        rf"(?:\s*{_YEARS})?(?!\s*{_YEARS}?\s*her\b)(?=\s*(?:$|[,.;:!?)]|und\b|alt\b|\(|–|-\s))"
+        rf"\b(?:ist|wird|war)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+|fast\s+|knapp\s+)?"
+        rf"(?:\d{{1,2}}|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn"
+        rf"|vierzehn|fünfzehn|sechzehn|siebzehn))(?:\s*{_YEARS})?(?!\s*{_YEARS}?\s*her\b)"
+        rf"(?=\s*(?:$|[,.;:!?)]|und\b|oder\b|alt\b|\(|–|-\s))"
     ),
     # im Alter von 7 Jahren, mit 28 Monaten (not a range "von 6 bis 10 Jahren")
     re.compile(rf"\bim\s+Alter\s+von\s+{_NUM}\s*(?:{_YEARS}|{_MONTHS_UNIT})", re.IGNORECASE),
