@@ -41,12 +41,42 @@ TITLES = frozenset(
 FAMILY_WORDS = frozenset(["familie", "fam", "eheleute", "geschwister"])
 # Kinship words before a name ("Onkel Ralle", "der Bruder Jonte", "Oma Gerda").
 KINSHIP = frozenset(
-    """
-    onkel tante oma opa omi opi mama papa mutter vater bruder schwester sohn tochter cousin
-    cousine neffe nichte halbbruder halbschwester stiefvater stiefmutter stiefbruder
-    stiefschwester freund freundin partner partnerin lebensgefährte lebensgefährtin
-    großmutter großvater enkel enkelin
-    """.split()
+    [
+        "onkel",
+        "tante",
+        "oma",
+        "opa",
+        "omi",
+        "opi",
+        "mama",
+        "papa",
+        "mutter",
+        "vater",
+        "bruder",
+        "schwester",
+        "sohn",
+        "tochter",
+        "cousin",
+        "cousine",
+        "neffe",
+        "nichte",
+        "halbbruder",
+        "halbschwester",
+        "stiefvater",
+        "stiefmutter",
+        "stiefbruder",
+        "stiefschwester",
+        "freund",
+        "freundin",
+        "partner",
+        "partnerin",
+        "lebensgefährte",
+        "lebensgefährtin",
+        "großmutter",
+        "großvater",
+        "enkel",
+        "enkelin",
+    ]
 )
 # After a word: it is a name ("Finja (geb. 2016)", "Marie (6)", "Ben, geb. ...").
 NAME_AFTER = re.compile(r"\s?(?:\(|,)\s*(?:geb\.|geboren|\d{1,2}\s*(?:J\.|Jahre)?\s*\))")
@@ -86,11 +116,58 @@ NOT_AFTER_TITLE = frozenset(
 )
 # Everyday lower-case words that some name list has (checked only in lower-case texts).
 LOWERCASE_WORDS = frozenset(
-    """
-    will kann bald gern gut klar hier dort immer schon noch eben halt mal echt voll total
-    bin bist sind war waren hat habe hast haben wird werden sagt sagte meint geht gehen kommt
-    kam viel viele wenig alle alles heute morgen gestern weg los oft nie gar sehr ganz
-    """.split()
+    [
+        "will",
+        "kann",
+        "bald",
+        "gern",
+        "gut",
+        "klar",
+        "hier",
+        "dort",
+        "immer",
+        "schon",
+        "noch",
+        "eben",
+        "halt",
+        "mal",
+        "echt",
+        "voll",
+        "total",
+        "bin",
+        "bist",
+        "sind",
+        "war",
+        "waren",
+        "hat",
+        "habe",
+        "hast",
+        "haben",
+        "wird",
+        "werden",
+        "sagt",
+        "sagte",
+        "meint",
+        "geht",
+        "gehen",
+        "kommt",
+        "kam",
+        "viel",
+        "viele",
+        "wenig",
+        "alle",
+        "alles",
+        "heute",
+        "morgen",
+        "gestern",
+        "weg",
+        "los",
+        "oft",
+        "nie",
+        "gar",
+        "sehr",
+        "ganz",
+    ]
 )
 ABBREVIATIONS = frozenset(
     ["dr", "prof", "fr", "hr", "geb", "bzw", "ca", "vgl", "nr", "str", "evtl", "ggf", "usw", "abs"]
