@@ -1,8 +1,9 @@
 """The identifier guard of the anonymous case consultation: recall on the planted identifiers
 and the share of clean texts with a false finding on the corpus of tests/consultations/corpus/
 (the tuned part and the held-out part), and the time to check a 5,000-character text (median
-and 95th percentile over many runs, CPU time on one core and wall-clock time). Needs no database: the corpus office's vocabulary
-is built from tests/consultations/corpus/office.json. Part of `make bench`; alone:
+and 95th percentile over many runs, CPU time on one core and wall-clock time). Needs no
+database: the corpus office's vocabulary is built from tests/consultations/corpus/office.json.
+Part of `make bench`; alone:
 
     .venv/bin/python bench/guard.py [--runs 300]
 

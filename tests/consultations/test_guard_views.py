@@ -79,3 +79,20 @@ def test_the_list_runs_constant_queries(client, coordinator, office_a):
         )
 
     assert_queries_constant(client, url("rare_features", office_a), grow, expected=QUERIES)
+
+
+def test_trying_the_guard_shows_the_findings_and_stores_nothing(client, professional, office_a):
+    log_in_client(client, professional)
+    page = client.get(url("guard_check", office_a))
+    assert page.status_code == 200
+    response = client.post(
+        url("guard_check", office_a), {"text": "<script>x()</script> Lena ist 7 Jahre alt."}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<mark class="sr-guard-mark"') == 2
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html and "<script>x()" not in html
+    clean = client.post(url("guard_check", office_a), {"text": "Ein Kind im Grundschulalter."})
+    assert "nichts gefunden" in clean.content.decode()
+    too_long = client.post(url("guard_check", office_a), {"text": "x" * 50_001})
+    assert too_long.status_code == 200 and "höchstens" in too_long.content.decode()
