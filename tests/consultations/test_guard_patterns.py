@@ -24,7 +24,7 @@ from tests.consultations.guard_helpers import found
         ("Der Junge ist 7 und geht zur Schule.", "age", "ist 7"),
         ("Die 8-Jährige hat erzählt.", "age", "8-Jährige"),
         ("Der siebenjährige Junge kommt aus Syrien.", "age", "siebenjährige"),
-        ("Aylin (15) übernachtet bei Bekannten.", "age", " (15)"),
+        ("Aylin (15) übernachtet bei Bekannten.", "age", "(15)"),
         ("Sie wohnt in der Lindenstraße 14.", "address", "Lindenstraße 14"),
         ("Die Familie wohnt Am Markt 3.", "address", "Am Markt 3"),
         ("Wohnung in der Hauptstr. 12a", "address", "Hauptstr. 12a"),

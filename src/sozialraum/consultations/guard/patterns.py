@@ -167,6 +167,8 @@ def _trimmed(text: str, match: re.Match[str], kind: str) -> Span | None:
     start, end = match.span("found" if "found" in match.re.groupindex else 0)
     while end > start and text[end - 1] in " ,(":
         end -= 1
+    while start < end and text[start] == " ":
+        start += 1
     return (start, end, kind) if end > start else None
 
 
