@@ -24,6 +24,8 @@ from tests.consultations.guard_helpers import found, kinds
         ("Wir haben mit Leonie M. gesprochen.", "Leonie M."),
         ("Der ältere Bruder Jonte sitzt vor dem Fernseher.", "Jonte"),
         ("Kinder: Finja (geb. 2016) und ein Säugling.", "Finja"),
+        ("Frau Bäcker hat angerufen.", "Bäcker"),
+        ("Die Schulleiterin, Frau Lange, lädt ein.", "Lange"),
     ],
 )
 def test_names_are_found(text, name):
@@ -44,6 +46,10 @@ def test_names_are_found(text, name):
         "Die Mutter arbeitet als Köchin, der Vater als Bauer.",
         "Am Freitag kam das Kind nicht, am Montag wieder.",
         "Max. 5 Kinder pro Fachkraft sind vorgesehen.",
+        "Anders als im letzten Jahr kommt das Kind pünktlich.",
+        "Kurz gesagt: Die Familie braucht Unterstützung.",
+        "Lange Zeit war die Familie unauffällig.",
+        "Frau Schulleiterin hat zugestimmt, Herr Sozialarbeiter auch.",
         "Das Jugendamt, die Kita und die Schule sprechen sich nach § 8a SGB VIII ab.",
     ],
 )

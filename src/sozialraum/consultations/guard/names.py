@@ -169,6 +169,66 @@ LOWERCASE_WORDS = frozenset(
         "ganz",
     ]
 )
+# Adjectives, adverbs and function words that are also names: at the start of a sentence they
+# are the word ("Anders als …", "Kurz gesagt", "Klein und Braun" only mid-sentence).
+START_WORDS = STOP_WORDS | frozenset(
+    [
+        "allen",
+        "anders",
+        "hell",
+        "jung",
+        "klein",
+        "kurz",
+        "lang",
+        "lange",
+        "stark",
+        "braun",
+        "schwarz",
+        "weiß",
+        "weiss",
+        "frank",
+        "frei",
+        "gut",
+        "fest",
+        "rund",
+        "still",
+        "wild",
+        "brav",
+        "lieb",
+        "nett",
+        "froh",
+        "klug",
+        "ernst",
+        "kühn",
+        "mild",
+        "sanft",
+        "schön",
+        "fromm",
+    ]
+)
+# "Frau Schulleiterin", "Herr Sozialarbeiter": a noun of a role after a title is no name.
+ROLES = (
+    "leiter",
+    "arbeiter",
+    "lehrer",
+    "pädagog",
+    "berater",
+    "betreuer",
+    "arzt",
+    "ärzt",
+    "helfer",
+    "pfleger",
+    "erzieher",
+    "psycholog",
+    "therapeut",
+    "vormund",
+    "pfarrer",
+    "beamt",
+    "polizist",
+    "direktor",
+    "vorsitz",
+    "kollege",
+)
 ABBREVIATIONS = frozenset(
     ["dr", "prof", "fr", "hr", "geb", "bzw", "ca", "vgl", "nr", "str", "evtl", "ggf", "usw", "abs"]
 )
@@ -256,8 +316,9 @@ def _is_name(
     common = lexicon.is_common(folded) or (
         len(parts) > 1 and folded.replace("-", "") in lexicon.common_words
     )
-    if context == "title":  # "Frau Mai", "Herr Koch": whatever follows is the name
-        return folded not in NOT_AFTER_TITLE
+    if context == "title":  # "Frau Mai", "Herr Koch": what follows is the name, not a role
+        role = common and not listed and (folded.endswith("in") or any(r in folded for r in ROLES))
+        return folded not in NOT_AFTER_TITLE and not role
     if context == "family":  # "Familie Kaya", "Onkel Ralle", but not "die Familie Hilfe"
         return listed or not common
     if not common and NAME_AFTER.match(text, tokens[index][1]):
@@ -265,7 +326,9 @@ def _is_name(
     if context == "naming":
         return listed or not common
     if listed and not common:
-        return not (context == "start" and folded in lexicon.common_words)
+        return not (
+            context == "start" and (folded in lexicon.common_words or folded in START_WORDS)
+        )
     if adjacent:
         return not common or listed
     if listed and _surname_follows(text, tokens, index, lexicon, office_last):
