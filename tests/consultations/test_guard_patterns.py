@@ -27,6 +27,7 @@ from tests.consultations.guard_helpers import found
         ("Aylin (15) übernachtet bei Bekannten.", "age", "(15)"),
         ("Sie wohnt in der Lindenstraße 14.", "address", "Lindenstraße 14"),
         ("Die Familie wohnt Am Markt 3.", "address", "Am Markt 3"),
+        ("Die Familie wohnt Im Winkel 7, ganz am Ende.", "address", "Im Winkel 7"),
         ("Wohnung in der Hauptstr. 12a", "address", "Hauptstr. 12a"),
         ("Sie lebt in 27336 Rethem.", "address", "27336 Rethem"),
         ("Erreichbar unter 0171 4482913.", "phone", "0171 4482913"),
@@ -65,6 +66,9 @@ def test_identifiers_are_found(text, kind, value):
         "Die zweijährige Ausbildung hat die Mutter abgebrochen.",
         "Die Fallzahlen sind von 2022 bis 2024 um 12 Prozent gestiegen, Schulden 8.000 Euro.",
         "Kapitel 3.2 des Schutzkonzepts; Raum 104 der Kreisverwaltung.",
+        "Das Kind aus der Klasse 3 der Grundschule im Ort fehlt oft.",
+        "Die Igelgruppe der Kita im Dorf hat 20 Kinder.",
+        "In der Woche 3 Termine sind zu viel für die Mutter.",
     ],
 )
 def test_clean_professional_text_has_no_finding(text):

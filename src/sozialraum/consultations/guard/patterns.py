@@ -96,6 +96,7 @@ STREET_PREPOSITION = re.compile(
     r"(?<![\w-])(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Zum|Zur|Hinter der|Hinter dem"
     r"|Unter den|Vor dem|Beim|Im|In der|In den)\s+"
     rf"{_NOT_STREET_WORDS}[A-ZÄÖÜ][\wäöüß-]+\s+(?!(?:19|20)\d\d\b){_HOUSE}"
+    r"(?!\s+[A-ZÄÖÜ][a-zäöüß])"  # "In der Woche 3 Termine" counts, it is no address
 )
 POSTCODE = re.compile(
     r"(?<![\d.,])(?:0[1-9]|[1-9]\d)\d{3}\s+[A-ZÄÖÜ][a-zäöüß]+(?:[- ](?:an der|am|im|bei)?\s?"
