@@ -27,7 +27,7 @@ def features(world):
     RareFeature.objects.create(youth_office=world.office_a, term="eritreisch")
 
 
-def test_the_rare_feature_list_is_accessible(features, new_page):
+def test_it_the_rare_feature_list_is_accessible(features, new_page):
     for width in (WIDE, NARROW):
         page = new_page(width)
         log_in(page, COORDINATOR)
@@ -39,7 +39,7 @@ def test_the_rare_feature_list_is_accessible(features, new_page):
         assert_page_accessible(page, "rare features with an error")
 
 
-def test_trying_the_check_highlights_the_findings(features, new_page):
+def test_it_trying_the_check_highlights_the_findings(features, new_page):
     for width in (WIDE, NARROW):
         page = new_page(width)
         log_in(page, COORDINATOR)

@@ -28,7 +28,7 @@ from tests.consultations.guard_helpers import found, kinds
         ("Die Schulleiterin, Frau Lange, lädt ein.", "Lange"),
     ],
 )
-def test_names_are_found(text, name):
+def test_it_names_are_found(text, name):
     assert ("name", name) in found(text)
 
 
@@ -53,20 +53,20 @@ def test_names_are_found(text, name):
         "Das Jugendamt, die Kita und die Schule sprechen sich nach § 8a SGB VIII ab.",
     ],
 )
-def test_common_words_are_no_names(text):
+def test_it_common_words_are_no_names(text):
     assert "name" not in kinds(text)
 
 
-def test_office_people_are_names(office_a):
+def test_it_office_people_are_names(office_a):
     from sozialraum.consultations.guard import find_identifiers
     from sozialraum.network.models import Person
 
-    Person.objects.create(youth_office=office_a, first_name="Okko", last_name="Rademacher")
-    findings = find_identifiers("Das sagte Rademacher gestern.", youth_office=office_a)
-    assert [(f.kind, f.text) for f in findings] == [("name", "Rademacher")]
-    assert find_identifiers("Das sagte Rademacher gestern.") == []
+    Person.objects.create(youth_office=office_a, first_name="Okko", last_name="Quellhorst")
+    findings = find_identifiers("Das sagte Quellhorst gestern.", youth_office=office_a)
+    assert [(f.kind, f.text) for f in findings] == [("name", "Quellhorst")]
+    assert find_identifiers("Das sagte Quellhorst gestern.") == []
 
 
-def test_names_in_a_lower_case_text():
+def test_it_names_in_a_lower_case_text():
     text = "im jz war heute marvin wieder da, er hat ein blaues auge und will nicht nach hause."
     assert found(text) == [("name", "marvin")]

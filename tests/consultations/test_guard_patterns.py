@@ -46,7 +46,7 @@ from tests.consultations.guard_helpers import found
         ),
     ],
 )
-def test_identifiers_are_found(text, kind, value):
+def test_it_identifiers_are_found(text, kind, value):
     """A finding of the kind covers the value (a merged finding may be a little longer)."""
     assert any(k == kind and value in f for k, f in found(text)), found(text)
 
@@ -71,11 +71,11 @@ def test_identifiers_are_found(text, kind, value):
         "In der Woche 3 Termine sind zu viel für die Mutter.",
     ],
 )
-def test_clean_professional_text_has_no_finding(text):
+def test_it_clean_professional_text_has_no_finding(text):
     assert found(text) == []
 
 
-def test_office_institutions_with_a_group_or_class(office_a):
+def test_it_office_institutions_with_a_group_or_class(office_a):
     from sozialraum.consultations.guard import find_identifiers
     from sozialraum.network.models import Organisation, OrganisationKind
 
@@ -95,7 +95,7 @@ def test_office_institutions_with_a_group_or_class(office_a):
     assert find_identifiers("Die Kita Pusteblume hat 60 Plätze.", youth_office=office_a) == []
 
 
-def test_rare_features_of_the_office(office_a):
+def test_it_rare_features_of_the_office(office_a):
     from sozialraum.consultations.guard import find_identifiers
     from sozialraum.consultations.models import RareFeature
 
