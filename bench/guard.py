@@ -1,8 +1,9 @@
 """The identifier guard of the anonymous case consultation: recall on the planted identifiers
 and the share of clean texts with a false finding on the corpus of tests/consultations/corpus/
 (the tuned part and the held-out part), and the time to check a 5,000-character text (median
-and 95th percentile over many runs, one core). Needs no database: the corpus office's vocabulary
-is built from tests/consultations/corpus/office.json. Part of `make bench`; alone:
+and 95th percentile over many runs, CPU time on one core and wall-clock time). Needs no
+database: the corpus office's vocabulary is built from tests/consultations/corpus/office.json.
+Part of `make bench`; alone:
 
     .venv/bin/python bench/guard.py [--runs 300]
 
@@ -58,19 +59,23 @@ def main() -> int:
     rows = read_jsonl(CORPUS / "planted.jsonl") + read_jsonl(CORPUS / "clean.jsonl")
     text = " ".join(row["text"] for row in rows)[:5000]
     find(text, words)  # warm-up
-    times = []
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(args.runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         find(text, words)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    median = statistics.median(times)
-    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    print(
-        f"guard time for {len(text):,} characters: median {median:.1f} ms, p95 {p95:.1f} ms "
-        f"over {args.runs} runs (goal < 50 ms); word lists loaded once in {load:.1f} s"
-    )
-    ok = ok and median < 50
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+    for label, times in (("CPU time (one core)", cpu), ("wall-clock time", wall)):
+        times.sort()
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        print(
+            f"guard {label} for {len(text):,} characters: median {statistics.median(times):.1f} "
+            f"ms, p95 {p95:.1f} ms over {args.runs} runs (goal < 50 ms)"
+        )
+    print(f"guard word lists loaded once in {load:.1f} s")
+    # The goal is CPU on one core: wall-clock time also counts waiting on a busy machine.
+    ok = ok and statistics.median(cpu) < 50
     print("guard: goals met" if ok else "guard: GOALS MISSED")
     return 0 if ok else 1
 

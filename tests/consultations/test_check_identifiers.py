@@ -15,7 +15,7 @@ def run(path, office="heidekreis"):
     return [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue()
 
 
-def test_findings_per_line_and_bad_lines_reported(office_a, tmp_path):
+def test_it_findings_per_line_and_bad_lines_reported(office_a, tmp_path):
     path = tmp_path / "texte.jsonl"
     path.write_text(
         "\n".join(
@@ -46,7 +46,7 @@ def test_findings_per_line_and_bad_lines_reported(office_a, tmp_path):
     assert "Zeile 6:" in errors
 
 
-def test_unusable_input_fails(office_a, tmp_path):
+def test_it_unusable_input_fails(office_a, tmp_path):
     with pytest.raises(CommandError, match="kein Jugendamt"):
         run(tmp_path / "x.jsonl", office="gibtsnicht")
     with pytest.raises(CommandError, match="gibt es nicht"):
@@ -61,7 +61,7 @@ def test_unusable_input_fails(office_a, tmp_path):
         run(broken)
 
 
-def test_help_is_german():
+def test_it_help_is_german():
     out = StringIO()
     with pytest.raises(SystemExit):
         call_command("check_identifiers", "--help", stdout=out)

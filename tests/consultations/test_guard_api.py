@@ -13,22 +13,22 @@ def post(client, body, **extra):
     return client.post(URL, json.dumps(body), content_type="application/json", **extra)
 
 
-def test_findings_with_the_office_vocabulary(client, professional, office_a):
-    Person.objects.create(youth_office=office_a, first_name="Okko", last_name="Rademacher")
+def test_it_findings_with_the_office_vocabulary(client, professional, office_a):
+    Person.objects.create(youth_office=office_a, first_name="Okko", last_name="Quellhorst")
     client.force_login(professional)
-    response = post(client, {"text": "Rademacher sagt, Lena ist 7."})
+    response = post(client, {"text": "Quellhorst sagt, Lena ist 7."})
     assert response.status_code == 200
     data = response.json()
     assert data["youth_office"] == office_a.slug
     assert [(f["kind"], f["text"]) for f in data["findings"]] == [
-        ("name", "Rademacher"),
+        ("name", "Quellhorst"),
         ("name", "Lena"),
         ("age", "ist 7"),
     ]
     assert data["findings"][0]["reason"] and data["findings"][0]["suggestion"]
 
 
-def test_bad_bodies_get_a_german_422(client, professional):
+def test_it_bad_bodies_get_a_german_422(client, professional):
     client.force_login(professional)
     assert post(client, {"text": "x" * 100_001}).status_code == 422
     assert post(client, {"nix": 1}).status_code == 422
@@ -37,7 +37,7 @@ def test_bad_bodies_get_a_german_422(client, professional):
     assert "JSON" in response.json()["detail"]
 
 
-def test_other_offices_and_anonymous(client, outsider, professional, office_b):
+def test_it_other_offices_and_anonymous(client, outsider, professional, office_b):
     assert post(client, {"text": "Lena"}).status_code == 401
     client.force_login(outsider)
     assert post(client, {"text": "Lena"}).status_code == 404

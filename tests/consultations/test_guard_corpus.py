@@ -13,7 +13,7 @@ from sozialraum.consultations.guard.measure import measure_directory, read_jsonl
 CORPUS = Path(__file__).parent / "corpus"
 
 
-def test_the_corpus_is_large_and_annotated():
+def test_it_the_corpus_is_large_and_annotated():
     planted = read_jsonl(CORPUS / "planted.jsonl") + read_jsonl(CORPUS / "heldout_planted.jsonl")
     clean = read_jsonl(CORPUS / "clean.jsonl") + read_jsonl(CORPUS / "heldout_clean.jsonl")
     assert len(planted) >= 60
@@ -34,7 +34,7 @@ def test_the_corpus_is_large_and_annotated():
 
 
 @pytest.mark.parametrize("held_out", [False, True], ids=["tuned", "held-out"])
-def test_recall_and_false_positive_rate_meet_the_goals(held_out):
+def test_it_recall_and_false_positive_rate_meet_the_goals(held_out):
     result = measure_directory(CORPUS, held_out=held_out)
     assert result.planted >= 30
     assert result.recall >= 0.95, f"recall {result.recall:.1%}, missed: {result.missed}"

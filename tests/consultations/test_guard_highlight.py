@@ -8,7 +8,7 @@ from sozialraum.consultations.guard import Finding, find_identifiers
 from sozialraum.consultations.guard.highlight import findings_list, highlight
 
 
-def test_findings_are_numbered_marks_with_their_reason():
+def test_it_findings_are_numbered_marks_with_their_reason():
     text = "Lena wohnt in der Lindenstraße 14."
     findings = find_identifiers(text)
     html = str(highlight(text, findings))
@@ -23,7 +23,7 @@ def test_findings_are_numbered_marks_with_their_reason():
     ]
 
 
-def test_html_in_the_text_is_escaped():
+def test_it_html_in_the_text_is_escaped():
     text = '<script>alert(1)</script> Frau Yilmaz <img src=x onerror="alert(2)">'
     html = str(highlight(text, find_identifiers(text)))
     assert "<script>" not in html and "<img" not in html
@@ -32,7 +32,7 @@ def test_html_in_the_text_is_escaped():
     assert ">Yilmaz<sup" in html
 
 
-def test_stale_or_overlapping_findings_are_skipped():
+def test_it_stale_or_overlapping_findings_are_skipped():
     text = "Lena"
     stale = [
         Finding(0, 4, "name", "Lena", "r", "s"),
@@ -42,7 +42,7 @@ def test_stale_or_overlapping_findings_are_skipped():
     assert len(findings_list(text, stale)) == 1
 
 
-def test_the_partial_lists_reason_and_suggestion():
+def test_it_the_partial_lists_reason_and_suggestion():
     text = "Sie ist 28 Monate alt."
     findings = find_identifiers(text)
     html = render_to_string(

@@ -24,9 +24,10 @@ from tests.consultations.guard_helpers import found
         ("Der Junge ist 7 und geht zur Schule.", "age", "ist 7"),
         ("Die 8-Jährige hat erzählt.", "age", "8-Jährige"),
         ("Der siebenjährige Junge kommt aus Syrien.", "age", "siebenjährige"),
-        ("Aylin (15) übernachtet bei Bekannten.", "age", " (15)"),
+        ("Aylin (15) übernachtet bei Bekannten.", "age", "(15)"),
         ("Sie wohnt in der Lindenstraße 14.", "address", "Lindenstraße 14"),
         ("Die Familie wohnt Am Markt 3.", "address", "Am Markt 3"),
+        ("Die Familie wohnt Im Winkel 7, ganz am Ende.", "address", "Im Winkel 7"),
         ("Wohnung in der Hauptstr. 12a", "address", "Hauptstr. 12a"),
         ("Sie lebt in 27336 Rethem.", "address", "27336 Rethem"),
         ("Erreichbar unter 0171 4482913.", "phone", "0171 4482913"),
@@ -45,7 +46,7 @@ from tests.consultations.guard_helpers import found
         ),
     ],
 )
-def test_identifiers_are_found(text, kind, value):
+def test_it_identifiers_are_found(text, kind, value):
     """A finding of the kind covers the value (a merged finding may be a little longer)."""
     assert any(k == kind and value in f for k, f in found(text)), found(text)
 
@@ -65,13 +66,16 @@ def test_identifiers_are_found(text, kind, value):
         "Die zweijährige Ausbildung hat die Mutter abgebrochen.",
         "Die Fallzahlen sind von 2022 bis 2024 um 12 Prozent gestiegen, Schulden 8.000 Euro.",
         "Kapitel 3.2 des Schutzkonzepts; Raum 104 der Kreisverwaltung.",
+        "Das Kind aus der Klasse 3 der Grundschule im Ort fehlt oft.",
+        "Die Igelgruppe der Kita im Dorf hat 20 Kinder.",
+        "In der Woche 3 Termine sind zu viel für die Mutter.",
     ],
 )
-def test_clean_professional_text_has_no_finding(text):
+def test_it_clean_professional_text_has_no_finding(text):
     assert found(text) == []
 
 
-def test_office_institutions_with_a_group_or_class(office_a):
+def test_it_office_institutions_with_a_group_or_class(office_a):
     from sozialraum.consultations.guard import find_identifiers
     from sozialraum.network.models import Organisation, OrganisationKind
 
@@ -91,7 +95,7 @@ def test_office_institutions_with_a_group_or_class(office_a):
     assert find_identifiers("Die Kita Pusteblume hat 60 Plätze.", youth_office=office_a) == []
 
 
-def test_rare_features_of_the_office(office_a):
+def test_it_rare_features_of_the_office(office_a):
     from sozialraum.consultations.guard import find_identifiers
     from sozialraum.consultations.models import RareFeature
 

@@ -18,7 +18,7 @@ def url(name, office, **kwargs):
     return reverse(f"consultations:{name}", kwargs={"office_slug": office.slug, **kwargs})
 
 
-def test_coordination_adds_and_removes_a_term(client, coordinator, office_a):
+def test_it_coordination_adds_and_removes_a_term(client, coordinator, office_a):
     log_in_client(client, coordinator)
     assert find_identifiers("Das Kind hat Mukoviszidose.", youth_office=office_a) == []
     response = client.post(
@@ -43,14 +43,14 @@ def test_coordination_adds_and_removes_a_term(client, coordinator, office_a):
     assert not RareFeature.objects.exists()
 
 
-def test_empty_term_is_refused_at_the_field(client, coordinator, office_a):
+def test_it_empty_term_is_refused_at_the_field(client, coordinator, office_a):
     log_in_client(client, coordinator)
     response = client.post(url("rare_feature_add", office_a), {"term": "   "})
     assert response.status_code == 200
     assert not RareFeature.objects.exists()
 
 
-def test_members_read_only(client, professional, office_a, office_b):
+def test_it_members_read_only(client, professional, office_a, office_b):
     feature = RareFeature.objects.create(youth_office=office_a, term="Tourette")
     log_in_client(client, professional)
     page = client.get(url("rare_features", office_a)).content.decode()
@@ -61,7 +61,7 @@ def test_members_read_only(client, professional, office_a, office_b):
     assert RareFeature.objects.filter(pk=feature.pk).exists()
 
 
-def test_another_office_term_is_404(client, coordinator, office_b):
+def test_it_another_office_term_is_404(client, coordinator, office_b):
     from sozialraum.consultations.models import RareFeature as Model
 
     other = Model.objects.create(youth_office=office_b, term="Anderes")
@@ -70,7 +70,7 @@ def test_another_office_term_is_404(client, coordinator, office_b):
     assert client.get(url("rare_feature_delete", office_a, pk=other.pk)).status_code == 404
 
 
-def test_the_list_runs_constant_queries(client, coordinator, office_a):
+def test_it_the_list_runs_constant_queries(client, coordinator, office_a):
     log_in_client(client, coordinator)
 
     def grow():
@@ -79,3 +79,20 @@ def test_the_list_runs_constant_queries(client, coordinator, office_a):
         )
 
     assert_queries_constant(client, url("rare_features", office_a), grow, expected=QUERIES)
+
+
+def test_it_trying_the_guard_shows_the_findings_and_stores_nothing(client, professional, office_a):
+    log_in_client(client, professional)
+    page = client.get(url("guard_check", office_a))
+    assert page.status_code == 200
+    response = client.post(
+        url("guard_check", office_a), {"text": "<script>x()</script> Lena ist 7 Jahre alt."}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<mark class="sr-guard-mark"') == 2
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html and "<script>x()" not in html
+    clean = client.post(url("guard_check", office_a), {"text": "Ein Kind im Grundschulalter."})
+    assert "nichts gefunden" in clean.content.decode()
+    too_long = client.post(url("guard_check", office_a), {"text": "x" * 50_001})
+    assert too_long.status_code == 200 and "höchstens" in too_long.content.decode()

@@ -24,6 +24,10 @@ def rare_feature(walk: Walk) -> int:
 
 EXPECTED: dict[str, Expect] = {
     "consultations:rare_features": Expect(get=MEMBER_PAGE),
+    # Trying the guard stores nothing: a member's POST answers 200 with the findings.
+    "consultations:guard_check": Expect(
+        get=MEMBER_PAGE, post=MEMBER_PAGE, post_data={"text": "Lena ist 7 Jahre alt."}
+    ),
     # An empty form answers 200 with its errors; a term added redirects.
     "consultations:rare_feature_add": Expect(
         get=COORDINATION_PAGE,

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sozialraum.consultations import guard_services
+from sozialraum.consultations.guard import find_identifiers
+from sozialraum.consultations.guard.highlight import findings_list, highlight
 from sozialraum.consultations.models import RareFeature
 from sozialraum.lib.http import posted
 from sozialraum.lib.idempotency import submit_once
@@ -34,6 +36,31 @@ class RareFeatureForm(forms.Form):
             "Zum Beispiel: Im Landkreis gibt es nur wenige Kinder mit dieser Erkrankung."
         ),
     )
+
+
+class CheckForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Text"),
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=gettext_lazy("Der Text wird nur geprüft, nicht gespeichert."),
+    )
+
+
+@office_view("consultations.view_rarefeature")
+def guard_check(request: OfficeRequest) -> HttpResponse:
+    """Try the guard: the findings of a text, highlighted (nothing is stored)."""
+    form = CheckForm(posted(request))
+    context: dict = {"form": form, "checked": False}
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        findings = find_identifiers(text, youth_office=request.youth_office)
+        context.update(
+            checked=True,
+            highlighted=highlight(text, findings),
+            findings=findings_list(text, findings),
+        )
+    return render(request, "consultations/guard_check.html", context)
 
 
 def _list_context(request: OfficeRequest, form: RareFeatureForm) -> dict:

@@ -35,10 +35,23 @@ PRIORITY = {
 def find(text: str, words: Vocabulary) -> list[Finding]:
     if not text or not isinstance(text, str):
         return []
-    spans = list(find_patterns(text))
+    spans = [span for span in find_patterns(text) if not _generic_place(text, span)]
     spans.extend(find_names(text, lexicon(), words.first_names, words.surnames))
     spans.extend(_office_spans(text, words))
     return [_finding(text, start, end, kind, words) for start, end, kind in _merge(spans)]
+
+
+_GENERIC_PLACE = re.compile(r"\b(?:am|im|in|an der|zu)\s+([A-ZÄÖÜ][\wäöüß-]+)\)?$")
+
+
+def _generic_place(text: str, span: Span) -> bool:
+    """ "Klasse 3 der Grundschule im Ort", "Igelgruppe der Kita im Dorf": a common noun after
+    the preposition is no name of a school or Kita."""
+    start, end, kind = span
+    if kind not in ("school_class", "institution_group"):
+        return False
+    match = _GENERIC_PLACE.search(text, start, end)
+    return match is not None and lexicon().is_common(match.group(1).casefold())
 
 
 def _office_spans(text: str, words: Vocabulary) -> list[Span]:

@@ -16,6 +16,7 @@ import functools
 import importlib
 import importlib.resources
 import logging
+import unicodedata
 from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
@@ -194,6 +195,20 @@ COMMON_WORD_FIRST_NAMES = frozenset(
 # Surnames that are nouns but in a case text are almost always the family name.
 SURELY_SURNAMES = frozenset(
     [
+        "weber",
+        "zimmermann",
+        "krüger",
+        "schulze",
+        "keller",
+        "schreiber",
+        "krämer",
+        "schuster",
+        "busch",
+        "beck",
+        "jäger",
+        "graf",
+        "hahn",
+        "horn",
         "müller",
         "meier",
         "meyer",
@@ -326,13 +341,41 @@ class Lexicon:
         return word in self.common_words
 
 
+_ASCII = str.maketrans({"ı": "i", "ş": "s", "ğ": "g", "ł": "l", "ø": "o", "æ": "ae", "đ": "d"})
+
+
+def ascii_variant(folded: str) -> str:
+    """ "Şahin" is also written "Sahin", "Yıldız" "Yildiz", "Wiśniewski" "Wisniewski"."""
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_ASCII))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _clean(names: set[str]) -> set[str]:
     result = set()
     for name in names:
         folded = name.casefold()
         if len(folded) >= 3 and folded.replace("-", "").isalpha():
             result.add(folded)
+            variant = ascii_variant(folded)
+            if variant != folded and variant.replace("-", "").isalpha():
+                result.add(variant)
     return result
+
+
+def _supplement() -> tuple[set[str], set[str]]:
+    """The project's supplement of names given in Germany (data/names_de.txt)."""
+    first: set[str] = set()
+    last: set[str] = set()
+    target = first
+    path = importlib.resources.files("sozialraum.consultations.guard") / "data" / "names_de.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if line.strip() in ("first:", "last:"):
+            target = first if line.strip() == "first:" else last
+            continue
+        target.update(line.split())
+    return first, last
 
 
 def _faker_names(locales: tuple[str, ...], attributes: tuple[str, ...]) -> set[str]:
@@ -349,6 +392,9 @@ def _faker_names(locales: tuple[str, ...], attributes: tuple[str, ...]) -> set[s
             if values:
                 names.update(values)
     return names
+
+
+_NAME_POS = frozenset({"Vorname", "Nachname", "Familienname", "Toponym"})
 
 
 def _wiktionary() -> tuple[set[str], set[str], set[str]]:
@@ -368,7 +414,7 @@ def _wiktionary() -> tuple[set[str], set[str], set[str]]:
                 first.add(row[0])
             elif "Nachname" in pos or "Familienname" in pos:
                 last.add(row[0])
-            elif pos == ["Substantiv"]:
+            elif "Substantiv" in pos and not _NAME_POS.intersection(pos):
                 nouns.add(row[0].casefold())
                 nouns.update(form.casefold() for form in row[7:] if form)
     return first, last, nouns
@@ -378,11 +424,12 @@ def _wiktionary() -> tuple[set[str], set[str], set[str]]:
 def lexicon() -> Lexicon:
     """The word lists, read once per process (about a second)."""
     wiki_first, wiki_last, nouns = _wiktionary()
+    extra_first, extra_last = _supplement()
     first = _faker_names(
         FIRST_NAME_LOCALES, ("first_names", "first_names_male", "first_names_female")
     )
     last = _faker_names(SURNAME_LOCALES, ("last_names", "last_names_male", "last_names_female"))
-    first_names = (_clean(first) | _clean(wiki_first)) - NEVER_NAMES
-    surnames = (_clean(last) | _clean(wiki_last)) - NEVER_NAMES
+    first_names = (_clean(first) | _clean(wiki_first) | _clean(extra_first)) - NEVER_NAMES
+    surnames = (_clean(last) | _clean(wiki_last) | _clean(extra_last)) - NEVER_NAMES
     surnames.discard("doe")
     return Lexicon(frozenset(first_names), frozenset(surnames), frozenset(nouns))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from sozialraum.consultations.guard.lexicon import NEVER_NAMES, Lexicon
+from sozialraum.lib.german import STOP_WORDS
 
 Span = tuple[int, int, str]
 
@@ -38,6 +39,47 @@ TITLES = frozenset(
     ]
 )
 FAMILY_WORDS = frozenset(["familie", "fam", "eheleute", "geschwister"])
+# Kinship words before a name ("Onkel Ralle", "der Bruder Jonte", "Oma Gerda").
+KINSHIP = frozenset(
+    [
+        "onkel",
+        "tante",
+        "oma",
+        "opa",
+        "omi",
+        "opi",
+        "mama",
+        "papa",
+        "mutter",
+        "vater",
+        "bruder",
+        "schwester",
+        "sohn",
+        "tochter",
+        "cousin",
+        "cousine",
+        "neffe",
+        "nichte",
+        "halbbruder",
+        "halbschwester",
+        "stiefvater",
+        "stiefmutter",
+        "stiefbruder",
+        "stiefschwester",
+        "freund",
+        "freundin",
+        "partner",
+        "partnerin",
+        "lebensgefährte",
+        "lebensgefährtin",
+        "großmutter",
+        "großvater",
+        "enkel",
+        "enkelin",
+    ]
+)
+# After a word: it is a name ("Finja (geb. 2016)", "Marie (6)", "Ben, geb. ...").
+NAME_AFTER = re.compile(r"\s?(?:\(|,)\s*(?:geb\.|geboren|\d{1,2}\s*(?:J\.|Jahre)?\s*\))")
 NAMING = frozenset(["heißt", "heisst", "hieß", "hiess", "namens", "genannt"])
 # Words after a title that are no names ("Frau Doktor", "Herr Pfarrer", "Frau Kollegin").
 NOT_AFTER_TITLE = frozenset(
@@ -72,6 +114,121 @@ NOT_AFTER_TITLE = frozenset(
         "mit",
     ]
 )
+# Everyday lower-case words that some name list has (checked only in lower-case texts).
+LOWERCASE_WORDS = frozenset(
+    [
+        "will",
+        "kann",
+        "bald",
+        "gern",
+        "gut",
+        "klar",
+        "hier",
+        "dort",
+        "immer",
+        "schon",
+        "noch",
+        "eben",
+        "halt",
+        "mal",
+        "echt",
+        "voll",
+        "total",
+        "bin",
+        "bist",
+        "sind",
+        "war",
+        "waren",
+        "hat",
+        "habe",
+        "hast",
+        "haben",
+        "wird",
+        "werden",
+        "sagt",
+        "sagte",
+        "meint",
+        "geht",
+        "gehen",
+        "kommt",
+        "kam",
+        "viel",
+        "viele",
+        "wenig",
+        "alle",
+        "alles",
+        "heute",
+        "morgen",
+        "gestern",
+        "weg",
+        "los",
+        "oft",
+        "nie",
+        "gar",
+        "sehr",
+        "ganz",
+    ]
+)
+# Adjectives, adverbs and function words that are also names: at the start of a sentence they
+# are the word ("Anders als …", "Kurz gesagt", "Klein und Braun" only mid-sentence).
+START_WORDS = STOP_WORDS | frozenset(
+    [
+        "allen",
+        "anders",
+        "hell",
+        "jung",
+        "klein",
+        "kurz",
+        "lang",
+        "lange",
+        "stark",
+        "braun",
+        "schwarz",
+        "weiß",
+        "weiss",
+        "frank",
+        "frei",
+        "gut",
+        "fest",
+        "rund",
+        "still",
+        "wild",
+        "brav",
+        "lieb",
+        "nett",
+        "froh",
+        "klug",
+        "ernst",
+        "kühn",
+        "mild",
+        "sanft",
+        "schön",
+        "fromm",
+    ]
+)
+# "Frau Schulleiterin", "Herr Sozialarbeiter": a noun of a role after a title is no name.
+ROLES = (
+    "leiter",
+    "arbeiter",
+    "lehrer",
+    "pädagog",
+    "berater",
+    "betreuer",
+    "arzt",
+    "ärzt",
+    "helfer",
+    "pfleger",
+    "erzieher",
+    "psycholog",
+    "therapeut",
+    "vormund",
+    "pfarrer",
+    "beamt",
+    "polizist",
+    "direktor",
+    "vorsitz",
+    "kollege",
+)
 ABBREVIATIONS = frozenset(
     ["dr", "prof", "fr", "hr", "geb", "bzw", "ca", "vgl", "nr", "str", "evtl", "ggf", "usw", "abs"]
 )
@@ -82,6 +239,8 @@ def find_names(
     text: str, lexicon: Lexicon, office_first: frozenset[str], office_last: frozenset[str]
 ) -> Iterator[Span]:
     tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    if _lowercase_style(tokens):
+        yield from _lowercase_names(tokens, lexicon, office_first, office_last)
     flagged_end = -1
     previous_first = False  # the token before was flagged as a name
     pending: tuple[int, int] | None = None
@@ -117,6 +276,28 @@ def find_names(
         yield pending[0], pending[1], "name"
 
 
+def _lowercase_style(tokens: list[tuple[int, int, str]]) -> bool:
+    """A text written in lower case (a chat, a quick note): almost no capitalised word."""
+    if len(tokens) < 8:
+        return False
+    capitalised = sum(1 for _start, _end, word in tokens if word[0].isupper())
+    return capitalised <= len(tokens) // 20
+
+
+def _lowercase_names(
+    tokens: list[tuple[int, int, str]],
+    lexicon: Lexicon,
+    office_first: frozenset[str],
+    office_last: frozenset[str],
+) -> Iterator[Span]:
+    """In a lower-case text: listed names that are no German word ("marvin", "lena")."""
+    for start, end, word in tokens:
+        if word.islower() and len(word) >= 3 and word not in STOP_WORDS and word not in NEVER_NAMES:
+            listed = word in lexicon.first_names or word in office_first or word in office_last
+            if listed and not lexicon.is_common(word) and word not in LOWERCASE_WORDS:
+                yield start, end, "name"
+
+
 def _is_name(
     folded: str,
     context: str,
@@ -135,14 +316,19 @@ def _is_name(
     common = lexicon.is_common(folded) or (
         len(parts) > 1 and folded.replace("-", "") in lexicon.common_words
     )
-    if context == "title":  # "Frau Mai", "Herr Koch": whatever follows is the name
-        return folded not in NOT_AFTER_TITLE
-    if context == "family":  # "Familie Kaya", but not "die Familie Hilfe"
+    if context == "title":  # "Frau Mai", "Herr Koch": what follows is the name, not a role
+        role = common and not listed and (folded.endswith("in") or any(r in folded for r in ROLES))
+        return folded not in NOT_AFTER_TITLE and not role
+    if context == "family":  # "Familie Kaya", "Onkel Ralle", but not "die Familie Hilfe"
         return listed or not common
+    if not common and NAME_AFTER.match(text, tokens[index][1]):
+        return True
     if context == "naming":
         return listed or not common
     if listed and not common:
-        return not (context == "start" and folded in lexicon.common_words)
+        return not (
+            context == "start" and (folded in lexicon.common_words or folded in START_WORDS)
+        )
     if adjacent:
         return not common or listed
     if listed and _surname_follows(text, tokens, index, lexicon, office_last):
@@ -191,6 +377,8 @@ def _context(text: str, tokens: list[tuple[int, int, str]], index: int) -> str:
     between = text[tokens[index - 1][1] : tokens[index][0]]
     if previous in TITLES and between.strip() in ("", "."):
         return "family" if previous in FAMILY_WORDS else "title"
+    if previous in KINSHIP and between.strip() in ("", ","):
+        return "family"
     if previous == "und" and index > 1 and tokens[index - 2][2].casefold() in TITLES:
         return "title"
     if previous in NAMING and between.strip() in ("", ":"):

@@ -65,8 +65,10 @@ AGE_PATTERNS = (
     ),
     # "ist 9", "ist 16 und", "ist 11 Jahre" (not "ist 3 Jahre her", "ist 2 Wochen krank")
     re.compile(
-        rf"\b(?:ist|wird|war)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+)?\d{{1,2}}"
-        rf"(?:\s*{_YEARS})?(?!\s*{_YEARS}?\s*her\b)(?=\s*(?:$|[,.;:!?)]|und\b|alt\b|\(|–|-\s))"
+        rf"\b(?:ist|wird|war)\s+(?:jetzt\s+|erst\s+|schon\s+|gerade\s+|fast\s+|knapp\s+)?"
+        rf"(?:\d{{1,2}}|(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn"
+        rf"|vierzehn|fünfzehn|sechzehn|siebzehn))(?:\s*{_YEARS})?(?!\s*{_YEARS}?\s*her\b)"
+        rf"(?=\s*(?:$|[,.;:!?)]|und\b|oder\b|alt\b|\(|–|-\s))"
     ),
     # im Alter von 7 Jahren, mit 28 Monaten (not a range "von 6 bis 10 Jahren")
     re.compile(rf"\bim\s+Alter\s+von\s+{_NUM}\s*(?:{_YEARS}|{_MONTHS_UNIT})", re.IGNORECASE),
@@ -94,6 +96,7 @@ STREET_PREPOSITION = re.compile(
     r"(?<![\w-])(?:Am|An der|An den|An dem|Auf dem|Auf der|Auf den|Zum|Zur|Hinter der|Hinter dem"
     r"|Unter den|Vor dem|Beim|Im|In der|In den)\s+"
     rf"{_NOT_STREET_WORDS}[A-ZÄÖÜ][\wäöüß-]+\s+(?!(?:19|20)\d\d\b){_HOUSE}"
+    r"(?!\s+[A-ZÄÖÜ][a-zäöüß])"  # "In der Woche 3 Termine" counts, it is no address
 )
 POSTCODE = re.compile(
     r"(?<![\d.,])(?:0[1-9]|[1-9]\d)\d{3}\s+[A-ZÄÖÜ][a-zäöüß]+(?:[- ](?:an der|am|im|bei)?\s?"
@@ -136,21 +139,54 @@ SIMPLE = (
     ("phone", (PHONE,)),
     ("date", (DATE_ISO, DATE_NUMERIC, DATE_WORDS, MONTH_YEAR, BIRTH_YEAR)),
     ("address", (STREET, STREET_PREPOSITION, POSTCODE)),
-    ("age", AGE_PATTERNS),
+    ("age", (AGE_PATTERNS[1], *AGE_PATTERNS[3:6], *AGE_PATTERNS[7:8], AGE_PATTERNS[9])),
     ("school_class", (SCHOOL_CLASS,)),
     ("institution_group", (INSTITUTION_GROUP,)),
 )
+# Age patterns that always contain a unit ("Jahre", "Monate", "Wochen", "Tage"): run only in
+# windows around the units, which a literal-led pattern finds fast (the text is long, units few).
+UNIT = re.compile(r"[JjMmWwTt](?:ahr|\.|onat|on\.|oche|age)", re.IGNORECASE)
+UNIT_PATTERNS = (AGE_PATTERNS[0], AGE_PATTERNS[2], AGE_PATTERNS[6], AGE_PATTERNS[8])
+UNIT_WINDOW = 60  # characters before and after a unit that a match can reach
 
 # A class or a group named near one of the office's schools or Kitas.
 CLASS_OR_GROUP = re.compile(rf"{_CLASS}|{_GROUP}")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for match in UNIT.finditer(text):
+        start, end = max(0, match.start() - UNIT_WINDOW), match.end() + UNIT_WINDOW
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _trimmed(text: str, match: re.Match[str], kind: str) -> Span | None:
+    start, end = match.span("found" if "found" in match.re.groupindex else 0)
+    while end > start and text[end - 1] in " ,(":
+        end -= 1
+    while start < end and text[start] == " ":
+        start += 1
+    return (start, end, kind) if end > start else None
 
 
 def find_patterns(text: str) -> Iterator[Span]:
     for kind, patterns in SIMPLE:
         for pattern in patterns:
             for match in pattern.finditer(text):
-                start, end = match.span("found" if "found" in pattern.groupindex else 0)
-                while end > start and text[end - 1] in " ,(":
-                    end -= 1
-                if end > start:
-                    yield start, end, kind
+                span = _trimmed(text, match, kind)
+                if span is not None:
+                    yield span
+    seen: set[tuple[int, int]] = set()
+    windows = _windows(text)
+    for pattern in UNIT_PATTERNS:
+        for start, end in windows:
+            for match in pattern.finditer(text, start, end):
+                if match.span() not in seen:
+                    seen.add(match.span())
+                    span = _trimmed(text, match, "age")
+                    if span is not None:
+                        yield span
