@@ -243,4 +243,6 @@ PAGES: dict[str, Page] = {
     "guide_offer": Page(guide_offer, anonymous=True),
     "guide_search": Page(guide_search, anonymous=True),
     "guide_filtered": Page(guide_filtered, anonymous=True),
+    # Coordination sees the consultations' counts only (the contents are the parties').
+    "consultation_counts": Page(office_url("consultations:counts")),
 }
