@@ -275,4 +275,6 @@ PAGES: dict[str, Page] = {
     "dashboard": Page(office_url("planning:dashboard")),
     "projects": Page(office_url("planning:projects")),
     "project": Page(planning_project),
+    # Coordination sees the consultations' counts only (the contents are the parties').
+    "consultation_counts": Page(office_url("consultations:counts")),
 }

@@ -52,7 +52,7 @@ def test_it_stops_a_finding_and_keeps_what_was_typed(cases, teacher, office_a, s
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<mark class="sr-finding" id="fund-1">' in body
+    assert body.count("<mark ") == 1 and 'id="fund-situation-1"' in body
     assert f"{situation}</textarea>" in body
     assert "Bitte prüfen Sie die markierten Stellen (1)" in body
     assert not Consultation.objects.exists()
@@ -76,7 +76,7 @@ def test_it_highlights_a_name_and_a_birth_date(
     client = client_for(teacher)
     response = client.post(url("create", office_a), form_data(cases, space_a, situation=situation))
     body = response.content.decode()
-    assert body.count('<mark class="sr-finding"') == 2
+    assert body.count("<mark ") == 2
     assert "Stellen könnten das Kind erkennbar machen" in body
     # Generalised: it goes through.
     response = client.post(
@@ -167,7 +167,7 @@ def test_it_guards_the_conversation(consultation, teacher, client_for):
     response = client.post(url("message", office, consultation.pk), {"text": text})
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<mark class="sr-finding"' in body and f"{text}</textarea>" in body
+    assert "<mark " in body and f"{text}</textarea>" in body
     assert not ConsultationMessage.objects.exists()
     response = client.post(url("message", office, consultation.pk), {"text": "Danke!"})
     assert response.status_code == 302

@@ -77,3 +77,13 @@ def test_it_takes_the_period_from_the_settings(cases, teacher, space_a):
             consultation=consultation, actor=teacher, version=consultation.version
         )
     assert delete_closed(datetime(2026, 4, 3, tzinfo=BERLIN)) == 1
+
+
+def test_it_explains_the_period_in_the_privacy_statement(client, db):
+    from django.urls import reverse
+
+    body = client.get(reverse("pages:privacy")).content.decode()
+    assert "Anonyme Fallberatungen: 6 Monate nach dem Abschluss löschen wir sie" in body
+    with override_settings(CONSULTATION_RETENTION_MONTHS=1):
+        body = client.get(reverse("pages:privacy")).content.decode()
+    assert "Einen Monat nach dem Abschluss löschen wir sie" in body

@@ -97,7 +97,9 @@ class ConsultationForm(forms.Form):
             ),
         },
     )
-    social_space = SpaceField(label=_("Sozialraum"), queryset=SocialSpace.objects.none())
+    social_space = SpaceField(
+        label=_("Sozialraum"), queryset=SocialSpace.objects.none(), empty_label=_("Bitte wählen")
+    )
     question = text_field(
         _("Ihre Frage"),
         required=True,
@@ -132,7 +134,7 @@ class ConsultationForm(forms.Form):
     )
     tried = text_field(_("Was wurde schon versucht?"), rows=4)
     pseudonym = forms.CharField(
-        label=_("Ihr Kürzel für die eigenen Unterlagen (freiwillig)"),
+        label=_("Ihr Kürzel für die eigenen Unterlagen"),
         required=False,
         max_length=40,
         help_text=_(
@@ -157,6 +159,12 @@ class ConsultationForm(forms.Form):
         )
         if len(own) == 1:
             field.initial = own[0]
+            # The school's own social space, when it has exactly one.
+            spaces_of_own = list(
+                SocialSpace.objects.filter(organisations=own[0]).values_list("pk", flat=True)[:2]
+            )
+            if len(spaces_of_own) == 1:
+                self.fields["social_space"].initial = spaces_of_own[0]
         spaces = SocialSpace.objects.filter(youth_office=office).order_by("name", "pk")
         model_field(self, "social_space").queryset = spaces
         self.fields["social_space"].label = office.social_space_label

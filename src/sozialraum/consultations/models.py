@@ -140,12 +140,18 @@ class Consultant(TenantModel):
         verbose_name = _("Beraterin oder Berater")
         verbose_name_plural = _("Beraterinnen und Berater")
         ordering = ["kind", "id"]
+        # Two partial indexes instead of nulls_distinct=False, which SQLite lacks.
         constraints = [
             models.UniqueConstraint(
                 fields=["youth_office", "kind", "user", "social_space"],
+                condition=models.Q(social_space__isnull=False),
                 name="unique_consultant",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["youth_office", "kind", "user"],
+                condition=models.Q(social_space__isnull=True),
+                name="unique_consultant_without_space",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -348,7 +354,12 @@ class ConsultationCount(TenantModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["youth_office", "social_space", "organisation_kind", "year", "quarter"],
+                condition=models.Q(social_space__isnull=False),
                 name="unique_consultation_count",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["youth_office", "organisation_kind", "year", "quarter"],
+                condition=models.Q(social_space__isnull=True),
+                name="unique_consultation_count_without_space",
+            ),
         ]

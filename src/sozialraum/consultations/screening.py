@@ -51,7 +51,8 @@ def decisions_from(data: Mapping[str, str]) -> dict[str, str]:
 
 @dataclass
 class Item:
-    """One finding in one field, numbered across the form, with the person's decision."""
+    """One finding in one field, numbered within the field (as the guard's `highlight` numbers
+    its marks), with the person's decision."""
 
     number: int
     field: str
@@ -64,6 +65,10 @@ class Item:
     @property
     def accepted(self) -> bool:
         return self.marked and bool(self.reason) and not self.error
+
+    @property
+    def anchor(self) -> str:
+        return f"fund-{self.field}-{self.number}"
 
     @property
     def checkbox_name(self) -> str:
@@ -83,7 +88,7 @@ class FieldScreen:
 
     @property
     def highlighted(self) -> SafeString:
-        return highlight(self.text, self.items)
+        return highlight(self.text, self.items, prefix=f"fund-{self.name}")
 
 
 @dataclass
@@ -130,12 +135,11 @@ def screen(
 ) -> Screening:
     """Check `texts` ({field name: (label, text)}) on the server; match `decisions`."""
     fields: list[FieldScreen] = []
-    number = 0
     for name, (label, text) in texts.items():
         screen_ = FieldScreen(name=name, label=label, text=text)
         if text:
-            for finding in guard.find_identifiers(text, youth_office=office):
-                number += 1
+            findings = guard.find_identifiers(text, youth_office=office)
+            for number, finding in enumerate(findings, start=1):
                 key = finding_key(name, finding)
                 item = Item(number=number, field=name, finding=finding, key=key)
                 if key in decisions:
@@ -174,21 +178,22 @@ def _guard_highlight():
     return guard_highlight
 
 
-def highlight(text: str, items: list[Item]) -> SafeString:
-    """The text (escaped) with each finding as a numbered <mark>. Uses the guard's
-    `highlight` once that exists; until then an equivalent of our own."""
+def highlight(text: str, items: list[Item], *, prefix: str) -> SafeString:
+    """The text (escaped) with each finding as a numbered <mark id="{prefix}-N">. Uses the
+    guard's `highlight` once that exists; until then an equivalent of our own."""
     guard_highlight = _guard_highlight()
     if guard_highlight is not None:
-        return guard_highlight(text, [item.finding for item in items])
-    position = 0
+        return guard_highlight(text, [item.finding for item in items], prefix=prefix)
     pieces: list[SafeString] = []
+    position = 0
     for item in items:
         finding = item.finding
         pieces.append(format_html("{}", text[position : finding.start]))
         pieces.append(
             format_html(
-                '<mark class="sr-finding" id="fund-{}">'
+                '<mark class="sr-finding" id="{}-{}">'
                 '<span class="kern-sr-only">{}</span>{}<sup aria-hidden="true">{}</sup></mark>',
+                prefix,
                 item.number,
                 _("Hinweis %(number)s (%(reason)s): ")
                 % {"number": item.number, "reason": finding.reason},
