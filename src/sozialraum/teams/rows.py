@@ -77,12 +77,9 @@ def member_rows(groups: list[MemberGroup], office_slug: str) -> None:
 def team_list_page(teams: QuerySet[Team], number: Any, *, office_slug: str, spaces_header: str):
     """A page of the list of teams as plain rows (`values()`, the social spaces' names in one
     query as the prefetch did); `page.rows_html` the table rows (teams/rows/team.html)."""
-    page = Paginator(teams, PAGE_SIZE).get_page(number)
-    rows = list(
-        page.object_list.prefetch_related(None).values(
-            "id", "name", "kind", "is_active", "member_count", "next_meeting"
-        )
-    )
+    columns = ("id", "name", "kind", "is_active", "member_count", "next_meeting")
+    page = Paginator(teams.prefetch_related(None).values(*columns), PAGE_SIZE).get_page(number)
+    rows = list(page.object_list)
     spaces: dict[int, list[str]] = defaultdict(list)
     pairs = (
         Team.social_spaces.through.objects.filter(team_id__in=[row["id"] for row in rows])
