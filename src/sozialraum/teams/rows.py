@@ -105,7 +105,7 @@ def team_list_page(teams: QuerySet[Team], number: Any, *, office_slug: str, spac
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
         row["spaces"] = ", ".join(spaces.get(row["id"], [])) or "–"
         day = row["next_meeting"]
-        row["next_meeting"] = localdate(day) if day else none_planned
+        row["next_meeting_html"] = localdate(day) if day else none_planned
     page.object_list = rows
     page.rows_html = render_rows(TEAM_ROW_TEMPLATE, rows)  # type: ignore[attr-defined]
     return page
