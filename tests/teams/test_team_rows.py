@@ -45,3 +45,55 @@ def test_member_rows_write_what_the_template_loop_wrote(office_a, team_a):
     html = "".join(group.rows_html for group in groups)
     assert "Kita &lt;Sonnenschein&gt; &amp; Co" in html
     assert "Vertretung:" in html and "kern-badge--success" in html and "kern-badge--info" in html
+
+
+# The loop of teams/team_list.html before issue 8's third round (it read model instances with
+# the prefetched social spaces and `detail_url` set by the view).
+OLD_TEAM_LOOP = """{% load i18n kern %}        {% translate "Art" as kind_label %}{% translate "Mitglieder" as members_label %}{% translate "Nächstes Treffen" as next_label %}
+        {% for team in page.object_list %}
+          <tr class="kern-table__row">
+            <th scope="row" class="kern-table__header sr-table-name"><a class="kern-link" href="{{ team.detail_url }}">{{ team.name }}</a>{% if not team.is_active %} <span class="sr-muted">({% translate "ruht" %})</span>{% endif %}</th>
+            <td class="kern-table__cell" data-label="{{ kind_label }}">{{ team.get_kind_display }}</td>
+            <td class="kern-table__cell" data-label="{{ youth_office.social_space_label_plural }}">{% for space in team.social_spaces.all %}{{ space.name }}{% if not forloop.last %}, {% endif %}{% empty %}–{% endfor %}</td>
+            <td class="kern-table__cell" data-label="{{ members_label }}">{{ team.member_count }}</td>
+            <td class="kern-table__cell sr-nowrap" data-label="{{ next_label }}">{% if team.next_meeting %}{{ team.next_meeting|localdate }}{% else %}<span class="sr-muted">{% translate "keins geplant" %}</span>{% endif %}</td>
+          </tr>
+        {% endfor %}"""
+
+
+def test_team_rows_write_what_the_template_loop_wrote(office_a, space_a, space_a2, team_a, team_a2):
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from sozialraum.lib.http import with_detail_urls
+    from sozialraum.meetings.models import Meeting
+
+    team_a.social_spaces.add(space_a2)
+    team_a2.is_active = False
+    team_a2.save()
+    team_a2.social_spaces.clear()
+    member(team_a, person_at(office_a, None, "Mia", "Meier"))
+    Meeting.objects.create(
+        youth_office=office_a,
+        team=team_a,
+        date=timezone.localdate() + timedelta(days=3),
+        starts_at=time(9),
+        ends_at=time(11),
+        time_slot="vormittags",
+    )
+    page = rows.team_list_page(
+        selectors.team_list(office_a),
+        "1",
+        office_slug=office_a.slug,
+        spaces_header=office_a.social_space_label_plural,
+    )
+    old_rows = with_detail_urls(
+        selectors.team_list(office_a), "teams:team", office_slug=office_a.slug
+    )
+    old = Template(OLD_TEAM_LOOP).render(
+        Context({"page": {"object_list": old_rows}, "youth_office": office_a})
+    )
+    assert _normalised(page.rows_html) == _normalised(old)
+    assert "ruht" in page.rows_html and "keins geplant" in page.rows_html
+    assert space_a2.name in page.rows_html

@@ -42,12 +42,13 @@ def test_it_lists_the_teams_with_members_and_next_meeting(
     meeting(team_a, timezone.localdate() - timedelta(days=10))
     meeting(team_a2, timezone.localdate() + timedelta(days=3), status=MeetingStatus.CANCELLED)
     response = client_for(professional).get(list_url(team_a.youth_office))
-    rows = {team.name: team for team in response.context["page"].object_list}
-    assert rows["Sozialraumteam Soltau/Wietzendorf"].member_count == 1
-    assert rows[
-        "Sozialraumteam Soltau/Wietzendorf"
-    ].next_meeting == timezone.localdate() + timedelta(days=10)
-    assert rows["Sozialraumteam Walsrode"].next_meeting is None
+    # Plain rows (teams/rows.py): dicts of the shown columns.
+    rows = {team["name"]: team for team in response.context["page"].object_list}
+    assert rows["Sozialraumteam Soltau/Wietzendorf"]["member_count"] == 1
+    assert rows["Sozialraumteam Soltau/Wietzendorf"][
+        "next_meeting"
+    ] == timezone.localdate() + timedelta(days=10)
+    assert rows["Sozialraumteam Walsrode"]["next_meeting"] is None
     content = response.content.decode()
     assert "keins geplant" in content
     assert "Team anlegen" not in content

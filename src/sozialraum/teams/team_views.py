@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
-from sozialraum.lib.http import PAGE_SIZE, add_service_error, posted, with_detail_urls
+from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.teams import selectors, services
 from sozialraum.teams.access import get_team_for_user
 from sozialraum.teams.forms import TeamForm, team_initial
 from sozialraum.teams.models import Team
-from sozialraum.teams.rows import member_rows
+from sozialraum.teams.rows import member_rows, team_list_page
 
 
 @office_view("teams.view_team")
 def team_list(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
-    page = Paginator(selectors.team_list(office), PAGE_SIZE).get_page(request.GET.get("seite"))
-    page.object_list = with_detail_urls(page.object_list, "teams:team", office_slug=office.slug)
+    page = team_list_page(
+        selectors.team_list(office),
+        request.GET.get("seite"),
+        office_slug=office.slug,
+        spaces_header=office.social_space_label_plural,
+    )
     return render(request, "teams/team_list.html", {"page": page})
 
 
