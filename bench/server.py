@@ -87,7 +87,8 @@ class PostgresBackend(Backend):
         self.server_url = server_url
 
     def _dbname(self, scale: int) -> str:
-        return f"sozialraum_bench_{scale}"
+        # BENCH_DB_PREFIX: a name of its own when several benchmarks share the server.
+        return f"{os.environ.get('BENCH_DB_PREFIX', 'sozialraum_bench')}_{scale}"
 
     def database_url(self, scale: int) -> str:
         parts = urlsplit(self.server_url)

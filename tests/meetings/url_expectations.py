@@ -78,6 +78,8 @@ EXPECTED: dict[str, Expect] = {
     "meetings:meeting": Expect(get=MEMBER_PAGE, pk=meeting),
     "meetings:meeting_edit": Expect(get=MANAGE_PAGE, post=MANAGE_PAGE, pk=meeting),
     "meetings:meeting_cancel": Expect(get=MANAGE_PAGE, post=MANAGE_PAGE, pk=meeting),
+    # Announcing the meeting publicly (Familienwegweiser): coordination and the Leitung.
+    "meetings:meeting_public": Expect(get=POST_ONLY, post=COORDINATION_WRITE, pk=meeting),
     "meetings:attendance": Expect(get=TEAM_PAGE, post=TEAM_WRITE, pk=meeting),
     "meetings:participation": Expect(get=TEAM_PAGE, params=team),
     "meetings:participation_csv": Expect(get=TEAM_PAGE, params=team),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.walk import MEMBER_PAGE, Expect, Walk, professionals, row
+from tests.walk import MEMBER_PAGE, POST_ONLY, Expect, Walk, professionals, row
 
 EXPECTED: dict[str, Expect] = {}
 
@@ -100,6 +100,12 @@ EXPECTED.update(
         "minutes:decisions_xlsx": Expect(get=MEMBER_PAGE),
         "minutes:decision": Expect(
             get=MEMBER_PAGE, post=DECISION_STATUS_POST, pk=register_decision
+        ),
+        # Publishing the decision (Familienwegweiser): coordination and the team's Leitung.
+        "minutes:decision_public": Expect(
+            get=POST_ONLY,
+            post={**DECISION_STATUS_POST, "coordinator": 302, "operator": 302},
+            pk=register_decision,
         ),
         "minutes:my_tasks": Expect(get=MEMBER_PAGE),
         "minutes:task": Expect(get=MEMBER_PAGE, post=TASK_STATUS_POST, pk=register_task),

@@ -79,3 +79,31 @@ def test_it_shows_anonymous_visitors_only_what_is_public(demo, client):
         for value in proposed:
             assert value not in text, (office.slug, value)
     assert Offer.objects.public(YouthOffice.objects.get(slug="heidekreis")).count() >= 18
+
+
+def test_space_pages_show_only_the_published_decisions_and_meetings(demo, client):
+    from sozialraum.meetings.models import Meeting
+    from sozialraum.minutes.models import Decision
+
+    public_decisions = Decision.objects.filter(is_public=True)
+    assert public_decisions.count() == 1, "the demo publishes one decision"
+    assert Decision.objects.filter(is_public=False).exists()
+    assert Meeting.objects.filter(is_public=True).count() == 1
+    html = ""
+    for office in YouthOffice.objects.all():
+        for page in PublicSpacePage.objects.in_office(office).filter(is_public=True):
+            url = reverse(
+                "offers:public_space",
+                kwargs={"office_slug": office.slug, "pk": page.social_space_id},
+            )
+            html += client.get(url).content.decode()
+        html += guide_titles(client, office)[1]
+    text = unescape(html)
+    shown = {decision.text for decision in public_decisions}
+    for text_shown in shown:
+        assert text_shown in text
+    hidden = set(Decision.objects.filter(is_public=False).values_list("text", flat=True)) - shown
+    assert hidden
+    for secret in hidden:
+        assert secret not in text
+    assert "Nächste öffentliche Treffen" in text

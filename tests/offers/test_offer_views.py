@@ -232,3 +232,21 @@ def test_it_loads_the_review_list_with_constant_queries(
 
     # session, user, office, roles; count, page of pending proposals, the last decided ones
     assert_queries_constant(client_for(coordinator), url("changes", office_a), grow, expected=7)
+
+
+def test_the_sub_navigation_links_import_and_synonyms_for_coordination(
+    client_for, coordinator, professional, office_a
+):
+    url = reverse("offers:list", kwargs={"office_slug": office_a.slug})
+    links = (
+        reverse("offers:import", kwargs={"office_slug": office_a.slug}),
+        reverse("offers:synonyms", kwargs={"office_slug": office_a.slug}),
+    )
+    body = client_for(coordinator).get(url).content.decode()
+    for link in links:
+        assert f'href="{link}"' in body
+    body = client_for(professional).get(url).content.decode()
+    for link in links:
+        assert f'href="{link}"' not in body
+    synonyms = client_for(coordinator).get(links[1]).content.decode()
+    assert f'href="{links[1]}" aria-current="page"' in synonyms

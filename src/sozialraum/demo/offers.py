@@ -238,6 +238,7 @@ def build_offers(ctx: DemoContext) -> None:
         _not_public(ctx, office, actor)
         _carrier_offer(office, actor)
         _public_spaces(ctx, "heidekreis", actor)
+        _team_news(office, actor)
     if "verden" in ctx.offices:
         office = ctx.offices["verden"]
         actor = _coordinator(office)
@@ -253,6 +254,44 @@ def build_offers(ctx: DemoContext) -> None:
             },
         )
         _public_spaces(ctx, "verden", actor)
+
+
+PUBLIC_TEAM_SPACE = "Soltau/Wietzendorf"
+
+
+def _team_news(office: YouthOffice, actor: User | None) -> None:
+    """The team serving the public space Soltau/Wietzendorf publishes its newest decision of
+    approved minutes and announces its next meeting; every other decision and meeting stays
+    internal (nothing is public by default)."""
+    from sozialraum.meetings import public_services
+    from sozialraum.meetings.models import Meeting, MeetingStatus
+    from sozialraum.minutes import register_services
+    from sozialraum.minutes.models import Decision, MinutesStatus
+    from sozialraum.teams.models import Team
+
+    team = Team.objects.in_office(office).filter(social_spaces__name=PUBLIC_TEAM_SPACE).first()
+    if team is None:
+        return
+    decision = (
+        Decision.objects.filter(team=team, minutes__status=MinutesStatus.APPROVED)
+        .order_by("-date", "-number")
+        .first()
+    )
+    if decision is not None:
+        register_services.set_decision_public(
+            decision=decision, actor=actor, version=decision.version, is_public=True
+        )
+    meeting = (
+        Meeting.objects.filter(
+            team=team, date__gte=timezone.localdate(), status=MeetingStatus.PLANNED
+        )
+        .order_by("date", "starts_at")
+        .first()
+    )
+    if meeting is not None:
+        public_services.set_meeting_public(
+            meeting=meeting, actor=actor, version=meeting.version, is_public=True
+        )
 
 
 # Scaled demo (make bench) ---------------------------------------------------------------------

@@ -115,6 +115,9 @@ class Meeting(TenantModel):
         _("Status"), max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
     cancel_reason = models.TextField(_("Grund der Absage"), blank=True)
+    # An open meeting the team announces on the public pages of its social spaces
+    # (Familienwegweiser); nothing is public by default.
+    is_public = models.BooleanField(_("öffentlich"), default=False, editable=False)
     # iCalendar: one UID for the meeting's life; SEQUENCE grows with every sent change.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)

@@ -29,6 +29,8 @@ rules.add_perm("meetings.manage_holidays", is_coordinator)
 
 rules.add_perm("meetings.view_meeting", is_member)
 rules.add_perm("meetings.manage_meetings", is_coordinator | is_team_lead)
+# Announcing a meeting on the public pages of the team's social spaces (Familienwegweiser).
+rules.add_perm("meetings.publish_meeting", is_coordinator | is_team_lead)
 rules.add_perm("meetings.view_attendance", is_coordinator | is_team_member)
 rules.add_perm(
     "meetings.take_attendance", is_coordinator | is_team_lead | (is_team_member & is_meeting_day)

@@ -5,6 +5,7 @@ from sozialraum.meetings import (
     attendance_views,
     holiday_views,
     meeting_views,
+    public_views,
     topic_views,
 )
 
@@ -15,6 +16,7 @@ urlpatterns: list = [
     path("treffen/<int:pk>/", meeting_views.meeting, name="meeting"),
     path("treffen/<int:pk>/bearbeiten/", meeting_views.meeting_edit, name="meeting_edit"),
     path("treffen/<int:pk>/absagen/", meeting_views.meeting_cancel, name="meeting_cancel"),
+    path("treffen/<int:pk>/oeffentlich/", public_views.meeting_public, name="meeting_public"),
     path("treffen/<int:pk>/anwesenheit/", attendance_views.attendance, name="attendance"),
     path("teams/<int:team_pk>/teilnahme/", attendance_views.participation, name="participation"),
     path(

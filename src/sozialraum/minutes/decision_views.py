@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.errors import ConcurrentEditError
@@ -167,5 +168,39 @@ def decision(request: OfficeRequest, pk: int) -> HttpResponse:
         "is_draft": bool(decision.minutes and decision.minutes.status != MinutesStatus.APPROVED),
         "statuses": DecisionStatus,
         "status_choices": decision_status_buttons(decision.status),
+        "can_publish": request.user.has_perm("minutes.publish_decision", decision),
     }
     return render(request, "minutes/decision.html", context)
+
+
+@require_POST
+@office_view("minutes.view_register")
+def decision_public(request: OfficeRequest, pk: int) -> HttpResponse:
+    """Publish the decision on the public pages of its team's social spaces, or withdraw it
+    (POST: `is_public` "1" or "0", the `version` the page showed)."""
+    decision = get_decision_for_user(request, pk, perm="minutes.publish_decision")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    public = request.POST.get("is_public") == "1"
+    try:
+        register_services.set_decision_public(
+            decision=decision, actor=request.user, version=version, is_public=public
+        )
+    except ConcurrentEditError:
+        messages.error(
+            request,
+            _(
+                "Der Beschluss wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand "
+                "und entscheiden Sie dann noch einmal."
+            ),
+        )
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        if public:
+            messages.success(request, _("Der Beschluss ist jetzt öffentlich."))
+        else:
+            messages.success(request, _("Der Beschluss ist nicht mehr öffentlich."))
+    return redirect(decision.get_absolute_url())

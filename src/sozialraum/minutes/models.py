@@ -253,6 +253,9 @@ class Decision(TenantModel):
     )
     # lib.search.document of the text; indexed like the directory (DECISION_SEARCH_INDEX).
     search_text = models.TextField(editable=False, default="")
+    # Shown on the public pages of the team's social spaces (Familienwegweiser) once the team
+    # chose to publish it; nothing is public by default.
+    is_public = models.BooleanField(_("öffentlich"), default=False, editable=False)
     is_demo = models.BooleanField(_("Demo-Daten"), default=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

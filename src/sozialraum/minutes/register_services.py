@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
-from sozialraum.minutes.models import Decision, DecisionStatus, Task, TaskStatus
+from sozialraum.minutes.models import Decision, DecisionStatus, MinutesStatus, Task, TaskStatus
 
 if TYPE_CHECKING:
     from sozialraum.accounts.models import User
@@ -109,4 +109,40 @@ def change_task_status(
             instance=saved,
             changes=changes,
         )
+    return saved
+
+
+@transaction.atomic
+def set_decision_public(
+    *, decision: Decision, actor: User | None, version: int, is_public: bool
+) -> Decision:
+    """Publish the decision on the public pages of its team's social spaces, or withdraw it.
+    Only a decision whose minutes are approved (or that has none) can be published."""
+    current = Decision.objects.select_related("youth_office", "minutes").get(pk=decision.pk)
+    if current.version != version:
+        raise ConcurrentEditError
+    if (
+        is_public
+        and current.minutes is not None
+        and current.minutes.status != MinutesStatus.APPROVED
+    ):
+        raise ValueError(
+            _("Ein Beschluss kann erst veröffentlicht werden, wenn sein Protokoll freigegeben ist.")
+        )
+    if current.is_public == is_public:
+        return current
+    updated = Decision.objects.filter(pk=current.pk, version=version).update(
+        is_public=is_public, updated_at=timezone.now(), version=F("version") + 1
+    )
+    if not updated:
+        raise ConcurrentEditError
+    saved = Decision.objects.select_related("youth_office", "team").get(pk=current.pk)
+    record(
+        office=saved.youth_office,
+        actor=actor,
+        action=Action.UPDATE,
+        instance=saved,
+        changes=diff({"is_public": str(current.is_public)}, {"is_public": str(is_public)}),
+        label=_("Beschluss %(number)s, %(team)s") % {"number": saved.label, "team": saved.team},
+    )
     return saved

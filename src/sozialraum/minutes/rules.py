@@ -65,6 +65,9 @@ rules.add_perm(
     "minutes.view_decision", is_coordinator | is_team_member | (is_member & is_published)
 )
 rules.add_perm("minutes.change_decision_status", is_coordinator | is_team_lead)
+# Publishing a decision on the public pages of the team's social spaces (Familienwegweiser):
+# coordination and the team's Leitung, once the minutes are approved.
+rules.add_perm("minutes.publish_decision", (is_coordinator | is_team_lead) & is_published)
 rules.add_perm(
     "minutes.view_task",
     is_coordinator | is_team_member | is_responsible | (is_member & is_published),

@@ -18,6 +18,11 @@ urlpatterns += [
     path("beschluesse.csv", decision_views.decisions_csv, name="decisions_csv"),
     path("beschluesse.xlsx", decision_views.decisions_xlsx, name="decisions_xlsx"),
     path("beschluesse/<int:pk>/", decision_views.decision, name="decision"),
+    path(
+        "beschluesse/<int:pk>/oeffentlich/",
+        decision_views.decision_public,
+        name="decision_public",
+    ),
     path("aufgaben/", task_views.my_tasks, name="my_tasks"),
     path("aufgaben/<int:pk>/", task_views.task, name="task"),
     path("treffen/<int:meeting_pk>/protokoll.pdf", document_views.minutes_pdf, name="minutes_pdf"),

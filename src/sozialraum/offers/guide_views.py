@@ -16,12 +16,15 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from sozialraum.lib.http import query_without, url_for_rows
-from sozialraum.offers import jsonld, selectors
+from sozialraum.offers import guide_search, jsonld, selectors
 from sozialraum.offers.forms import GuideFilterForm
+from sozialraum.offers.models import Offer
 from sozialraum.regions.models import YouthOffice
 
 PAGE_SIZE = 20
@@ -83,25 +86,55 @@ def _with_public_urls(page, office: YouthOffice):
     return page
 
 
+def _ranked_page(request: HttpRequest, office: YouthOffice, ranked: guide_search.Ranked):
+    """A page of a search's ranked ids (guide_search), its offers read by id through
+    Offer.objects.public, in the ids' order."""
+    page = Paginator(ranked.ids, PAGE_SIZE).get_page(request.GET.get("seite"))
+    wanted = list(page.object_list)
+    rows = selectors.with_card_parts(Offer.objects.public(office).filter(pk__in=wanted))
+    by_pk = {row.pk: row for row in rows}
+    page.object_list = [by_pk[pk] for pk in wanted if pk in by_pk]  # type: ignore[misc]  # ids -> rows
+    return _with_public_urls(page, office)
+
+
 @require_safe
 def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     office = public_office(office_slug)
     form = GuideFilterForm(request.GET or None, office=office)
     filters = form.filters() if request.GET else {}
-    offers = selectors.guide_offers(office, **filters)
-    page = _page(request, office, offers, filters)
+    q = filters.get("q", "")
+    ranked = None
+    if q:
+        # The search at scale: ranked ids, capped and cached (offers/guide_search.py).
+        offers = selectors.guide_offers(office, **{**filters, "q": ""})
+        ranked = guide_search.ranked(office, offers, q, filters)
+        if ranked.parsed.groups:
+            page = _ranked_page(request, office, ranked)
+        else:  # only stop words, operators or emoji: every offer, with a note
+            page = _page(request, office, offers, {**filters, "q": ""})
+    else:
+        offers = selectors.guide_offers(office, **filters)
+        page = _page(request, office, offers, filters)
     searched = bool(request.GET) and any(filters.values())
+    filtered = any(value for name, value in filters.items() if name != "q")
     context = {
         "office": office,
         "form": form,
         "page": page,
         "query": query_without(request, "seite"),
         "searched": searched,
-        "filtered": any(value for name, value in filters.items() if name != "q"),
+        "filtered": filtered,
         "ignored": form.ignored() if request.GET else [],
         "spaces": selectors.public_space_pages(office),
+        "more": bool(ranked and ranked.more),
+        "hints": guide_search.hints(ranked.parsed, q) if ranked else None,
+        "without_filters": _url_with_query(office, q) if q and filtered else "",
     }
     return _public(render(request, "offers/guide.html", context))
+
+
+def _url_with_query(office: YouthOffice, q: str) -> str:
+    return reverse("offers:guide", kwargs={"office_slug": office.slug}) + "?" + urlencode({"q": q})
 
 
 @require_safe
@@ -142,6 +175,8 @@ def space_page(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse:
         "space_page": page,
         "space": space,
         "organisations": selectors.public_organisations(office, space),
+        "decisions": selectors.public_decisions(office, space),
+        "meetings": selectors.public_meetings(office, space),
         "page": offer_page,
         "query": query_without(request, "seite"),
     }

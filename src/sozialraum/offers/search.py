@@ -74,6 +74,7 @@ class ParsedQuery:
     typed: bool = False  # something was typed
     corrected: dict[str, list[str]] = field(default_factory=dict)  # typo -> words used
     relaxed: bool = False  # no offer matched every word; offers matching any word are shown
+    synonyms: dict[str, list[str]] = field(default_factory=dict)  # word -> synonyms searched
 
     @property
     def unsearchable(self) -> bool:
@@ -154,6 +155,7 @@ def analyse(q: str, office) -> ParsedQuery:
         group = Group(word)
         _word_alternatives(group, word, parts)
         for other in synonyms.get(german.stem(word), []):
+            parsed.synonyms.setdefault(word, []).append(other)
             for synonym_word, synonym_parts in _chunks(other)[:1]:
                 _word_alternatives(group, synonym_word, synonym_parts)
             if len(_chunks(other)) > 1:  # a phrase: all its words

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -193,6 +194,7 @@ def _vocabulary(folded: list[str], into: dict[str, str]) -> None:
 def index_offers(ids: Iterable[int]) -> int:
     """Recompute the search entries and vocabulary of the offers `ids`; returns how many."""
     from sozialraum.offers.search_models import OfferSearchEntry, OfferTerm
+    from sozialraum.regions.models import YouthOffice
 
     ids = sorted(set(ids))
     done = 0
@@ -235,6 +237,12 @@ def index_offers(ids: Iterable[int]) -> int:
                 ignore_conflicts=True,
                 batch_size=BATCH,
             )
+            # The guide keeps ranked results per office data version (offers/guide_search.py):
+            # a changed index is a new version, also for writes that are not audited.
+            if vocabulary:
+                YouthOffice.objects.filter(pk__in=list(vocabulary)).update(
+                    data_version=F("data_version") + 1
+                )
         done += len(entries)
     return done
 

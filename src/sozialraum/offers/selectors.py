@@ -186,3 +186,36 @@ def public_organisations(office: YouthOffice, space: SocialSpace) -> list[Organi
         .only("name", "kind", "street", "postcode", "city", "phone", "email", "website")
         .order_by("sort_key", "id")
     )
+
+
+PUBLIC_ITEMS = 10  # published decisions and public meetings on a social space's page
+
+
+def public_decisions(office: YouthOffice, space: SocialSpace) -> list:
+    """The decisions the teams serving `space` chose to publish (Decision.is_public), of
+    approved minutes only (or without minutes), newest first."""
+    from sozialraum.minutes.models import Decision, MinutesStatus
+
+    return list(
+        Decision.objects.in_office(office)
+        .filter(is_public=True, team__social_spaces=space)
+        .filter(Q(minutes__isnull=True) | Q(minutes__status=MinutesStatus.APPROVED))
+        .select_related("team")
+        .only("year", "number", "date", "text", "status", "team__name")
+        .order_by("-date", "-number", "-id")[:PUBLIC_ITEMS]
+    )
+
+
+def public_meetings(office: YouthOffice, space: SocialSpace) -> list:
+    """The upcoming meetings the teams serving `space` announced publicly (Meeting.is_public),
+    not cancelled, soonest first."""
+    from sozialraum.meetings.models import Meeting, MeetingStatus
+
+    return list(
+        Meeting.objects.in_office(office)
+        .filter(is_public=True, team__social_spaces=space, date__gte=timezone.localdate())
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("team")
+        .only("date", "starts_at", "ends_at", "place", "team__name")
+        .order_by("date", "starts_at", "id")[:PUBLIC_ITEMS]
+    )
