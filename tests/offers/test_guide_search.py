@@ -121,7 +121,7 @@ def test_it_asks_meinten_sie_for_a_corrected_typo(client, office_a, courses):
     assert "?q=erziehungsberatung%20Soltau" in body
     hints = response.context["hints"]
     assert [(s.typed, s.word) for s in hints.suggestions] == [
-        ("erziehungsberatnug", "erziehungsberatung")
+        ("Erziehungsberatnug", "erziehungsberatung")
     ]
 
 
@@ -130,7 +130,10 @@ def test_it_names_the_synonym_it_searched_for(client, office_a, coordinator, pro
     OfferSynonym.objects.create(youth_office=office_a, word="Schwimmkurs", synonym="Seepferdchen")
     body = client.get(guide_url(office_a, q="Schwimmkurs")).content.decode()
     assert "Seepferdchen im Hallenbad" in body
-    assert "Wir haben auch nach „Seepferdchen“ gesucht, weil es dasselbe bedeutet wie" in body
+    assert (
+        "Wir haben auch nach „Seepferdchen“ gesucht, weil es dasselbe bedeutet wie „Schwimmkurs“"
+        in (body)
+    )
 
 
 @pytest.mark.parametrize("q", ["der die das", "und oder", '"" * AND', "😀👶", "?!"])

@@ -110,10 +110,11 @@ def hints(parsed: search.ParsedQuery, q: str) -> Hints:
 
     result = Hints(relaxed=parsed.relaxed, unsearchable=parsed.unsearchable)
     typed = q.split()
+    as_typed = {german.fold(chunk): chunk.strip(".,;:!?\"'()") for chunk in typed}
     for word, candidates in parsed.corrected.items():
         better = candidates[0]
         replaced = [better if german.fold(chunk) == word else chunk for chunk in typed]
-        result.suggestions.append(Suggestion(word, better, " ".join(replaced)))
+        result.suggestions.append(Suggestion(as_typed.get(word, word), better, " ".join(replaced)))
     for word, others in parsed.synonyms.items():
-        result.synonyms.extend((word, other) for other in dict.fromkeys(others))
+        result.synonyms.extend((as_typed.get(word, word), o) for o in dict.fromkeys(others))
     return result
