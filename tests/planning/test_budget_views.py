@@ -182,3 +182,14 @@ def test_readers_see_but_do_not_manage(client_for, reader, space_a):
     assert "Budget bearbeiten" not in html
     assert client.get(url("budget_edit", pk=budget.pk)).status_code == 403
     assert count_queries(client, url("dashboard"))
+
+
+def test_a_social_space_with_a_budget_is_not_deleted_but_explained(coordinator_client, space_a):
+    make_budget(space_a)
+    path = reverse(
+        "regions:social_space_delete", kwargs={"office_slug": "heidekreis", "pk": space_a.pk}
+    )
+    response = coordinator_client.post(path, follow=True)
+    assert response.status_code == 200
+    assert "Sozialraumbudgets: 1" in response.content.decode()
+    assert Budget.objects.filter(social_space=space_a).exists()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
+from django.db.models.deletion import ProtectedError, RestrictedError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.errors import ConcurrentEditError, InvalidData
+from sozialraum.lib.errors import ConcurrentEditError, InvalidData, restricted_reason
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import add_service_error, posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
@@ -158,7 +159,12 @@ def social_space_delete(request: OfficeRequest, pk: int) -> HttpResponse:
     space = get_social_space_for_user(request, pk, perm="regions.delete_social_space")
     if request.method == "POST":
         name = space.name
-        services.delete_social_space(space=space, actor=request.user)
+        try:
+            services.delete_social_space(space=space, actor=request.user)
+        except (ProtectedError, RestrictedError) as error:
+            # Records of later apps still point at the space (e.g. its budgets).
+            messages.error(request, restricted_reason(error))
+            return redirect(space)
         messages.success(request, _("„%(name)s“ wurde gelöscht.") % {"name": name})
         return redirect("regions:office", office_slug=request.youth_office.slug)
     return render(
