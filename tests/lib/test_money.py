@@ -23,7 +23,7 @@ from sozialraum.lib.money import AmountField, format_amount, parse_amount
         ("  99 EUR ", "99.00"),
     ],
 )
-def test_parse_german_amounts(text, expected):
+def test_it_parse_german_amounts(text, expected):
     assert parse_amount(text) == Decimal(expected)
 
 
@@ -31,12 +31,12 @@ def test_parse_german_amounts(text, expected):
     "text",
     ["", "abc", "1,2,3", "1.23.4", "12,345", "1,234.56", "1e5", "NaN", "∞", "99999999999,00"],
 )
-def test_parse_refuses_what_is_no_amount(text):
+def test_it_parse_refuses_what_is_no_amount(text):
     with pytest.raises(ValueError):
         parse_amount(text)
 
 
-def test_format_german():
+def test_it_format_german():
     assert format_amount(Decimal("1234.5")) == "1.234,50 €"
     assert format_amount(Decimal("0")) == "0,00 €"
     assert format_amount(Decimal("-1234567.891")) == "−1.234.567,89 €"
@@ -44,7 +44,7 @@ def test_format_german():
     assert format_amount(Decimal("12.3"), currency=False) == "12,30"
 
 
-def test_amount_field_refuses_negative_unless_allowed():
+def test_it_amount_field_refuses_negative_unless_allowed():
     field = AmountField(required=True)
     assert field.clean("1.234,56") == Decimal("1234.56")
     with pytest.raises(Exception, match="negativ"):
