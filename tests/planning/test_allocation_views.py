@@ -19,7 +19,7 @@ def url(name: str, pk: int) -> str:
     return reverse(f"planning:{name}", kwargs={"office_slug": "heidekreis", "pk": pk})
 
 
-def test_the_allocation_page_offers_the_budgets_of_the_measures_years(
+def test_it_the_allocation_page_offers_the_budgets_of_the_measures_years(
     office_a, coordinator_client, space_a, space_a2
 ):
     make_budget(space_a, "10000")
@@ -34,7 +34,7 @@ def test_the_allocation_page_offers_the_budgets_of_the_measures_years(
     assert count_queries(coordinator_client, url("allocation_add", measure.pk), expected=10)
 
 
-def test_coordination_pools_two_budgets(office_a, coordinator_client, space_a, space_a2):
+def test_it_coordination_pools_two_budgets(office_a, coordinator_client, space_a, space_a2):
     a, b = make_budget(space_a, "10000"), make_budget(space_a2, "4000")
     measure = make_measure(office_a)
     response = coordinator_client.post(
@@ -56,7 +56,7 @@ def test_coordination_pools_two_budgets(office_a, coordinator_client, space_a, s
         (("3.000,001", ""), "Bitte geben Sie einen Betrag ein"),
     ],
 )
-def test_bad_shares_stay_in_the_form(
+def test_it_bad_shares_stay_in_the_form(
     office_a, coordinator_client, space_a, space_a2, shares, message
 ):
     a, b = make_budget(space_a), make_budget(space_a2)
@@ -72,7 +72,7 @@ def test_bad_shares_stay_in_the_form(
     assert not Allocation.objects.exists()
 
 
-def test_an_allocation_above_the_available_is_refused_at_the_budgets_field(
+def test_it_an_allocation_above_the_available_is_refused_at_the_budgets_field(
     office_a, coordinator_client, space_a
 ):
     budget = make_budget(space_a, "1000")
@@ -101,7 +101,7 @@ def test_an_allocation_above_the_available_is_refused_at_the_budgets_field(
     assert BudgetOverride.objects.get().reason == "Beschluss des Teams vom 3. März"
 
 
-def test_the_override_needs_a_reason(office_a, coordinator_client, space_a):
+def test_it_the_override_needs_a_reason(office_a, coordinator_client, space_a):
     budget = make_budget(space_a, "100")
     measure = make_measure(office_a)
     response = coordinator_client.post(
@@ -112,7 +112,7 @@ def test_the_override_needs_a_reason(office_a, coordinator_client, space_a):
     assert fresh(budget).committed == 0
 
 
-def test_a_measure_not_approved_gets_no_allocation(office_a, coordinator_client, space_a):
+def test_it_a_measure_not_approved_gets_no_allocation(office_a, coordinator_client, space_a):
     budget = make_budget(space_a)
     measure = make_measure(office_a, status=MeasureStatus.SUBMITTED)
     html = coordinator_client.get(url("allocation_add", measure.pk)).content.decode()
@@ -123,13 +123,15 @@ def test_a_measure_not_approved_gets_no_allocation(office_a, coordinator_client,
     assert response.status_code == 200 and not Allocation.objects.exists()
 
 
-def test_only_coordination_allocates(client_for, professional, carrier_editor, office_a, space_a):
+def test_it_only_coordination_allocates(
+    client_for, professional, carrier_editor, office_a, space_a
+):
     measure = make_measure(office_a)
     for user in (professional, carrier_editor):
         assert client_for(user).get(url("allocation_add", measure.pk)).status_code == 403
 
 
-def test_a_measure_of_another_office_is_not_found(client_for, coordinator_b, office_a):
+def test_it_a_measure_of_another_office_is_not_found(client_for, coordinator_b, office_a):
     measure = make_measure(office_a)
     client = client_for(coordinator_b)
     assert client.get(url("allocation_add", measure.pk)).status_code == 404
@@ -139,7 +141,7 @@ def test_a_measure_of_another_office_is_not_found(client_for, coordinator_b, off
 # Expenses ----------------------------------------------------------------------------------
 
 
-def test_the_carrier_editor_records_an_expense_of_their_measure(
+def test_it_the_carrier_editor_records_an_expense_of_their_measure(
     office_a, org_a, carrier_editor, client_for, space_a
 ):
     budget = make_budget(space_a, "5000")
@@ -162,7 +164,7 @@ def test_the_carrier_editor_records_an_expense_of_their_measure(
     assert fresh(budget).spent == D("120.50")
 
 
-def test_the_carrier_editor_of_another_organisation_may_not(
+def test_it_the_carrier_editor_of_another_organisation_may_not(
     office_a, carrier_editor, client_for, space_a
 ):
     measure = make_measure(office_a)  # another carrier
@@ -179,7 +181,7 @@ def test_the_carrier_editor_of_another_organisation_may_not(
         ({"receipt": ""}, "Bitte geben Sie die Belegnummer an."),
     ],
 )
-def test_bad_expenses_stay_in_the_form(office_a, coordinator_client, space_a, data, message):
+def test_it_bad_expenses_stay_in_the_form(office_a, coordinator_client, space_a, data, message):
     measure = make_measure(office_a)
     share = allocate(measure, (make_budget(space_a), "1000")).shares.get()
     posted = {"share": share.pk, "date": "02.03.2026", "amount": "10", "receipt": "R", **data}
@@ -189,7 +191,7 @@ def test_bad_expenses_stay_in_the_form(office_a, coordinator_client, space_a, da
     assert not Expense.objects.exists()
 
 
-def test_an_expense_above_the_commitment_with_a_reason(office_a, coordinator_client, space_a):
+def test_it_an_expense_above_the_commitment_with_a_reason(office_a, coordinator_client, space_a):
     measure = make_measure(office_a)
     share = allocate(measure, (make_budget(space_a), "1000")).shares.get()
     response = coordinator_client.post(
@@ -207,7 +209,7 @@ def test_an_expense_above_the_commitment_with_a_reason(office_a, coordinator_cli
     assert (share.spent, share.excess_allowed) == (D(1100), D(100))
 
 
-def test_no_expense_on_a_measure_that_is_not_approved(office_a, coordinator_client, space_a):
+def test_it_no_expense_on_a_measure_that_is_not_approved(office_a, coordinator_client, space_a):
     measure = make_measure(office_a)
     share = allocate(measure, (make_budget(space_a), "1000")).shares.get()
     measure.status = MeasureStatus.REJECTED

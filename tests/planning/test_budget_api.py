@@ -43,7 +43,7 @@ def test_it_answers_outsiders_and_other_offices_with_404(
     assert client_for(None).get("/api/v1/youth-offices/heidekreis/budgets").status_code == 401
 
 
-def test_bad_parameters_get_422(client_for, reader, office_a):
+def test_it_bad_parameters_get_422(client_for, reader, office_a):
     client = client_for(reader)
     assert client.get("/api/v1/youth-offices/heidekreis/budgets?year=abc").status_code == 422
     assert client.get("/api/v1/youth-offices/heidekreis/budgets/0").status_code == 422

@@ -66,7 +66,7 @@ def _read(budget_ids: list[int]) -> list[Budget]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_allocations_at_once_never_over_commit(office_a, space_a, tmp_path, monkeypatch):
+def test_it_twenty_allocations_at_once_never_over_commit(office_a, space_a, tmp_path, monkeypatch):
     budget = make_budget(space_a, "10000.00")
     measures = [make_measure(office_a, f"Maßnahme {n}") for n in range(THREADS)]
     use_a_database_file(tmp_path, monkeypatch)
@@ -88,7 +88,7 @@ def test_twenty_allocations_at_once_never_over_commit(office_a, space_a, tmp_pat
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pooled_allocations_over_two_budgets_at_once_do_not_deadlock(
+def test_it_pooled_allocations_over_two_budgets_at_once_do_not_deadlock(
     office_a, space_a, space_a2, tmp_path, monkeypatch
 ):
     a, b = make_budget(space_a, "5000.00"), make_budget(space_a2, "5000.00")

@@ -193,7 +193,7 @@ def test_it_refuses_an_allocation_above_the_available_naming_the_budget(
     assert not AllocationShare.objects.exists()
 
 
-def test_the_override_raises_overridden_by_exactly_the_excess(
+def test_it_the_override_raises_overridden_by_exactly_the_excess(
     office_a, coordinator, space_a, client
 ):
     budget = make_budget(space_a, "1000")
@@ -256,7 +256,7 @@ def test_it_records_an_expense_and_keeps_the_sums(office_a, coordinator, space_a
     assert share.spent == D("250.40") and fresh(share.budget).spent == D("250.40")
 
 
-def test_an_expense_above_the_commitment_needs_a_reason(office_a, coordinator, space_a):
+def test_it_an_expense_above_the_commitment_needs_a_reason(office_a, coordinator, space_a):
     share = _share(office_a, space_a, "1000")
     services.record_expense(
         share=share, date=date(2026, 3, 2), amount=D("900"), receipt="1", by=coordinator

@@ -20,7 +20,7 @@ def url(name: str, **kwargs) -> str:
     return reverse(f"planning:{name}", kwargs={"office_slug": "heidekreis", **kwargs})
 
 
-def test_the_dashboard_shows_each_space_with_chart_and_table(
+def test_it_the_dashboard_shows_each_space_with_chart_and_table(
     office_a, coordinator_client, space_a, space_a2
 ):
     a, b = make_budget(space_a, "10000"), make_budget(space_a2, "4000")
@@ -42,7 +42,7 @@ def test_the_dashboard_shows_each_space_with_chart_and_table(
     assert "400,00 €" in html
 
 
-def test_the_dashboard_filters_the_year_chart_by_space_and_survives_bad_parameters(
+def test_it_the_dashboard_filters_the_year_chart_by_space_and_survives_bad_parameters(
     office_a, coordinator_client, space_a, space_a2
 ):
     make_budget(space_a2, "4000")
@@ -53,7 +53,7 @@ def test_the_dashboard_filters_the_year_chart_by_space_and_survives_bad_paramete
         assert coordinator_client.get(url("dashboard") + query).status_code == 200
 
 
-def test_the_dashboard_runs_a_constant_number_of_queries(office_a, coordinator_client, space_a):
+def test_it_the_dashboard_runs_a_constant_number_of_queries(office_a, coordinator_client, space_a):
     budget = make_budget(space_a, "100000")
     spaces = [space_a]
 
@@ -69,7 +69,7 @@ def test_the_dashboard_runs_a_constant_number_of_queries(office_a, coordinator_c
     assert_queries_constant(coordinator_client, url("dashboard") + "?jahr=2026", grow, expected=9)
 
 
-def test_the_budget_page_lists_allocations_transfers_overrides_and_expenses(
+def test_it_the_budget_page_lists_allocations_transfers_overrides_and_expenses(
     office_a, coordinator, coordinator_client, space_a, space_a2
 ):
     a, b = make_budget(space_a, "1000"), make_budget(space_a2, "1000")
@@ -95,7 +95,7 @@ def test_the_budget_page_lists_allocations_transfers_overrides_and_expenses(
     assert_queries_constant(coordinator_client, url("budget", pk=a.pk), grow, expected=9)
 
 
-def test_coordination_creates_and_edits_a_budget(office_a, coordinator_client, space_a):
+def test_it_coordination_creates_and_edits_a_budget(office_a, coordinator_client, space_a):
     response = coordinator_client.post(
         url("budget_add"),
         {
@@ -131,7 +131,7 @@ def test_coordination_creates_and_edits_a_budget(office_a, coordinator_client, s
         ({"planned": "1" * 40}, "Der Betrag ist zu lang."),
     ],
 )
-def test_bad_budget_input_stays_in_the_form(coordinator_client, space_a, data, field_text):
+def test_it_bad_budget_input_stays_in_the_form(coordinator_client, space_a, data, field_text):
     posted = {"social_space": space_a.pk, "year": "2026", **data}
     response = coordinator_client.post(url("budget_add"), posted)
     assert response.status_code == 200
@@ -139,7 +139,7 @@ def test_bad_budget_input_stays_in_the_form(coordinator_client, space_a, data, f
     assert not Budget.objects.exists()
 
 
-def test_a_second_budget_for_the_same_year_is_refused_at_the_field(coordinator_client, space_a):
+def test_it_a_second_budget_for_the_same_year_is_refused_at_the_field(coordinator_client, space_a):
     make_budget(space_a)
     response = coordinator_client.post(
         url("budget_add"), {"social_space": space_a.pk, "year": "2026", "planned": "1"}
@@ -147,7 +147,7 @@ def test_a_second_budget_for_the_same_year_is_refused_at_the_field(coordinator_c
     assert "gibt es schon ein Budget 2026" in response.content.decode()
 
 
-def test_a_transfer_needs_a_reason_and_stays_within_the_available(
+def test_it_a_transfer_needs_a_reason_and_stays_within_the_available(
     office_a, coordinator_client, space_a, space_a2
 ):
     a, b = make_budget(space_a, "1000"), make_budget(space_a2, "1000")
@@ -167,7 +167,7 @@ def test_a_transfer_needs_a_reason_and_stays_within_the_available(
     assert BudgetTransfer.objects.count() == 1
 
 
-def test_a_budget_of_another_office_is_not_found(client_for, coordinator_b, space_a):
+def test_it_a_budget_of_another_office_is_not_found(client_for, coordinator_b, space_a):
     budget = make_budget(space_a)
     client = client_for(coordinator_b)
     assert client.get(url("budget", pk=budget.pk)).status_code == 404
@@ -175,10 +175,21 @@ def test_a_budget_of_another_office_is_not_found(client_for, coordinator_b, spac
     assert client.get(verden).status_code == 404
 
 
-def test_readers_see_but_do_not_manage(client_for, reader, space_a):
+def test_it_readers_see_but_do_not_manage(client_for, reader, space_a):
     budget = make_budget(space_a)
     client = client_for(reader)
     html = client.get(url("budget", pk=budget.pk)).content.decode()
     assert "Budget bearbeiten" not in html
     assert client.get(url("budget_edit", pk=budget.pk)).status_code == 403
     assert count_queries(client, url("dashboard"))
+
+
+def test_it_a_social_space_with_a_budget_is_not_deleted_but_explained(coordinator_client, space_a):
+    make_budget(space_a)
+    path = reverse(
+        "regions:social_space_delete", kwargs={"office_slug": "heidekreis", "pk": space_a.pk}
+    )
+    response = coordinator_client.post(path)
+    assert response.status_code == 409
+    assert "Sozialraumbudgets: 1" in response.content.decode()
+    assert Budget.objects.filter(social_space=space_a).exists()

@@ -18,7 +18,7 @@ def figures(label, planned, committed, spent, transferred="0"):
     )
 
 
-def test_bars_split_spent_committed_and_available_of_the_widest_budget():
+def test_it_bars_split_spent_committed_and_available_of_the_widest_budget():
     wide, narrow = utilisation_bars(
         [figures("A", "10000", "5000", "1000"), figures("B", "5000", "0", "0")]
     )
@@ -27,12 +27,12 @@ def test_bars_split_spent_committed_and_available_of_the_widest_budget():
     assert (narrow.spent, narrow.committed, narrow.available) == ("0.0", "0.0", "50.0")
 
 
-def test_an_overdrawn_budget_shows_its_limit_mark():
+def test_it_an_overdrawn_budget_shows_its_limit_mark():
     [bar] = utilisation_bars([figures("A", "1000", "1200", "0")])
     assert bar.over and bar.limit_x == "83.3" and bar.committed == "100.0"
 
 
-def test_no_budgets_and_zero_budgets_draw_nothing():
+def test_it_no_budgets_and_zero_budgets_draw_nothing():
     assert utilisation_bars([]) == []
     [bar] = utilisation_bars([figures("A", "0", "0", "0")])
     assert (bar.spent, bar.committed, bar.available) == ("0.0", "0.0", "0.0")
@@ -41,7 +41,7 @@ def test_no_budgets_and_zero_budgets_draw_nothing():
     assert all(column.committed_h == 0 for column in chart.columns)
 
 
-def test_the_year_chart_scales_to_the_budget_line():
+def test_it_the_year_chart_scales_to_the_budget_line():
     months = [Month(number=n) for n in range(1, 13)]
     months[11].committed_sum = Decimal("5000")
     months[11].spent_sum = Decimal("2500")

@@ -19,7 +19,7 @@ def url(name: str, fmt: str) -> str:
     return reverse(f"planning:{name}", kwargs={"office_slug": "heidekreis", "fmt": fmt})
 
 
-def test_the_budget_overview_as_xlsx_has_numbers(office_a, coordinator_client, space_a, space_b):
+def test_it_the_budget_overview_as_xlsx_has_numbers(office_a, coordinator_client, space_a, space_b):
     budget = make_budget(space_a, "10000")
     make_budget(space_b, "1")  # another office
     allocate(make_measure(office_a), (budget, "2500.50"))
@@ -33,7 +33,9 @@ def test_the_budget_overview_as_xlsx_has_numbers(office_a, coordinator_client, s
     assert isinstance(rows[1][8], int | float)  # a number cell a spreadsheet can sum
 
 
-def test_the_measures_with_costs_as_csv_neutralise_formulas(office_a, coordinator_client, space_a):
+def test_it_the_measures_with_costs_as_csv_neutralise_formulas(
+    office_a, coordinator_client, space_a
+):
     carrier = make_carrier(office_a, '=HYPERLINK("http://x")')
     measure = make_measure(office_a, "+Ferienfreizeit", carrier=carrier, requested="3000")
     allocate(measure, (make_budget(space_a), "1000"))
@@ -44,7 +46,7 @@ def test_the_measures_with_costs_as_csv_neutralise_formulas(office_a, coordinato
     assert ";3000,00;" in text and ";1000,00;0,00" in text
 
 
-def test_the_exports_run_constant_queries(office_a, coordinator_client, space_a, space_a2):
+def test_it_the_exports_run_constant_queries(office_a, coordinator_client, space_a, space_a2):
     budget = make_budget(space_a)
     make_budget(space_a2)
     for n in range(3):
@@ -53,6 +55,6 @@ def test_the_exports_run_constant_queries(office_a, coordinator_client, space_a,
     assert len(count_queries(coordinator_client, url("budgets_export", "csv"))) == 5
 
 
-def test_unknown_formats_and_carrier_editors(client_for, carrier_editor, coordinator_client):
+def test_it_unknown_formats_and_carrier_editors(client_for, carrier_editor, coordinator_client):
     assert coordinator_client.get(url("budgets_export", "pdf")).status_code == 404
     assert client_for(carrier_editor).get(url("budgets_export", "csv")).status_code == 403

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
-from django.db.models.deletion import RestrictedError
+from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.fields import field_label
@@ -66,12 +66,16 @@ def unique_as_field_error(
         raise
 
 
-def restricted_reason(error: RestrictedError) -> str:
-    """The German reason for a deletion the database refused (RESTRICT): what still refers to
-    the record, counted by kind ("Angebote: 2"), so a lower app can say it without knowing the
-    apps built on it."""
+def restricted_reason(error: RestrictedError | ProtectedError) -> str:
+    """The German reason for a deletion the database refused (RESTRICT or PROTECT): what still
+    refers to the record, counted by kind ("Angebote: 2"), so a lower app can say it without
+    knowing the apps built on it."""
     counts: dict[str, int] = {}
-    for obj in error.restricted_objects:
+    if isinstance(error, RestrictedError):
+        referring = error.restricted_objects
+    else:
+        referring = error.protected_objects
+    for obj in referring:
         label = str(obj._meta.verbose_name_plural)
         counts[label] = counts.get(label, 0) + 1
     things = ", ".join(f"{label}: {count}" for label, count in sorted(counts.items()))

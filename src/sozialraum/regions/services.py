@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.deletion import RestrictedError
+from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from sozialraum.audit.models import Action
@@ -172,7 +172,7 @@ def delete_social_space(*, space: SocialSpace, actor: User | None) -> None:
     try:
         with transaction.atomic():
             space.delete()
-    except RestrictedError as error:  # rows of a later app (e.g. budgets) still name it
+    except (ProtectedError, RestrictedError) as error:  # rows of a later app (budgets) name it
         raise SocialSpaceInUse(restricted_reason(error)) from None
     for organisation, before in befores:
         changes = diff(before, snapshot(organisation, ["social_spaces"]))
