@@ -73,12 +73,23 @@ def test_the_list_filters_by_space_and_year(client_for, reader, office_a, space_
     assert "In Soltau 2025" in body and "In Walsrode 2023" not in body
 
 
-@pytest.mark.parametrize("query", ["?jahr=abc", "?jahr=99999999999999", "?raum=x", "?stand=zu"])
-def test_bad_filters_show_a_message(client_for, reader, office_a, space_a, query):
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?jahr=abc", "Bitte geben Sie ein Jahr ein, z. B. 2026."),
+        ("?jahr=99999999999999", "Bitte geben Sie ein Jahr bis 2100 ein."),
+        ("?raum=x", "Diesen Raum gibt es in diesem Jugendamt nicht."),
+        ("?raum=99999999999999999999", "Diesen Raum gibt es in diesem Jugendamt nicht."),
+        ("?stand=zu", "Stand:"),
+    ],
+)
+def test_bad_filters_show_a_message(client_for, reader, office_a, space_a, query, message):
     make_project(office_a, spaces=[space_a])
     response = client_for(reader).get(list_url(office_a, query))
     assert response.status_code == 200
-    assert "Elterncafé am Nachmittag" in response.content.decode()
+    body = response.content.decode()
+    assert message in body
+    assert "Elterncafé am Nachmittag" in body  # the list is shown unfiltered
 
 
 def test_a_carrier_editor_sees_the_projects_of_their_organisation(

@@ -34,7 +34,7 @@ from sozialraum.audit.models import Action, AuditEntry
 from sozialraum.audit.services import stored_language
 from sozialraum.demo.network import scale_network
 from sozialraum.demo.offers import scale_offers
-from sozialraum.demo.planning import scale_planning
+from sozialraum.demo.planning_scale import scale_planning
 from sozialraum.demo.teams import scale_teams
 from sozialraum.lib.text import person_sort_key, sort_key
 from sozialraum.regions.models import (
