@@ -7,7 +7,7 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Planung und Budgets")
 
     def ready(self) -> None:
-        # --- Needs, prioritisation, measures, cost calculations (helper "planning-needs")
+        # Needs, prioritisation, measures, cost calculations.
         from sozialraum.audit import registry
         from sozialraum.planning.models import (
             ApprovalLevel,
@@ -25,7 +25,7 @@ class PlanningConfig(AppConfig):
         registry.register(PriorityCriterion)
         registry.register(ApprovalLevel)
 
-        # Budgets (planning-budgets): budgets, transfers, allocations, overrides, expenses.
+        # Budgets, transfers, allocations, overrides, expenses.
         from sozialraum.planning.budget_models import (
             Allocation,
             Budget,
@@ -42,7 +42,7 @@ class PlanningConfig(AppConfig):
         registry.register(BudgetOverride)
         registry.register(Expense, labels={"share": _("aus dem Budget")})
 
-        # --- Projects and evaluation (helper "planning-projects")
+        # Projects and evaluation.
         from sozialraum.planning.models import QualityCriterion
         from sozialraum.planning.project_models import Evaluation, ProgressNote, Project
 
