@@ -62,7 +62,7 @@ def project_world(office_a, team_a, team_org, coordinator, space_a, space_a2):
     )
 
 
-def test_a_project_from_notes_to_evaluation(new_page, project_world):
+def test_it_a_project_from_notes_to_evaluation(new_page, project_world):
     project = project_world
     # The team's member reports on the project from her phone.
     phone = new_page(NARROW)
@@ -305,7 +305,7 @@ def _other_planning_pages() -> bool:
 @pytest.mark.skipif(
     not _other_planning_pages(), reason="needs the branches planning-needs and planning-budgets"
 )
-def test_from_a_team_meeting_to_the_evaluation(new_page, cycle_world, org_a):
+def test_it_from_a_team_meeting_to_the_evaluation(new_page, cycle_world, org_a):
     from sozialraum.planning.budget_models import Budget
     from sozialraum.planning.project_models import Project
 

@@ -40,7 +40,7 @@ def planning(world):
     return w
 
 
-def test_the_needs_pages_are_accessible(planning, new_page):
+def test_it_the_needs_pages_are_accessible(planning, new_page):
     slug = planning.office_a.slug
     for width in (WIDE, NARROW):
         page = new_page(width)
@@ -59,7 +59,7 @@ def test_the_needs_pages_are_accessible(planning, new_page):
         assert_page_accessible(page, "Maßnahme")
 
 
-def test_a_professional_raises_a_need(planning, new_page):
+def test_it_a_professional_raises_a_need(planning, new_page):
     slug = planning.office_a.slug
     page = new_page(NARROW)
     log_in(page, "fachkraft@heidekreis.example")

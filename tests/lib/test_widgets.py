@@ -44,7 +44,7 @@ def test_it_renders_a_multiple_select_like_the_template_widget():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", [None, "", "selected", "unbekannt"])
-def test_cached_row_choices_render_like_the_template_widget(value, django_assert_num_queries):
+def test_it_cached_row_choices_render_like_the_template_widget(value, django_assert_num_queries):
     """Options cached under a key (lib.widgets.RowChoices with cache_key) are the same markup,
     with the selected option marked on every request, and the rows are read once."""
     from sozialraum.lib.widgets import RowChoices

@@ -53,7 +53,7 @@ def space_body(w, client) -> str:
     return client.get(url).content.decode()
 
 
-def test_coordination_announces_a_meeting_and_the_visitor_sees_only_that(
+def test_it_coordination_announces_a_meeting_and_the_visitor_sees_only_that(
     meetings, client, client_for
 ):
     w = meetings
@@ -73,7 +73,7 @@ def test_coordination_announces_a_meeting_and_the_visitor_sees_only_that(
     assert "Geheimer Ort" not in body and "Alter Ort" not in body
 
 
-def test_a_cancelled_or_past_meeting_is_not_announced(meetings, client, client_for):
+def test_it_a_cancelled_or_past_meeting_is_not_announced(meetings, client, client_for):
     w = meetings
     coordination = client_for(w.coordinator)
     coordination.post(publish_url(w.past), {"is_public": "1", "version": "1"})
@@ -84,7 +84,7 @@ def test_a_cancelled_or_past_meeting_is_not_announced(meetings, client, client_f
     assert "Rathaus Soltau, Saal 2" not in space_body(w, client)
 
 
-def test_the_team_lead_may_and_nobody_else(meetings, client_for):
+def test_it_the_team_lead_may_and_nobody_else(meetings, client_for):
     w = meetings
     for persona in (w.team_member, w.other_team_member, w.reader, w.professional):
         response = client_for(persona).post(publish_url(w.next), {"is_public": "1", "version": "1"})
@@ -99,7 +99,7 @@ def test_the_team_lead_may_and_nobody_else(meetings, client_for):
 
 
 @pytest.mark.parametrize("version", ["2", "", "x"])
-def test_a_stale_version_changes_nothing(meetings, client_for, version):
+def test_it_a_stale_version_changes_nothing(meetings, client_for, version):
     client = client_for(meetings.coordinator)
     client.post(publish_url(meetings.next), {"is_public": "1", "version": version})
     meetings.next.refresh_from_db()

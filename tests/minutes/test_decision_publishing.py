@@ -52,14 +52,14 @@ def space_url(w) -> str:
     )
 
 
-def test_nothing_is_public_by_default(news, client):
+def test_it_nothing_is_public_by_default(news, client):
     assert not Decision.objects.filter(is_public=True).exists()
     body = client.get(space_url(news)).content.decode()
     assert "Beschlüsse und Ergebnisse" not in body
     assert news.approved.text not in body
 
 
-def test_coordination_publishes_and_the_visitor_sees_only_that(news, client, client_for):
+def test_it_coordination_publishes_and_the_visitor_sees_only_that(news, client, client_for):
     w = news
     coordination = client_for(w.coordinator)
     assert (
@@ -80,7 +80,7 @@ def test_coordination_publishes_and_the_visitor_sees_only_that(news, client, cli
     assert w.approved.text not in client.get(space_url(w)).content.decode()
 
 
-def test_the_team_lead_may_and_nobody_else(news, client_for):
+def test_it_the_team_lead_may_and_nobody_else(news, client_for):
     w = news
     for persona in (w.team_member, w.other_team_member, w.reader, w.professional):
         response = client_for(persona).post(
@@ -100,7 +100,7 @@ def test_the_team_lead_may_and_nobody_else(news, client_for):
     assert w.approved.is_public
 
 
-def test_a_decision_of_draft_minutes_cannot_be_published(news, client_for):
+def test_it_a_decision_of_draft_minutes_cannot_be_published(news, client_for):
     response = client_for(news.coordinator).post(
         publish_url(news.draft), {"is_public": "1", "version": "1"}
     )
@@ -110,7 +110,7 @@ def test_a_decision_of_draft_minutes_cannot_be_published(news, client_for):
 
 
 @pytest.mark.parametrize("version", ["7", "", "abc", "-1", "9" * 30])
-def test_a_stale_or_broken_version_changes_nothing(news, client_for, version):
+def test_it_a_stale_or_broken_version_changes_nothing(news, client_for, version):
     client = client_for(news.coordinator)
     response = client.post(publish_url(news.approved), {"is_public": "1", "version": version})
     assert response.status_code == 302

@@ -81,7 +81,7 @@ def test_it_shows_anonymous_visitors_only_what_is_public(demo, client):
     assert Offer.objects.public(YouthOffice.objects.get(slug="heidekreis")).count() >= 18
 
 
-def test_space_pages_show_only_the_published_decisions_and_meetings(demo, client):
+def test_it_space_pages_show_only_the_published_decisions_and_meetings(demo, client):
     from sozialraum.meetings.models import Meeting
     from sozialraum.minutes.models import Decision
 

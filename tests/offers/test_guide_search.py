@@ -59,7 +59,7 @@ def test_it_ranks_like_the_search_and_reuses_the_list(office_a, courses):
     assert len(queries) == 0
 
 
-def test_a_change_of_the_office_is_a_new_list(office_a, coordinator, provider_a, courses):
+def test_it_a_change_of_the_office_is_a_new_list(office_a, coordinator, provider_a, courses):
     office_a.refresh_from_db()
     assert ranked(office_a, "Beratung").count == 2
     make_offer(office_a, coordinator, "Familienberatung am Markt", provider_a)
@@ -67,7 +67,7 @@ def test_a_change_of_the_office_is_a_new_list(office_a, coordinator, provider_a,
     assert ranked(office_a, "Beratung").count == 3
 
 
-def test_an_unaudited_change_of_the_index_is_a_new_list_too(office_a, courses):
+def test_it_an_unaudited_change_of_the_index_is_a_new_list_too(office_a, courses):
     office_a.refresh_from_db()
     assert ranked(office_a, "Segelkurs").count == 0
     Offer.objects.filter(pk=courses[0].pk).update(title="Segelkurs")
@@ -97,7 +97,9 @@ def test_it_caps_the_list_and_says_so(client, office_a, courses, monkeypatch):
     assert "Mit einem weiteren Wort oder einem Filter" in body
 
 
-def test_a_kept_list_never_shows_what_is_no_longer_public(client, office_a, coordinator, courses):
+def test_it_a_kept_list_never_shows_what_is_no_longer_public(
+    client, office_a, coordinator, courses
+):
     assert "Erziehungsberatung" in client.get(guide_url(office_a, q="Beratung")).content.decode()
     # Hidden without a new data version (as if the list were kept from before the change).
     Offer.objects.filter(pk=courses[1].pk).update(status=OfferStatus.DRAFT)
@@ -160,13 +162,13 @@ def test_it_explains_a_query_with_nothing_to_search_for(client, office_a, course
         "SELECT * FROM offers_offer WHERE 1=1 UNION SELECT password FROM accounts_user",
     ],
 )
-def test_any_query_gives_a_normal_page(client, office_a, courses, q):
+def test_it_any_query_gives_a_normal_page(client, office_a, courses, q):
     response = client.get(guide_url(office_a, q=q, seite="2"))
     assert response.status_code == 200
     assert "Angebote suchen" in response.content.decode()
 
 
-def test_an_empty_result_gives_helpful_hints(client, office_a, courses):
+def test_it_an_empty_result_gives_helpful_hints(client, office_a, courses):
     beratung = topic(office_a, "Beratung")
     body = client.get(guide_url(office_a, q="Schwimmkurs", thema=str(beratung.pk))).content.decode()
     assert "Wir haben leider nichts gefunden." in body

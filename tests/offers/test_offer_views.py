@@ -234,7 +234,7 @@ def test_it_loads_the_review_list_with_constant_queries(
     assert_queries_constant(client_for(coordinator), url("changes", office_a), grow, expected=7)
 
 
-def test_the_sub_navigation_links_import_and_synonyms_for_coordination(
+def test_it_the_sub_navigation_links_import_and_synonyms_for_coordination(
     client_for, coordinator, professional, office_a
 ):
     url = reverse("offers:list", kwargs={"office_slug": office_a.slug})

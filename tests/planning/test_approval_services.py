@@ -13,7 +13,7 @@ from tests.planning.needs_world import make_levels, make_measure, submitted_by
 pytestmark = pytest.mark.django_db
 
 
-def test_submit_records_amount_and_level(office_a, carrier, professional, coordinator):
+def test_it_submit_records_amount_and_level(office_a, carrier, professional, coordinator):
     levels = make_levels(office_a, coordinator)
     measure = make_measure(office_a, carrier, requested="1200.00")
     measure_services.submit(measure=measure, by=professional, version=measure.version)
@@ -24,7 +24,7 @@ def test_submit_records_amount_and_level(office_a, carrier, professional, coordi
     assert str(step.amount) == "1200.00" and step.level == levels[0]
 
 
-def test_double_submit_is_refused(office_a, carrier, professional):
+def test_it_double_submit_is_refused(office_a, carrier, professional):
     measure = make_measure(office_a, carrier)
     measure_services.submit(measure=measure, by=professional)
     with pytest.raises(ValueError, match="schon eingereicht"):
@@ -32,13 +32,13 @@ def test_double_submit_is_refused(office_a, carrier, professional):
     assert MeasureTransition.objects.filter(measure=measure).count() == 1
 
 
-def test_submit_needs_a_cost_calculation(office_a, carrier, professional):
+def test_it_submit_needs_a_cost_calculation(office_a, carrier, professional):
     measure = make_measure(office_a, carrier, requested=None)
     with pytest.raises(ValueError, match="Kostenkalkulation"):
         measure_services.submit(measure=measure, by=professional)
 
 
-def test_approve_creates_the_project(office_a, carrier, professional, coordinator):
+def test_it_approve_creates_the_project(office_a, carrier, professional, coordinator):
     make_levels(office_a, coordinator)
     measure = submitted_by(make_measure(office_a, carrier), professional)
     project = measure_services.approve(measure=measure, by=coordinator, comment="Passt.")
@@ -51,14 +51,14 @@ def test_approve_creates_the_project(office_a, carrier, professional, coordinato
     assert step.comment == "Passt." and step.level.name == "Koordination"
 
 
-def test_nobody_decides_their_own_submission(office_a, carrier, coordinator):
+def test_it_nobody_decides_their_own_submission(office_a, carrier, coordinator):
     measure = submitted_by(make_measure(office_a, carrier), coordinator)
     with pytest.raises(ValueError, match="eigene Einreichung"):
         measure_services.approve(measure=measure, by=coordinator)
     assert not Project.objects.exists()
 
 
-def test_above_the_limit_the_head_of_department_decides(
+def test_it_above_the_limit_the_head_of_department_decides(
     office_a, carrier, professional, coordinator, reader
 ):
     head = professional
@@ -71,7 +71,7 @@ def test_above_the_limit_the_head_of_department_decides(
     assert measure.status == MeasureStatus.APPROVED
 
 
-def test_return_and_reject_need_a_comment(office_a, carrier, professional, coordinator):
+def test_it_return_and_reject_need_a_comment(office_a, carrier, professional, coordinator):
     measure = submitted_by(make_measure(office_a, carrier), professional)
     with pytest.raises(ValueError, match="begründen"):
         measure_services.return_for_revision(measure=measure, by=coordinator, comment=" ")
@@ -86,7 +86,7 @@ def test_return_and_reject_need_a_comment(office_a, carrier, professional, coord
     assert measure.status == MeasureStatus.REJECTED
 
 
-def test_an_approved_measure_is_not_approved_twice(office_a, carrier, professional, coordinator):
+def test_it_an_approved_measure_is_not_approved_twice(office_a, carrier, professional, coordinator):
     measure = submitted_by(make_measure(office_a, carrier), professional)
     measure_services.approve(measure=measure, by=coordinator)
     with pytest.raises(ValueError, match="schon entschieden"):

@@ -17,7 +17,7 @@ def url(name: str, office, **kwargs) -> str:
     return reverse(f"planning:{name}", kwargs={"office_slug": office.slug, **kwargs})
 
 
-def test_a_pay_group_with_a_german_rate(client_for, office_a, coordinator):
+def test_it_a_pay_group_with_a_german_rate(client_for, office_a, coordinator):
     client = client_for(coordinator)
     response = client.post(
         url("settings_pay_group_add", office_a),
@@ -29,7 +29,7 @@ def test_a_pay_group_with_a_german_rate(client_for, office_a, coordinator):
     assert "48,50 €" in client.get(url("settings", office_a)).content.decode()
 
 
-def test_a_negative_rate_is_refused_at_the_field(client_for, office_a, coordinator):
+def test_it_a_negative_rate_is_refused_at_the_field(client_for, office_a, coordinator):
     response = client_for(coordinator).post(
         url("settings_pay_group_add", office_a), {"name": "S 11", "hourly_rate": "-10"}
     )
@@ -38,7 +38,7 @@ def test_a_negative_rate_is_refused_at_the_field(client_for, office_a, coordinat
     assert not PayGroup.objects.exists()
 
 
-def test_a_criterion_and_its_weight(client_for, office_a, coordinator):
+def test_it_a_criterion_and_its_weight(client_for, office_a, coordinator):
     client = client_for(coordinator)
     response = client.post(
         url("settings_criterion_add", office_a),
@@ -52,7 +52,7 @@ def test_a_criterion_and_its_weight(client_for, office_a, coordinator):
     assert PriorityCriterion.objects.get().weight == 3
 
 
-def test_the_head_of_department_level_names_its_persons(
+def test_it_the_head_of_department_level_names_its_persons(
     client_for, office_a, coordinator, professional
 ):
     client = client_for(coordinator)
@@ -75,5 +75,5 @@ def test_the_head_of_department_level_names_its_persons(
     assert level.up_to is None and list(level.approvers.all()) == [professional]
 
 
-def test_settings_are_for_coordination_only(client_for, office_a, professional):
+def test_it_settings_are_for_coordination_only(client_for, office_a, professional):
     assert client_for(professional).get(url("settings", office_a)).status_code == 403

@@ -27,7 +27,7 @@ def items(pay_group) -> list[ItemData]:
     ]
 
 
-def test_totals_are_computed_and_the_rate_is_copied(office_a, carrier, professional):
+def test_it_totals_are_computed_and_the_rate_is_copied(office_a, carrier, professional):
     group = make_pay_group(office_a, rate="48.50")
     measure = make_measure(office_a, carrier, requested=None)
     estimate = cost_services.save_costs(
@@ -48,7 +48,7 @@ def test_totals_are_computed_and_the_rate_is_copied(office_a, carrier, professio
     assert personnel.hourly_rate == D("48.50") and personnel.amount == D("5820.00")
 
 
-def test_before_submission_the_calculation_is_edited_in_place(office_a, carrier, professional):
+def test_it_before_submission_the_calculation_is_edited_in_place(office_a, carrier, professional):
     measure = make_measure(office_a, carrier)
     cost_services.save_costs(
         measure=measure,
@@ -60,7 +60,9 @@ def test_before_submission_the_calculation_is_edited_in_place(office_a, carrier,
     assert CostEstimate.objects.get(measure=measure).total == D("320.00")
 
 
-def test_after_submission_a_change_is_a_new_revision(office_a, carrier, professional, coordinator):
+def test_it_after_submission_a_change_is_a_new_revision(
+    office_a, carrier, professional, coordinator
+):
     measure = submitted_by(make_measure(office_a, carrier, requested="1000.00"), professional)
     measure_services.return_for_revision(measure=measure, by=coordinator, comment="Zu teuer.")
     measure.refresh_from_db()
@@ -81,7 +83,7 @@ def test_after_submission_a_change_is_a_new_revision(office_a, carrier, professi
     assert (change["old"], change["new"]) == (D("1000.00"), D("800.00"))
 
 
-def test_an_approved_calculation_cannot_be_edited(office_a, carrier, professional, coordinator):
+def test_it_an_approved_calculation_cannot_be_edited(office_a, carrier, professional, coordinator):
     measure = submitted_by(make_measure(office_a, carrier), professional)
     measure_services.approve(measure=measure, by=coordinator)
     measure.refresh_from_db()
@@ -105,7 +107,7 @@ def test_an_approved_calculation_cannot_be_edited(office_a, carrier, professiona
         (ItemData(CostKind.OTHER, "", unit_price=D("1")), "description"),
     ],
 )
-def test_bad_items_are_refused_at_the_field(office_a, carrier, professional, item, field):
+def test_it_bad_items_are_refused_at_the_field(office_a, carrier, professional, item, field):
     measure = make_measure(office_a, carrier, requested=None)
     with pytest.raises(InvalidData) as error:
         cost_services.save_costs(
@@ -115,7 +117,7 @@ def test_bad_items_are_refused_at_the_field(office_a, carrier, professional, ite
     assert not CostEstimate.objects.filter(measure=measure).exists()
 
 
-def test_negative_hours_are_refused(office_a, carrier, professional):
+def test_it_negative_hours_are_refused(office_a, carrier, professional):
     group = make_pay_group(office_a)
     measure = make_measure(office_a, carrier, requested=None)
     with pytest.raises(InvalidData) as error:
@@ -128,7 +130,9 @@ def test_negative_hours_are_refused(office_a, carrier, professional):
     assert "hours" in error.value.errors
 
 
-def test_funding_above_the_total_and_negative_funding_are_refused(office_a, carrier, professional):
+def test_it_funding_above_the_total_and_negative_funding_are_refused(
+    office_a, carrier, professional
+):
     measure = make_measure(office_a, carrier, requested=None)
     one = [ItemData(CostKind.MATERIAL, "Material", unit_price=D("100"))]
     with pytest.raises(InvalidData) as error:
@@ -152,7 +156,7 @@ def test_funding_above_the_total_and_negative_funding_are_refused(office_a, carr
     assert "own_contribution" in error.value.errors
 
 
-def test_a_stale_version_is_refused(office_a, carrier, professional):
+def test_it_a_stale_version_is_refused(office_a, carrier, professional):
     measure = make_measure(office_a, carrier)
     with pytest.raises(ConcurrentEditError):
         cost_services.save_costs(
@@ -163,7 +167,7 @@ def test_a_stale_version_is_refused(office_a, carrier, professional):
         )
 
 
-def test_a_pay_group_of_another_office_is_refused(office_b, office_a, carrier, professional):
+def test_it_a_pay_group_of_another_office_is_refused(office_b, office_a, carrier, professional):
     foreign = make_pay_group(office_b, "Fremde Gruppe")
     measure = make_measure(office_a, carrier, requested=None)
     with pytest.raises(InvalidData) as error:

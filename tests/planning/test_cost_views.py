@@ -37,7 +37,7 @@ def cost_data(version: int, **rows) -> dict:
     return data
 
 
-def test_german_amounts_are_computed(client_for, office_a, carrier, professional):
+def test_it_german_amounts_are_computed(client_for, office_a, carrier, professional):
     group = make_pay_group(office_a, rate="40.00")
     measure = make_measure(office_a, carrier, requested=None)
     response = client_for(professional).post(
@@ -54,7 +54,7 @@ def test_german_amounts_are_computed(client_for, office_a, carrier, professional
     assert "2.889,12 €" in page and "2.789,12 €" in page
 
 
-def test_negative_amounts_and_hours_are_refused_at_the_field(
+def test_it_negative_amounts_and_hours_are_refused_at_the_field(
     client_for, office_a, carrier, professional
 ):
     group = make_pay_group(office_a)
@@ -79,7 +79,7 @@ def test_negative_amounts_and_hours_are_refused_at_the_field(
     assert not CostEstimate.objects.filter(measure=measure).exists()
 
 
-def test_editing_an_approved_calculation_is_refused(client_for, office_a, carrier, coordinator):
+def test_it_editing_an_approved_calculation_is_refused(client_for, office_a, carrier, coordinator):
     measure = make_measure(office_a, carrier, status=MeasureStatus.APPROVED)
     client = client_for(coordinator)
     response = client.post(
@@ -90,7 +90,7 @@ def test_editing_an_approved_calculation_is_refused(client_for, office_a, carrie
     assert CostEstimate.objects.get(measure=measure).total == Decimal("1000.00")
 
 
-def test_the_page_shows_the_revision_history(
+def test_it_the_page_shows_the_revision_history(
     client_for, office_a, carrier, professional, coordinator
 ):
     from sozialraum.planning import measure_services
@@ -116,7 +116,7 @@ def test_the_page_shows_the_revision_history(
     assert "Miete: – → 750,00 €" in page
 
 
-def test_a_tampered_form_is_no_500(client_for, office_a, carrier, professional):
+def test_it_a_tampered_form_is_no_500(client_for, office_a, carrier, professional):
     measure = make_measure(office_a, carrier, requested=None)
     client = client_for(professional)
     response = client.post(url("measure_costs", office_a, pk=measure.pk), {"version": "x" * 40})

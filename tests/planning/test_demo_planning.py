@@ -80,7 +80,7 @@ def test_it_builds_three_years_in_heidekreis(demo):
     sums_are_consistent()
 
 
-def test_approval_levels_and_deciders(demo):
+def test_it_approval_levels_and_deciders(demo):
     coordination, head = ApprovalLevel.objects.filter(youth_office__slug="heidekreis")
     assert coordination.up_to == Decimal("10000.00") and head.up_to is None
     assert list(head.approvers.values_list("email", flat=True)) == [FBL_EMAIL]
@@ -97,7 +97,7 @@ def test_approval_levels_and_deciders(demo):
     ).exists()
 
 
-def test_the_pooled_the_continued_and_the_carrier_editors_measure(demo):
+def test_it_the_pooled_the_continued_and_the_carrier_editors_measure(demo):
     pooled = Allocation.objects.annotate(n=Count("shares")).get(n=2)
     spaces = {
         s.budget.social_space.name for s in pooled.shares.select_related("budget__social_space")
@@ -113,7 +113,7 @@ def test_the_pooled_the_continued_and_the_carrier_editors_measure(demo):
         assert Project.objects.filter(measure=measure).exists()
 
 
-def test_evaluations_feed_back_to_the_needs(demo):
+def test_it_evaluations_feed_back_to_the_needs(demo):
     completed = Evaluation.objects.filter(completed_at__isnull=False)
     assert set(completed.values_list("need_outcome", flat=True)) == {
         NeedOutcome.MET,
@@ -140,7 +140,7 @@ def test_evaluations_feed_back_to_the_needs(demo):
     assert Expense.objects.exists()
 
 
-def test_the_scaled_demo_grows_and_stays_consistent(municipalities):
+def test_it_the_scaled_demo_grows_and_stays_consistent(municipalities):
     build_demo(password=PASSWORD, scale=3)
     office = YouthOffice.objects.get(slug="heidekreis")
     assert Need.objects.filter(youth_office=office).count() == 10 + 2 * 20
@@ -149,7 +149,7 @@ def test_the_scaled_demo_grows_and_stays_consistent(municipalities):
     sums_are_consistent()
 
 
-def test_reset_deletes_the_planning_with_its_offices(demo):
+def test_it_reset_deletes_the_planning_with_its_offices(demo):
     assert Measure.objects.exists() and Expense.objects.exists()
     reset_demo()
     assert not YouthOffice.objects.exists()
@@ -159,7 +159,7 @@ def test_reset_deletes_the_planning_with_its_offices(demo):
 
 
 @pytest.mark.django_db
-def test_an_office_with_planning_rows_can_be_deleted_an_organisation_alone_not(
+def test_it_an_office_with_planning_rows_can_be_deleted_an_organisation_alone_not(
     office_a, space_a, space_a2
 ):
     from django.db.models import RestrictedError

@@ -34,7 +34,7 @@ def form_data(project, criteria=(), *, value="18", **extra) -> dict[str, str]:
     return data
 
 
-def test_the_page_shows_goals_levels_and_criteria(client_for, coordinator, project, office_a):
+def test_it_the_page_shows_goals_levels_and_criteria(client_for, coordinator, project, office_a):
     make_criteria(office_a)
     body = client_for(coordinator).get(url(project)).content.decode()
     assert "Indikator 1" in body and "Ziel: 20 Familien" in body
@@ -44,7 +44,7 @@ def test_the_page_shows_goals_levels_and_criteria(client_for, coordinator, proje
     assert "Entwurf speichern" in body and "Evaluation abschließen" in body
 
 
-def test_a_draft_is_saved_and_shown_again(client_for, coordinator, project, office_a):
+def test_it_a_draft_is_saved_and_shown_again(client_for, coordinator, project, office_a):
     criteria = make_criteria(office_a)
     client = client_for(coordinator)
     response = client.post(
@@ -59,7 +59,7 @@ def test_a_draft_is_saved_and_shown_again(client_for, coordinator, project, offi
     assert project.status == ProjectStatus.RUNNING
 
 
-def test_completing_feeds_back_and_locks_the_evaluation(client_for, coordinator, project):
+def test_it_completing_feeds_back_and_locks_the_evaluation(client_for, coordinator, project):
     client = client_for(coordinator)
     data = {**form_data(project, need_outcome=NeedOutcome.NOT_MET), "aktion": "abschliessen"}
     response = client.post(url(project), data, follow=True)
@@ -80,14 +80,14 @@ def test_completing_feeds_back_and_locks_the_evaluation(client_for, coordinator,
     assert "Abgeschlossen am" in body and "nicht gedeckt" in body
 
 
-def test_completing_records_the_need_transition(client_for, coordinator, project):
+def test_it_completing_records_the_need_transition(client_for, coordinator, project):
     data = {**form_data(project, need_outcome=NeedOutcome.MET), "aktion": "abschliessen"}
     client_for(coordinator).post(url(project), data)
     transition = NeedTransition.objects.get()
     assert (transition.from_status, transition.to_status) == (NeedStatus.ACCEPTED, NeedStatus.MET)
 
 
-def test_completing_without_outcome_shows_the_field_and_saves_nothing(
+def test_it_completing_without_outcome_shows_the_field_and_saves_nothing(
     client_for, coordinator, project
 ):
     response = client_for(coordinator).post(
@@ -106,7 +106,7 @@ def test_completing_without_outcome_shows_the_field_and_saves_nothing(
         ("9" * 40, "Bitte geben Sie eine Zahl ein"),
     ],
 )
-def test_bad_achieved_values_are_refused_at_the_field(
+def test_it_bad_achieved_values_are_refused_at_the_field(
     client_for, coordinator, project, value, message
 ):
     response = client_for(coordinator).post(
@@ -127,13 +127,13 @@ def test_bad_achieved_values_are_refused_at_the_field(
         ("what_worked", "x" * 6000),
     ],
 )
-def test_other_bad_input(client_for, coordinator, project, field, value):
+def test_it_other_bad_input(client_for, coordinator, project, field, value):
     response = client_for(coordinator).post(url(project), {**form_data(project), field: value})
     assert response.status_code == 200
     assert not Evaluation.objects.exists()
 
 
-def test_two_tabs_show_the_conflict_and_keep_the_input(client_for, coordinator, project):
+def test_it_two_tabs_show_the_conflict_and_keep_the_input(client_for, coordinator, project):
     client = client_for(coordinator)
     client.post(url(project), {**form_data(project, what_worked="Erster Tab"), "aktion": "entwurf"})
     stale = {**form_data(project, what_worked="Zweiter Tab"), "version": "0", "aktion": "entwurf"}
@@ -149,7 +149,7 @@ def test_two_tabs_show_the_conflict_and_keep_the_input(client_for, coordinator, 
     assert Evaluation.objects.get(project=project).what_worked == "Zweiter Tab"
 
 
-def test_who_may_evaluate(client_for, office_a, coordinator, professional, space_a):
+def test_it_who_may_evaluate(client_for, office_a, coordinator, professional, space_a):
     org = build_org_a(office_a, coordinator, space_a)
     editor = build_carrier_editor(office_a, org)
     own = make_project(office_a, spaces=[space_a], carrier=org)
@@ -157,7 +157,7 @@ def test_who_may_evaluate(client_for, office_a, coordinator, professional, space
     assert client_for(professional).get(url(own)).status_code == 403
 
 
-def test_the_project_of_another_office_is_404(client_for, coordinator_b, project):
+def test_it_the_project_of_another_office_is_404(client_for, coordinator_b, project):
     response = client_for(coordinator_b).post(url(project), form_data(project))
     assert response.status_code == 404
     assert not Evaluation.objects.exists()
@@ -166,7 +166,7 @@ def test_the_project_of_another_office_is_404(client_for, coordinator_b, project
 # Quality criteria ------------------------------------------------------------------------------
 
 
-def test_coordination_adds_and_rests_criteria(client_for, coordinator, office_a):
+def test_it_coordination_adds_and_rests_criteria(client_for, coordinator, office_a):
     client = client_for(coordinator)
     response = client.post(
         criteria_url(office_a),
@@ -195,13 +195,13 @@ def test_coordination_adds_and_rests_criteria(client_for, coordinator, office_a)
         {"aktion": "ruht", "kriterium": "99999999999999999999"},
     ],
 )
-def test_bad_criteria_input(client_for, coordinator, office_a, data):
+def test_it_bad_criteria_input(client_for, coordinator, office_a, data):
     response = client_for(coordinator).post(criteria_url(office_a), data)
     assert response.status_code in (200, 302)
     assert not QualityCriterion.objects.exists()
 
 
-def test_a_criterion_of_another_office_is_404(client_for, coordinator, office_a, office_b):
+def test_it_a_criterion_of_another_office_is_404(client_for, coordinator, office_a, office_b):
     foreign = make_criteria(office_b)[0]
     response = client_for(coordinator).post(
         criteria_url(office_a), {"aktion": "ruht", "kriterium": str(foreign.pk)}
@@ -211,5 +211,5 @@ def test_a_criterion_of_another_office_is_404(client_for, coordinator, office_a,
     assert foreign.is_active
 
 
-def test_only_coordination_manages_criteria(client_for, professional, office_a):
+def test_it_only_coordination_manages_criteria(client_for, professional, office_a):
     assert client_for(professional).get(criteria_url(office_a)).status_code == 403

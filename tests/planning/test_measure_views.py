@@ -39,7 +39,7 @@ def measure_data(carrier, **extra) -> dict:
     return data
 
 
-def test_create_a_measure_with_goals(client_for, office_a, space_a, carrier, professional):
+def test_it_create_a_measure_with_goals(client_for, office_a, space_a, carrier, professional):
     need = make_need(office_a, space_a)
     response = client_for(professional).post(
         url("measure_add", office_a),
@@ -66,7 +66,7 @@ def test_create_a_measure_with_goals(client_for, office_a, space_a, carrier, pro
     ]
 
 
-def test_a_goal_without_indicator_is_refused_at_the_field(
+def test_it_a_goal_without_indicator_is_refused_at_the_field(
     client_for, office_a, carrier, professional
 ):
     response = client_for(professional).post(
@@ -78,7 +78,7 @@ def test_a_goal_without_indicator_is_refused_at_the_field(
     assert not Measure.objects.exists()
 
 
-def test_period_end_before_start_is_refused(client_for, office_a, carrier, professional):
+def test_it_period_end_before_start_is_refused(client_for, office_a, carrier, professional):
     response = client_for(professional).post(
         url("measure_add", office_a),
         measure_data(carrier, period_start="01.12.2026", period_end="31.02.2026"),
@@ -88,7 +88,7 @@ def test_period_end_before_start_is_refused(client_for, office_a, carrier, profe
     assert not Measure.objects.exists()
 
 
-def test_a_carrier_of_another_office_is_refused_at_the_field(
+def test_it_a_carrier_of_another_office_is_refused_at_the_field(
     client_for, office_a, carrier_b, professional
 ):
     response = client_for(professional).post(url("measure_add", office_a), measure_data(carrier_b))
@@ -97,7 +97,7 @@ def test_a_carrier_of_another_office_is_refused_at_the_field(
     assert not Measure.objects.exists()
 
 
-def test_carrier_editors_draft_for_their_own_organisation_only(
+def test_it_carrier_editors_draft_for_their_own_organisation_only(
     client_for, office_a, coordinator, carrier, carrier_editor
 ):
     from sozialraum.network.models import Organisation, OrganisationKind
@@ -116,7 +116,9 @@ def test_carrier_editors_draft_for_their_own_organisation_only(
     assert client.get(url("measure", office_a, pk=theirs.pk)).status_code == 404
 
 
-def test_edit_with_a_stale_version_shows_the_conflict(client_for, office_a, carrier, professional):
+def test_it_edit_with_a_stale_version_shows_the_conflict(
+    client_for, office_a, carrier, professional
+):
     measure = make_measure(office_a, carrier)
     Measure.objects.filter(pk=measure.pk).update(version=7, title="Inzwischen anders")
     response = client_for(professional).post(
@@ -129,7 +131,7 @@ def test_edit_with_a_stale_version_shows_the_conflict(client_for, office_a, carr
     assert measure.title == "Inzwischen anders"
 
 
-def test_the_list_runs_constant_queries(client_for, office_a, space_a, carrier, reader):
+def test_it_the_list_runs_constant_queries(client_for, office_a, space_a, carrier, reader):
     make_measure(office_a, carrier)
 
     def grow() -> None:
@@ -140,7 +142,7 @@ def test_the_list_runs_constant_queries(client_for, office_a, space_a, carrier, 
     assert_queries_constant(client_for(reader), url("measures", office_a), grow, expected=7)
 
 
-def test_the_page_shows_goals_costs_and_the_submit_button(
+def test_it_the_page_shows_goals_costs_and_the_submit_button(
     client_for, office_a, carrier, professional
 ):
     measure = make_measure(office_a, carrier, requested="1234.50")
@@ -150,7 +152,7 @@ def test_the_page_shows_goals_costs_and_the_submit_button(
     assert url("measure_submit", office_a, pk=measure.pk) in page
 
 
-def test_submit_and_double_submit(client_for, office_a, carrier, professional):
+def test_it_submit_and_double_submit(client_for, office_a, carrier, professional):
     measure = make_measure(office_a, carrier)
     client = client_for(professional)
     data = {"version": measure.version}
@@ -160,7 +162,7 @@ def test_submit_and_double_submit(client_for, office_a, carrier, professional):
     assert MeasureTransition.objects.filter(measure=measure).count() == 1
 
 
-def test_coordination_approves_and_the_project_starts(
+def test_it_coordination_approves_and_the_project_starts(
     client_for, office_a, carrier, professional, coordinator
 ):
     make_levels(office_a, coordinator)
@@ -176,7 +178,7 @@ def test_coordination_approves_and_the_project_starts(
     assert measure.status == MeasureStatus.APPROVED and Project.objects.filter(measure=measure)
 
 
-def test_returning_needs_a_comment(client_for, office_a, carrier, professional, coordinator):
+def test_it_returning_needs_a_comment(client_for, office_a, carrier, professional, coordinator):
     measure = submitted_by(make_measure(office_a, carrier), professional)
     response = client_for(coordinator).post(
         url("measure_decide", office_a, pk=measure.pk), {"action": "zurueckgeben", "comment": ""}
@@ -187,7 +189,7 @@ def test_returning_needs_a_comment(client_for, office_a, carrier, professional, 
     assert measure.status == MeasureStatus.SUBMITTED
 
 
-def test_nobody_decides_their_own_submission(client_for, office_a, carrier, coordinator):
+def test_it_nobody_decides_their_own_submission(client_for, office_a, carrier, coordinator):
     measure = submitted_by(make_measure(office_a, carrier), coordinator)
     client = client_for(coordinator)
     page = client.get(url("measure", office_a, pk=measure.pk)).content.decode()
@@ -200,7 +202,7 @@ def test_nobody_decides_their_own_submission(client_for, office_a, carrier, coor
     assert measure.status == MeasureStatus.SUBMITTED
 
 
-def test_an_approved_measure_cannot_be_edited(client_for, office_a, carrier, professional):
+def test_it_an_approved_measure_cannot_be_edited(client_for, office_a, carrier, professional):
     measure = make_measure(office_a, carrier, status=MeasureStatus.APPROVED)
     client = client_for(professional)
     response = client.get(url("measure_edit", office_a, pk=measure.pk), follow=True)
@@ -208,7 +210,7 @@ def test_an_approved_measure_cannot_be_edited(client_for, office_a, carrier, pro
     assert response.redirect_chain[-1][0] == url("measure", office_a, pk=measure.pk)
 
 
-def test_the_documents(client_for, office_a, carrier, reader):
+def test_it_the_documents(client_for, office_a, carrier, reader):
     measure = make_measure(office_a, carrier, period_start=date(2026, 3, 1))
     client = client_for(reader)
     pdf = client.get(url("measure_pdf", office_a, pk=measure.pk))
@@ -217,7 +219,7 @@ def test_the_documents(client_for, office_a, carrier, reader):
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
 
 
-def test_the_form_offers_open_needs_only(client_for, office_a, space_a, professional):
+def test_it_the_form_offers_open_needs_only(client_for, office_a, space_a, professional):
     make_need(office_a, space_a, "Offener Bedarf", status=NeedStatus.ACCEPTED)
     make_need(office_a, space_a, "Abgelehnter Bedarf", status=NeedStatus.REJECTED)
     page = client_for(professional).get(url("measure_add", office_a)).content.decode()

@@ -15,12 +15,14 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/youth-offices"
 
 
-def test_401_without_login_and_404_for_another_office(client, client_for, office_a, coordinator_b):
+def test_it_401_without_login_and_404_for_another_office(
+    client, client_for, office_a, coordinator_b
+):
     assert client.get(f"{BASE}/heidekreis/needs").status_code == 401
     assert client_for(coordinator_b).get(f"{BASE}/heidekreis/measures").status_code == 404
 
 
-def test_needs_of_the_office_with_filters(client_for, office_a, space_a, space_b, reader):
+def test_it_needs_of_the_office_with_filters(client_for, office_a, space_a, space_b, reader):
     make_need(office_a, space_a, "Ferienbetreuung", status=NeedStatus.ACCEPTED, priority=12)
     make_need(office_a, space_a, "Schulweg")
     make_need(space_b.youth_office, space_b, "Geheim in Verden")
@@ -36,7 +38,9 @@ def test_needs_of_the_office_with_filters(client_for, office_a, space_a, space_b
     assert client.get(f"{BASE}/heidekreis/needs", {"team": "x"}).status_code == 422
 
 
-def test_measures_with_their_current_costs(client_for, office_a, carrier, reader, carrier_editor):
+def test_it_measures_with_their_current_costs(
+    client_for, office_a, carrier, reader, carrier_editor
+):
     make_measure(office_a, carrier, "Jugendtreff", requested="1234.50")
     other = Organisation.objects.create(
         youth_office=office_a, name="Andere Initiative", kind=OrganisationKind.FREE_CARRIER
@@ -51,7 +55,7 @@ def test_measures_with_their_current_costs(client_for, office_a, carrier, reader
     assert [r["title"] for r in body["results"]] == ["Jugendtreff"]
 
 
-def test_the_measures_read_constant_queries(client_for, office_a, space_a, carrier, reader):
+def test_it_the_measures_read_constant_queries(client_for, office_a, space_a, carrier, reader):
     make_measure(office_a, carrier)
 
     def grow() -> None:

@@ -14,7 +14,7 @@ from tests.planning.needs_world import make_criteria, make_need
 pytestmark = pytest.mark.django_db
 
 
-def test_create_records_the_first_step_and_the_audit(office_a, space_a, professional):
+def test_it_create_records_the_first_step_and_the_audit(office_a, space_a, professional):
     need = need_services.create_need(
         office=office_a,
         by=professional,
@@ -25,7 +25,7 @@ def test_create_records_the_first_step_and_the_audit(office_a, space_a, professi
     assert AuditEntry.objects.filter(object_type="planning.need", object_id=str(need.pk)).exists()
 
 
-def test_a_need_needs_a_space_of_the_office(office_a, space_b, professional):
+def test_it_a_need_needs_a_space_of_the_office(office_a, space_b, professional):
     with pytest.raises(InvalidData) as error:
         need_services.create_need(
             office=office_a,
@@ -36,14 +36,14 @@ def test_a_need_needs_a_space_of_the_office(office_a, space_b, professional):
     assert "social_spaces" in error.value.errors
 
 
-def test_stale_version(office_a, space_a, professional):
+def test_it_stale_version(office_a, space_a, professional):
     need = make_need(office_a, space_a)
     need_services.update_need(need=need, by=professional, version=1, data={"title": "Neu"})
     with pytest.raises(ConcurrentEditError):
         need_services.update_need(need=need, by=professional, version=1, data={"title": "Alt"})
 
 
-def test_the_transitions_follow_the_workflow(office_a, space_a, coordinator):
+def test_it_the_transitions_follow_the_workflow(office_a, space_a, coordinator):
     need = make_need(office_a, space_a)
     with pytest.raises(InvalidData):
         need_services.change_status(need=need, by=coordinator, to=NeedStatus.MET)
@@ -54,7 +54,7 @@ def test_the_transitions_follow_the_workflow(office_a, space_a, coordinator):
     assert steps == ["geprueft", "anerkannt", "teilweise_gedeckt", "gedeckt"]
 
 
-def test_rejection_needs_a_reason(office_a, space_a, coordinator):
+def test_it_rejection_needs_a_reason(office_a, space_a, coordinator):
     need = make_need(office_a, space_a)
     with pytest.raises(InvalidData) as error:
         need_services.change_status(need=need, by=coordinator, to=NeedStatus.REJECTED, reason=" ")
@@ -65,7 +65,7 @@ def test_rejection_needs_a_reason(office_a, space_a, coordinator):
     assert need.status_reason == "Gibt es schon."
 
 
-def test_priority_follows_scores_and_weights(office_a, space_a, coordinator):
+def test_it_priority_follows_scores_and_weights(office_a, space_a, coordinator):
     urgency, children = make_criteria(office_a)
     need = make_need(office_a, space_a, status=NeedStatus.ACCEPTED)
     need = need_services.set_scores(need=need, by=coordinator, scores={urgency: 5, children: 1})
@@ -89,7 +89,7 @@ def test_priority_follows_scores_and_weights(office_a, space_a, coordinator):
     assert need.priority is None
 
 
-def test_only_accepted_needs_are_scored(office_a, space_a, coordinator):
+def test_it_only_accepted_needs_are_scored(office_a, space_a, coordinator):
     urgency, _children = make_criteria(office_a)
     need = make_need(office_a, space_a)
     with pytest.raises(ValueError, match="anerkannte"):

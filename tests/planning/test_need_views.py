@@ -20,7 +20,7 @@ def url(name: str, office, **kwargs) -> str:
     return reverse(f"planning:{name}", kwargs={"office_slug": office.slug, **kwargs})
 
 
-def test_the_list_filters_by_status_space_and_team(
+def test_it_the_list_filters_by_status_space_and_team(
     client_for, office_a, space_a, space_a2, professional
 ):
     make_need(office_a, space_a, "Treffpunkt Wietzendorf", status=NeedStatus.ACCEPTED)
@@ -36,7 +36,7 @@ def test_the_list_filters_by_status_space_and_team(
     assert client.get(url("needs", office_a), {"raum": "9" * 30, "stand": "x"}).status_code == 200
 
 
-def test_the_list_runs_constant_queries(client_for, office_a, space_a, space_a2, professional):
+def test_it_the_list_runs_constant_queries(client_for, office_a, space_a, space_a2, professional):
     make_need(office_a, space_a)
 
     def grow() -> None:
@@ -47,7 +47,7 @@ def test_the_list_runs_constant_queries(client_for, office_a, space_a, space_a2,
     assert_queries_constant(client_for(professional), url("needs", office_a), grow, expected=9)
 
 
-def test_raise_a_need(client_for, office_a, space_a, professional):
+def test_it_raise_a_need(client_for, office_a, space_a, professional):
     response = client_for(professional).post(
         url("need_add", office_a),
         {
@@ -65,7 +65,7 @@ def test_raise_a_need(client_for, office_a, space_a, professional):
     assert NeedTransition.objects.filter(need=need, to_status=NeedStatus.RAISED).exists()
 
 
-def test_bad_input_stays_at_the_field(client_for, office_a, space_b, professional):
+def test_it_bad_input_stays_at_the_field(client_for, office_a, space_b, professional):
     response = client_for(professional).post(
         url("need_add", office_a),
         {
@@ -83,7 +83,9 @@ def test_bad_input_stays_at_the_field(client_for, office_a, space_b, professiona
     assert not Need.objects.exists()
 
 
-def test_edit_with_a_stale_version_shows_the_conflict(client_for, office_a, space_a, professional):
+def test_it_edit_with_a_stale_version_shows_the_conflict(
+    client_for, office_a, space_a, professional
+):
     need = make_need(office_a, space_a)
     Need.objects.filter(pk=need.pk).update(version=5, title="Inzwischen geändert")
     response = client_for(professional).post(
@@ -103,11 +105,11 @@ def test_edit_with_a_stale_version_shows_the_conflict(client_for, office_a, spac
     assert need.title == "Inzwischen geändert"
 
 
-def test_the_reader_cannot_raise_needs(client_for, office_a, reader):
+def test_it_the_reader_cannot_raise_needs(client_for, office_a, reader):
     assert client_for(reader).get(url("need_add", office_a)).status_code == 403
 
 
-def test_coordination_moves_the_status_and_a_rejection_needs_a_reason(
+def test_it_coordination_moves_the_status_and_a_rejection_needs_a_reason(
     client_for, office_a, space_a, coordinator
 ):
     need = make_need(office_a, space_a)
@@ -135,7 +137,7 @@ def test_coordination_moves_the_status_and_a_rejection_needs_a_reason(
     assert "Gibt es schon." in page and "Verlauf" in page
 
 
-def test_a_professional_cannot_move_the_status(client_for, office_a, space_a, professional):
+def test_it_a_professional_cannot_move_the_status(client_for, office_a, space_a, professional):
     need = make_need(office_a, space_a)
     response = client_for(professional).post(
         url("need_status", office_a, pk=need.pk), {"to": "geprueft", "version": need.version}
@@ -143,7 +145,7 @@ def test_a_professional_cannot_move_the_status(client_for, office_a, space_a, pr
     assert response.status_code == 403
 
 
-def test_scores_set_the_priority_and_the_ranking_shows_them(
+def test_it_scores_set_the_priority_and_the_ranking_shows_them(
     client_for, office_a, space_a, coordinator, reader
 ):
     urgency, children = make_criteria(office_a)
@@ -162,7 +164,7 @@ def test_scores_set_the_priority_and_the_ranking_shows_them(
     assert other.title in page and "nicht bewertet" in page
 
 
-def test_a_score_above_the_maximum_is_refused(client_for, office_a, space_a, coordinator):
+def test_it_a_score_above_the_maximum_is_refused(client_for, office_a, space_a, coordinator):
     urgency, _children = make_criteria(office_a)
     need = make_need(office_a, space_a, status=NeedStatus.ACCEPTED)
     response = client_for(coordinator).post(
@@ -172,7 +174,7 @@ def test_a_score_above_the_maximum_is_refused(client_for, office_a, space_a, coo
     assert not NeedScore.objects.exists()
 
 
-def test_the_ranking_runs_constant_queries(client_for, office_a, space_a, reader):
+def test_it_the_ranking_runs_constant_queries(client_for, office_a, space_a, reader):
     criteria = make_criteria(office_a)
     make_need(office_a, space_a, "Erster", status=NeedStatus.ACCEPTED)
 
@@ -187,7 +189,7 @@ def test_the_ranking_runs_constant_queries(client_for, office_a, space_a, reader
     assert_queries_constant(client_for(reader), url("need_ranking", office_a), grow, expected=9)
 
 
-def test_raise_a_need_from_an_agenda_item(client_for, office_a, space_a, coordinator):
+def test_it_raise_a_need_from_an_agenda_item(client_for, office_a, space_a, coordinator):
     from tests.conftest import build_team
 
     team = build_team(office_a, space_a, "Sozialraumteam Soltau")

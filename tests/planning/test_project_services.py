@@ -38,7 +38,7 @@ def full_results(project, value="18"):
 # Progress notes --------------------------------------------------------------------------------
 
 
-def test_progress_note_is_saved_and_audited(project, coordinator):
+def test_it_progress_note_is_saved_and_audited(project, coordinator):
     note = services.add_progress_note(
         project=project,
         by=coordinator,
@@ -60,7 +60,7 @@ def test_progress_note_is_saved_and_audited(project, coordinator):
         (date(2025, 3, 1), "x" * 5001, "text"),
     ],
 )
-def test_progress_note_bad_input(project, coordinator, day, text, field):
+def test_it_progress_note_bad_input(project, coordinator, day, text, field):
     with pytest.raises(InvalidData) as caught:
         services.add_progress_note(project=project, by=coordinator, date=day, text=text)
     assert field in caught.value.errors
@@ -70,7 +70,7 @@ def test_progress_note_bad_input(project, coordinator, day, text, field):
 # Evaluation ------------------------------------------------------------------------------------
 
 
-def test_draft_then_update_with_version(project, coordinator, office_a):
+def test_it_draft_then_update_with_version(project, coordinator, office_a):
     criteria = make_criteria(office_a)
     draft = services.save_evaluation(
         project=project,
@@ -101,7 +101,7 @@ def test_draft_then_update_with_version(project, coordinator, office_a):
     assert [e.action for e in entries] == ["create", "update"]
 
 
-def test_stale_version_is_a_conflict(project, coordinator):
+def test_it_stale_version_is_a_conflict(project, coordinator):
     services.save_evaluation(project=project, by=coordinator, version=0, data={})
     with pytest.raises(ConcurrentEditError):
         services.save_evaluation(
@@ -110,7 +110,7 @@ def test_stale_version_is_a_conflict(project, coordinator):
     assert Evaluation.objects.get(project=project).what_worked == ""
 
 
-def test_negative_achieved_value_is_refused(project, coordinator):
+def test_it_negative_achieved_value_is_refused(project, coordinator):
     goal = goals_of(project)[0]
     with pytest.raises(InvalidData) as caught:
         services.save_evaluation(
@@ -124,7 +124,7 @@ def test_negative_achieved_value_is_refused(project, coordinator):
     assert not Evaluation.objects.exists()
 
 
-def test_goal_of_another_project_and_foreign_criterion_are_refused(
+def test_it_goal_of_another_project_and_foreign_criterion_are_refused(
     project, coordinator, office_a, office_b, space_b
 ):
     other = make_project(office_b, spaces=[space_b], title="Anderes Projekt")
@@ -145,7 +145,7 @@ def test_goal_of_another_project_and_foreign_criterion_are_refused(
     }
 
 
-def test_rating_out_of_range_and_bad_outcome(project, coordinator, office_a):
+def test_it_rating_out_of_range_and_bad_outcome(project, coordinator, office_a):
     criterion = make_criteria(office_a)[0]
     with pytest.raises(InvalidData):
         services.save_evaluation(
@@ -166,7 +166,7 @@ def test_rating_out_of_range_and_bad_outcome(project, coordinator, office_a):
         (NeedOutcome.NOT_MET, NeedStatus.ACCEPTED),
     ],
 )
-def test_complete_feeds_back_to_the_needs(project, coordinator, outcome, need_status):
+def test_it_complete_feeds_back_to_the_needs(project, coordinator, outcome, need_status):
     need = project.measure.needs.get()
     if outcome == NeedOutcome.NOT_MET:  # a need in work is back in the ranking afterwards
         need.status = NeedStatus.PARTLY_MET
@@ -190,7 +190,7 @@ def test_complete_feeds_back_to_the_needs(project, coordinator, outcome, need_st
     assert transition.by == coordinator
 
 
-def test_complete_twice_is_refused(project, coordinator):
+def test_it_complete_twice_is_refused(project, coordinator):
     draft = services.save_evaluation(
         project=project,
         by=coordinator,
@@ -208,7 +208,7 @@ def test_complete_twice_is_refused(project, coordinator):
     assert NeedTransition.objects.count() == 1
 
 
-def test_complete_needs_outcome_and_every_goal(project, coordinator):
+def test_it_complete_needs_outcome_and_every_goal(project, coordinator):
     goal = goals_of(project)[0]
     draft = services.save_evaluation(
         project=project, by=coordinator, version=0, data={}, results={goal.pk: Entry(Decimal(3))}
@@ -223,7 +223,7 @@ def test_complete_needs_outcome_and_every_goal(project, coordinator):
     assert project.status == ProjectStatus.RUNNING
 
 
-def test_complete_in_save_rolls_back_everything_when_refused(project, coordinator):
+def test_it_complete_in_save_rolls_back_everything_when_refused(project, coordinator):
     with pytest.raises(InvalidData):
         services.save_evaluation(
             project=project, by=coordinator, version=0, data={"what_worked": "x"}, complete=True
@@ -231,7 +231,7 @@ def test_complete_in_save_rolls_back_everything_when_refused(project, coordinato
     assert not Evaluation.objects.exists()
 
 
-def test_inactive_criterion_rated_before_stays_editable(project, coordinator, office_a):
+def test_it_inactive_criterion_rated_before_stays_editable(project, coordinator, office_a):
     criterion = make_criteria(office_a)[0]
     draft = services.save_evaluation(
         project=project, by=coordinator, version=0, data={}, ratings={criterion.pk: Entry(2)}
@@ -250,7 +250,7 @@ def test_inactive_criterion_rated_before_stays_editable(project, coordinator, of
 # Continuing ------------------------------------------------------------------------------------
 
 
-def test_continue_copies_goals_and_costs_into_the_next_period(project, coordinator):
+def test_it_continue_copies_goals_and_costs_into_the_next_period(project, coordinator):
     new = services.continue_project(project=project, by=coordinator)
     assert new.status == MeasureStatus.DRAFT
     assert new.continued_from == project.measure
@@ -268,7 +268,7 @@ def test_continue_copies_goals_and_costs_into_the_next_period(project, coordinat
     assert AuditEntry.objects.filter(object_type="planning.measure", object_id=str(new.pk)).exists()
 
 
-def test_continue_twice_is_refused(project, coordinator):
+def test_it_continue_twice_is_refused(project, coordinator):
     services.continue_project(project=project, by=coordinator)
     with pytest.raises(InvalidData, match="schon fortgesetzt"):
         services.continue_project(project=project, by=coordinator)
@@ -288,14 +288,14 @@ def test_continue_twice_is_refused(project, coordinator):
         (date(2025, 3, 15), date(2025, 6, 14), (date(2025, 6, 15), date(2025, 9, 14))),
     ],
 )
-def test_next_period(start, end, expected):
+def test_it_next_period(start, end, expected):
     assert services.next_period(start, end) == expected
 
 
 # Quality criteria ------------------------------------------------------------------------------
 
 
-def test_quality_criteria(office_a, coordinator):
+def test_it_quality_criteria(office_a, coordinator):
     first = services.add_quality_criterion(
         office=office_a, by=coordinator, name="Ziele erreicht", level=EvaluationLevel.RESULT
     )

@@ -32,7 +32,7 @@ def url(name: str, project) -> str:
     return reverse(name, kwargs={"office_slug": project.youth_office.slug, "pk": project.pk})
 
 
-def test_the_list_shows_projects_with_their_state(client_for, reader, office_a, space_a):
+def test_it_the_list_shows_projects_with_their_state(client_for, reader, office_a, space_a):
     today = timezone.localdate()
     running = make_project(
         office_a, spaces=[space_a], title="Läuft noch", start=today, end=today + timedelta(30)
@@ -57,7 +57,7 @@ def test_the_list_shows_projects_with_their_state(client_for, reader, office_a, 
         assert shown == [expected.measure.title], state
 
 
-def test_the_list_filters_by_space_and_year(client_for, reader, office_a, space_a, space_a2):
+def test_it_the_list_filters_by_space_and_year(client_for, reader, office_a, space_a, space_a2):
     make_project(office_a, spaces=[space_a], title="In Soltau 2025")
     make_project(
         office_a,
@@ -83,7 +83,7 @@ def test_the_list_filters_by_space_and_year(client_for, reader, office_a, space_
         ("?stand=zu", "Stand:"),
     ],
 )
-def test_bad_filters_show_a_message(client_for, reader, office_a, space_a, query, message):
+def test_it_bad_filters_show_a_message(client_for, reader, office_a, space_a, query, message):
     make_project(office_a, spaces=[space_a])
     response = client_for(reader).get(list_url(office_a, query))
     assert response.status_code == 200
@@ -92,7 +92,7 @@ def test_bad_filters_show_a_message(client_for, reader, office_a, space_a, query
     assert "Elterncafé am Nachmittag" in body  # the list is shown unfiltered
 
 
-def test_a_carrier_editor_sees_the_projects_of_their_organisation(
+def test_it_a_carrier_editor_sees_the_projects_of_their_organisation(
     client_for, office_a, coordinator, space_a
 ):
     org = build_org_a(office_a, coordinator, space_a)
@@ -111,7 +111,7 @@ def test_a_carrier_editor_sees_the_projects_of_their_organisation(
     assert client.get(url("planning:project", other)).status_code == 404
 
 
-def test_the_list_runs_a_constant_number_of_queries(
+def test_it_the_list_runs_a_constant_number_of_queries(
     client_for, reader, office_a, space_a, space_a2
 ):
     make_project(office_a, spaces=[space_a, space_a2])
@@ -126,7 +126,7 @@ def test_the_list_runs_a_constant_number_of_queries(
     assert_queries_constant(client_for(reader), list_url(office_a), grow, expected=8)
 
 
-def test_the_page_shows_goals_costs_and_shares(client_for, reader, project, space_a, space_a2):
+def test_it_the_page_shows_goals_costs_and_shares(client_for, reader, project, space_a, space_a2):
     allocate(project, [(space_a, Decimal("2000.00")), (space_a2, Decimal("2250.00"))])
     body = client_for(reader).get(url("planning:project", project)).content.decode()
     assert "Indikator 1" in body and "20 Familien" in body
@@ -139,7 +139,7 @@ def test_the_page_shows_goals_costs_and_shares(client_for, reader, project, spac
     assert "fortsetzen" not in body
 
 
-def test_the_page_runs_a_constant_number_of_queries(client_for, coordinator, project, space_a):
+def test_it_the_page_runs_a_constant_number_of_queries(client_for, coordinator, project, space_a):
     allocate(project, [(space_a, Decimal("4250.00"))])
 
     def grow() -> None:
@@ -157,7 +157,9 @@ def test_the_page_runs_a_constant_number_of_queries(client_for, coordinator, pro
     )
 
 
-def test_a_team_member_writes_a_progress_note(client_for, office_a, team_a, team_member, space_a):
+def test_it_a_team_member_writes_a_progress_note(
+    client_for, office_a, team_a, team_member, space_a
+):
     project = make_project(office_a, spaces=[space_a], team=team_a)
     client = client_for(team_member)
     response = client.post(
@@ -170,7 +172,7 @@ def test_a_team_member_writes_a_progress_note(client_for, office_a, team_a, team
     assert "Zwölf Familien" in client.get(url("planning:project", project)).content.decode()
 
 
-def test_a_professional_outside_the_team_may_not_write_notes(client_for, professional, project):
+def test_it_a_professional_outside_the_team_may_not_write_notes(client_for, professional, project):
     response = client_for(professional).post(
         url("planning:project_note_add", project), {"date": "01.03.2025", "text": "x"}
     )
@@ -187,14 +189,14 @@ def test_a_professional_outside_the_team_may_not_write_notes(client_for, profess
         ({"date": "01.03.2025", "text": "x" * 6000}, "höchstens 5000 Zeichen"),
     ],
 )
-def test_bad_notes_are_refused_at_the_field(client_for, coordinator, project, data, message):
+def test_it_bad_notes_are_refused_at_the_field(client_for, coordinator, project, data, message):
     response = client_for(coordinator).post(url("planning:project_note_add", project), data)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not ProgressNote.objects.exists()
 
 
-def test_continue_creates_a_draft_once(client_for, professional, project):
+def test_it_continue_creates_a_draft_once(client_for, professional, project):
     client = client_for(professional)
     response = client.post(url("planning:project_continue", project))
     assert response.status_code == 302
@@ -207,13 +209,13 @@ def test_continue_creates_a_draft_once(client_for, professional, project):
     assert "Fortgesetzt als" in body
 
 
-def test_continue_is_post_only_and_needs_permission(client_for, reader, project):
+def test_it_continue_is_post_only_and_needs_permission(client_for, reader, project):
     client = client_for(reader)
     assert client.get(url("planning:project_continue", project)).status_code == 405
     assert client.post(url("planning:project_continue", project)).status_code == 403
 
 
-def test_a_project_of_another_office_is_404(client_for, coordinator_b, project):
+def test_it_a_project_of_another_office_is_404(client_for, coordinator_b, project):
     client = client_for(coordinator_b)
     for name in ("planning:project", "planning:project_note_add", "planning:evaluation"):
         assert client.get(url(name, project)).status_code == 404

@@ -25,7 +25,7 @@ def _normalised(html: str) -> list[str]:
     return [line.strip() for line in html.splitlines() if line.strip()]
 
 
-def test_member_rows_write_what_the_template_loop_wrote(office_a, team_a):
+def test_it_member_rows_write_what_the_template_loop_wrote(office_a, team_a):
     kita = organisation(office_a, "Kita <Sonnenschein> & Co")
     lead = person_at(office_a, kita, "Lea", "Leitner")
     member(team_a, lead, kita, role=MembershipRole.LEAD)
@@ -61,7 +61,9 @@ OLD_TEAM_LOOP = """{% load i18n kern %}        {% translate "Art" as kind_label 
         {% endfor %}"""
 
 
-def test_team_rows_write_what_the_template_loop_wrote(office_a, space_a, space_a2, team_a, team_a2):
+def test_it_team_rows_write_what_the_template_loop_wrote(
+    office_a, space_a, space_a2, team_a, team_a2
+):
     from datetime import time, timedelta
 
     from django.utils import timezone

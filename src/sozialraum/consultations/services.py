@@ -152,7 +152,7 @@ def round_table_title(consultation: Consultation) -> str:
 def _put_on_agenda(consultation: Consultation, team: Team, actor: User) -> Topic:
     """The case as an anonymous topic of the team, on its next meeting's agenda if one is
     planned: a neutral title, no content."""
-    from sozialraum.meetings import topics
+    from sozialraum.meetings import agenda, topics
 
     topic = topics.submit_topic(
         team=team,
@@ -169,9 +169,26 @@ def _put_on_agenda(consultation: Consultation, team: Team, actor: User) -> Topic
     )
     meeting = topics.schedulable_meetings(team).first()
     if meeting is not None:
+        # The meeting's carry-over first (scheduling runs it too), then the room that is left.
+        agenda.prepare_agenda(meeting=meeting, actor=actor)
+    if meeting is not None and _has_room(meeting, minutes=20):
         topics.schedule_topic(topic=topic, actor=actor, meeting=meeting, version=topic.version)
         topic.refresh_from_db()
+    # Otherwise it waits among the team's topics, where the Leitung plans it.
     return topic
+
+
+def _has_room(meeting: Any, *, minutes: int) -> bool:
+    """Whether the meeting's agenda has `minutes` left before the meeting ends."""
+    from datetime import datetime
+
+    from django.db.models import Sum
+
+    planned = meeting.agenda_items.aggregate(total=Sum("duration_minutes"))["total"] or 0
+    length = datetime.combine(meeting.date, meeting.ends_at) - datetime.combine(
+        meeting.date, meeting.starts_at
+    )
+    return planned + minutes <= length.total_seconds() / 60
 
 
 def _case_errors(

@@ -439,6 +439,14 @@ class OfficePlanning:
             note="Gemeinsame Maßnahme zweier Sozialraumbezirke" if len(spaces) > 1 else "",
             created_by=self.coordinator,
         )
+        # Committed when it was approved, not when the demo ran (the dashboard's months).
+        approved = (
+            MeasureTransition.objects.filter(measure=measure, to_status=MeasureStatus.APPROVED)
+            .values_list("at", flat=True)
+            .first()
+        )
+        if approved is not None:
+            Allocation.objects.filter(pk=allocation.pk).update(created_at=approved)
         year = measure.period_start.year
         for space, amount in zip(spaces, amounts, strict=True):
             budget = self.budgets[(space.pk, year)]
