@@ -379,6 +379,8 @@ def _supplement() -> tuple[set[str], set[str]]:
 
 
 def _faker_names(locales: tuple[str, ...], attributes: tuple[str, ...]) -> set[str]:
+    # Without the package the guard would miss most names: fail loudly, never degrade quietly.
+    importlib.import_module("faker.providers.person")
     names: set[str] = set()
     for locale in locales:
         try:
