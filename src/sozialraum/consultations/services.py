@@ -179,16 +179,11 @@ def _put_on_agenda(consultation: Consultation, team: Team, actor: User) -> Topic
 
 
 def _has_room(meeting: Any, *, minutes: int) -> bool:
-    """Whether the meeting's agenda has `minutes` left before the meeting ends."""
-    from datetime import datetime
+    """Whether the meeting's agenda (the meetings app's timetable) has `minutes` left."""
+    from sozialraum.meetings import agenda
 
-    from django.db.models import Sum
-
-    planned = meeting.agenda_items.aggregate(total=Sum("duration_minutes"))["total"] or 0
-    length = datetime.combine(meeting.date, meeting.ends_at) - datetime.combine(
-        meeting.date, meeting.starts_at
-    )
-    return planned + minutes <= length.total_seconds() / 60
+    table = agenda.timetable(meeting, list(meeting.agenda_items.all()))
+    return table.total_minutes + minutes <= table.available_minutes
 
 
 def _case_errors(
