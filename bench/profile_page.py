@@ -1,0 +1,129 @@
+"""Where a page's time goes: CPU per request in-process and a cProfile of it (issue 8).
+
+Run against a data set that `bench/run.py --keep` left behind (or any database), with the
+production settings the bench uses:
+
+    DATABASE_URL=sqlite:////tmp/sozialraum-bench-XXXX/bench-100.sqlite3 \\
+        .venv/bin/python bench/profile_page.py need_ranking team --requests 50 --top 25
+
+For each page it requests the page a few times to warm up, then `--requests` times, and prints
+the median CPU time per request (`time.process_time`, so other processes on the machine matter
+little), the same for `/healthz` and the ratio, and with `--top N` the N functions with the
+most own time (cProfile, sorted by tottime) and by cumulative time. The test client skips
+gunicorn's HTTP parsing, so the ratio here is higher than the bench's; use it to find what to
+cut, and `make bench` to judge the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import secrets
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pages import BASELINE, BENCH_USER, PAGES
+
+
+def setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sozialraum.settings")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("HTTPS", "false")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("EMAIL_BACKEND", "memory")
+    os.environ.setdefault("TASKS_BACKEND", "immediate")
+    # The manifest storage needs the collected files: those of the bench's working directory.
+    database = os.environ.get("DATABASE_URL", "")
+    if "STATIC_ROOT" not in os.environ and database.startswith("sqlite:///"):
+        home = Path(database.removeprefix("sqlite://")).parent
+        os.environ["STATIC_ROOT"] = str(home / "static")
+        os.environ.setdefault("SOZIALRAUM_HOME", str(home))
+    if "STATIC_ROOT" not in os.environ:
+        raise SystemExit("set STATIC_ROOT to the static/ of a `bench/run.py --keep` directory")
+    import django
+
+    django.setup()
+
+
+def client_for(page_name: str):
+    from django.conf import settings
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from sozialraum.accounts.models import User
+
+    client = Client(SERVER_NAME=settings.ALLOWED_HOSTS[0], raise_request_exception=True)
+    if not PAGES[page_name].anonymous:
+        user = User.objects.get(email=BENCH_USER)
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+    return client
+
+
+def cpu_per_request(client, path: str, requests: int) -> list[float]:
+    times = []
+    for _ in range(requests):
+        start = time.process_time()
+        response = client.get(path)
+        times.append(time.process_time() - start)
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: status {response.status_code}")
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="+", help=f"of: {', '.join(PAGES)}")
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--top", type=int, default=0, help="print a profile with N lines")
+    parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
+    args = parser.parse_args()
+    setup()
+    base_client = client_for(BASELINE)
+    base_path = PAGES[BASELINE].resolve()
+    cpu_per_request(base_client, base_path, 20)
+    base = statistics.median(cpu_per_request(base_client, base_path, 200))
+    print(f"{BASELINE}: {base * 1000:.2f} ms CPU per request (in-process)")
+    for name in args.pages:
+        client = client_for(name)
+        path = PAGES[name].resolve()
+        cpu_per_request(client, path, 3)
+        median = statistics.median(cpu_per_request(client, path, args.requests))
+        size = len(client.get(path).content)
+        print(f"{name} {path}: {median * 1000:.2f} ms ({median / base:.1f}x), {size // 1024} KB")
+        if args.sql:
+            from django.db import connection
+            from django.test.utils import CaptureQueriesContext
+
+            with CaptureQueriesContext(connection) as captured:
+                client.get(path)
+            for number, query in enumerate(captured.captured_queries, 1):
+                print(f"  {number:2}. {query['sql'][:300]}")
+        if args.top:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            cpu_per_request(client, path, args.requests)
+            profiler.disable()
+            for key in ("tottime", "cumulative"):
+                out = io.StringIO()
+                stats = pstats.Stats(profiler, stream=out).sort_stats(key)
+                stats.print_stats(args.top)
+                print(out.getvalue().split("\n", 6)[-1])
+
+
+if __name__ == "__main__":
+    main()
