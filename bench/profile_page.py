@@ -65,7 +65,7 @@ def client_for(page_name: str):
     client = Client(SERVER_NAME=settings.ALLOWED_HOSTS[0], raise_request_exception=True)
     if not PAGES[page_name].anonymous:
         user = User.objects.get(email=BENCH_USER)
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="sozialraum.accounts.backends.ModelBackend")
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is not None:
             session = client.session

@@ -61,7 +61,7 @@ def count_queries(names: list[str]) -> dict:
             result["path"] = page.resolve()
             client = Client(SERVER_NAME=host, raise_request_exception=True)
             if not page.anonymous:
-                client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+                client.force_login(user, backend="sozialraum.accounts.backends.ModelBackend")
                 verify_second_factor(client, user)
             client.get(result["path"])  # warm-up: per-process caches, lazy imports
             with CaptureQueriesContext(connection) as captured:

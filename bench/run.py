@@ -49,6 +49,8 @@ MAX_CPU_RATIO = 20.0  # server CPU per request of a page, at most this many time
 MAX_CPU_GROWTH = 1.25  # ... and at most this growth from the smallest to the largest scale
 REPEATS_NOTED = 3  # the same statement this often in one request: a likely N+1
 TITLES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+# In a kept working directory: the demo accounts' password (for --reuse).
+PASSWORD_FILE = "demo-password"  # noqa: S105 (a file name)
 
 
 def parse_args() -> argparse.Namespace:
@@ -68,7 +70,26 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--keep", action="store_true", help="keep the temporary directory and databases"
     )
+    parser.add_argument(
+        "--backends",
+        default="",
+        help="sqlite and/or postgresql (default: sqlite, and postgresql when DATABASE_URL "
+        "names a PostgreSQL server)",
+    )
+    parser.add_argument(
+        "--reuse",
+        metavar="DIR",
+        default="",
+        help="measure the data sets a --keep run left in DIR (migrate only, no new demo); "
+        "for trying changes to code, not to the demo",
+    )
     args = parser.parse_args()
+    args.backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    unknown_backends = [b for b in args.backends if b not in TITLES]
+    if unknown_backends:
+        parser.error(f"--backends takes {' and/or '.join(TITLES)}")
+    if args.reuse and not (Path(args.reuse) / PASSWORD_FILE).exists():
+        parser.error(f"--reuse {args.reuse}: no data sets of a --keep run there")
     try:
         args.scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
     except ValueError:
@@ -97,9 +118,14 @@ def count_queries(env: dict[str, str], pages: list[str], out: Path) -> dict:
 def build_dataset(backend: Backend, scale: int, env: dict[str, str], args) -> tuple[dict, dict]:
     """A fresh database with the demo at `scale`, and its SQL queries per page."""
     label = f"[{backend.name} scale {scale}]"
-    env = {**env, "DATABASE_URL": backend.create(scale)}
-    print(f"{label} building the data set ...", flush=True)
-    built = build(env, scale)
+    if args.reuse:
+        env = {**env, "DATABASE_URL": backend.database_url(scale)}
+        print(f"{label} reusing the data set of {args.reuse} (migrate only) ...", flush=True)
+        built = build(env, scale, demo=False)
+    else:
+        env = {**env, "DATABASE_URL": backend.create(scale)}
+        print(f"{label} building the data set ...", flush=True)
+        built = build(env, scale)
     print(
         f"{label} migrate {built['migrate_seconds']} s, demo --scale {scale} "
         f"{built['demo_seconds']} s: {built['demo']}",
@@ -365,11 +391,25 @@ def git_revision() -> str:
 def main() -> int:
     args = parse_args()
     started = datetime.now().astimezone()
-    home = Path(tempfile.mkdtemp(prefix="sozialraum-bench-"))
-    env = production_env(home, secrets.token_urlsafe(18))
-    backends: list[Backend] = [Backend(home)]
+    if args.reuse:
+        home = Path(args.reuse).resolve()
+        password = (home / PASSWORD_FILE).read_text(encoding="utf-8").strip()
+        args.keep = True  # the data sets stay where they were
+    else:
+        home = Path(tempfile.mkdtemp(prefix="sozialraum-bench-"))
+        password = secrets.token_urlsafe(18)
+        if args.keep:
+            (home / PASSWORD_FILE).write_text(password, encoding="utf-8")
+    env = production_env(home, password)
     server_url = os.environ.get("DATABASE_URL", "")
-    if server_url.startswith(("postgres://", "postgresql://", "pgsql://")):
+    on_postgres = server_url.startswith(("postgres://", "postgresql://", "pgsql://"))
+    wanted = args.backends or ["sqlite", *(["postgresql"] if on_postgres else [])]
+    if "postgresql" in wanted and not on_postgres:
+        sys.exit("--backends postgresql needs DATABASE_URL=postgres://... (the server to use)")
+    backends: list[Backend] = []
+    if "sqlite" in wanted:
+        backends.append(Backend(home))
+    if "postgresql" in wanted:
         backends.append(PostgresBackend(home, server_url))
     print(
         f"Benchmark: scales {args.scales}, pages {', '.join(args.pages)}, backends "

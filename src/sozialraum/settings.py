@@ -158,7 +158,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend with the per-request user lookup compiled once (issue 8).
+    "sozialraum.accounts.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -221,6 +222,8 @@ FEEDBACK_MAILS_PER_HOUR = 100  # in total
 OTP_TOTP_ISSUER = env_str("OTP_ISSUER", "Sozialraum")
 OTP_TOTP_THROTTLE_FACTOR = 1  # waits of 1, 2, 4, 8 ... seconds after wrong codes, per device
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the operator may delete an authenticator, never read its key
+# Django's database sessions; the lookup of every request is compiled once (issue 8).
+SESSION_ENGINE = "sozialraum.accounts.sessions"
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
 from sozialraum.lib.fields import SortKeyField
+from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.text import person_sort_key
 from sozialraum.regions.models import TenantModel, TenantQuerySet, YouthOffice
 
@@ -131,9 +132,7 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
         """{youth_office_id: (role, organisation_id)}, loaded once per user object."""
         cache = getattr(self, "_office_roles_cache", None)
         if cache is None:
-            rows = OfficeRole.objects.filter(user=self).values_list(
-                "youth_office_id", "role", "organisation_id"
-            )
+            rows = _ROLES_OF_USER.all(self.pk)
             cache = {office_id: (role, org_id) for office_id, role, org_id in rows}
             self._office_roles_cache = cache
         return cache
@@ -386,3 +385,13 @@ class UsedFormToken(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+
+# A logged-in user's roles are read on every request: compiled once (lib/prepared.py).
+_ROLES_OF_USER = Prepared(
+    lambda user_id: OfficeRole.objects.filter(user_id=user_id).values_list(
+        "youth_office_id", "role", "organisation_id"
+    ),
+    int,
+    rows=True,
+)

@@ -19,7 +19,7 @@ from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sozialraum.accounts import services
+from sozialraum.accounts import backends, services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
@@ -103,7 +103,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             return render(
                 request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
             )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=backends.PATH)
         messages.success(request, welcome(invitation.youth_office.name))
         return redirect(invitation.youth_office.get_absolute_url())
     return render(

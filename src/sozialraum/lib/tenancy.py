@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from sozialraum.lib.prepared import Prepared
 from sozialraum.regions.models import YouthOffice
 
 if TYPE_CHECKING:
@@ -48,11 +49,15 @@ OfficeViewFunc = Callable[Concatenate[OfficeRequest, P], HttpResponse]
 RoutedView = Callable[Concatenate[HttpRequest, str, P], HttpResponse]
 
 
+# Every office page looks its office up: compiled once (lib/prepared.py).
+_OFFICE_BY_SLUG = Prepared(lambda slug: YouthOffice.objects.filter(slug=slug), str)
+
+
 def resolve_office(request: HttpRequest, slug: str) -> tuple[YouthOffice, str]:
     """The youth office of `slug` and the user's role there; 404 without a role (or office).
 
     Shared by `office_view` and the API, so both answer outsiders the same way."""
-    office = YouthOffice.objects.filter(slug=slug).first()
+    office = _OFFICE_BY_SLUG.first(slug)
     user = request.user
     role = user.role_in(office) if office is not None and user.is_authenticated else None
     if office is None or role is None:
