@@ -93,9 +93,12 @@ def main() -> None:
     parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
     args = parser.parse_args()
     setup()
+    import gc
+
     base_client = client_for(BASELINE)
     base_path = PAGES[BASELINE].resolve()
     cpu_per_request(base_client, base_path, 20)
+    gc.freeze()  # as gunicorn's master does after loading (gunicorn.conf.py)
     base = statistics.median(cpu_per_request(base_client, base_path, 200))
     print(f"{BASELINE}: {base * 1000:.2f} ms CPU per request (in-process)")
     for name in args.pages:

@@ -40,6 +40,7 @@ from server import (
     collectstatic,
     production_env,
     run,
+    set_password,
 )
 
 from pages import BASELINE, BENCH_USER, DEMO_TOTP_SECRET, PAGES
@@ -49,8 +50,6 @@ MAX_CPU_RATIO = 20.0  # server CPU per request of a page, at most this many time
 MAX_CPU_GROWTH = 1.25  # ... and at most this growth from the smallest to the largest scale
 REPEATS_NOTED = 3  # the same statement this often in one request: a likely N+1
 TITLES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-# In a kept working directory: the demo accounts' password (for --reuse).
-PASSWORD_FILE = "demo-password"  # noqa: S105 (a file name)
 
 
 def parse_args() -> argparse.Namespace:
@@ -88,8 +87,8 @@ def parse_args() -> argparse.Namespace:
     unknown_backends = [b for b in args.backends if b not in TITLES]
     if unknown_backends:
         parser.error(f"--backends takes {' and/or '.join(TITLES)}")
-    if args.reuse and not (Path(args.reuse) / PASSWORD_FILE).exists():
-        parser.error(f"--reuse {args.reuse}: no data sets of a --keep run there")
+    if args.reuse and not Path(args.reuse, "static").is_dir():
+        parser.error(f"--reuse {args.reuse}: not the working directory of a --keep run")
     try:
         args.scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
     except ValueError:
@@ -122,6 +121,7 @@ def build_dataset(backend: Backend, scale: int, env: dict[str, str], args) -> tu
         env = {**env, "DATABASE_URL": backend.database_url(scale)}
         print(f"{label} reusing the data set of {args.reuse} (migrate only) ...", flush=True)
         built = build(env, scale, demo=False)
+        set_password(env, BENCH_USER, env["SOZIALRAUM_DEMO_PASSWORD"])
     else:
         env = {**env, "DATABASE_URL": backend.create(scale)}
         print(f"{label} building the data set ...", flush=True)
@@ -393,14 +393,10 @@ def main() -> int:
     started = datetime.now().astimezone()
     if args.reuse:
         home = Path(args.reuse).resolve()
-        password = (home / PASSWORD_FILE).read_text(encoding="utf-8").strip()
         args.keep = True  # the data sets stay where they were
     else:
         home = Path(tempfile.mkdtemp(prefix="sozialraum-bench-"))
-        password = secrets.token_urlsafe(18)
-        if args.keep:
-            (home / PASSWORD_FILE).write_text(password, encoding="utf-8")
-    env = production_env(home, password)
+    env = production_env(home, secrets.token_urlsafe(18))
     server_url = os.environ.get("DATABASE_URL", "")
     on_postgres = server_url.startswith(("postgres://", "postgresql://", "pgsql://"))
     wanted = args.backends or ["sqlite", *(["postgresql"] if on_postgres else [])]

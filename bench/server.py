@@ -148,6 +148,17 @@ def build(env: dict[str, str], scale: int, demo: bool = True) -> dict[str, float
     }
 
 
+def set_password(env: dict[str, str], email: str, password: str) -> None:
+    """Give the account `email` of a reused data set this run's password."""
+    code = (
+        "from sozialraum.accounts.models import User\n"
+        f"user = User.objects.get(email={email!r})\n"
+        f"user.set_password({password!r})\n"
+        "user.save(update_fields=['password'])\n"
+    )
+    run([*console_script("sozialraum"), "shell", "-c", code], env, "setting the password")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -188,7 +199,9 @@ class Server:
             cmd, env=env, cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT
         )
 
-    def wait_ready(self, timeout: float = 30) -> None:
+    def wait_ready(self, timeout: float = 120) -> None:
+        """Until /healthz answers; the master loads the app and the guard's name lists first
+        (a few seconds, much longer on a busy machine)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
