@@ -4,12 +4,15 @@ field, coordination's recorded override, expenses by the carrier editor."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
+from sozialraum.planning import budget_services
 from sozialraum.planning.budget_models import Allocation, BudgetOverride, Expense
 from sozialraum.planning.measure_models import MeasureStatus
-from tests.helpers import count_queries
+from tests.helpers import assert_queries_constant, count_queries
 from tests.planning.budget_world import D, allocate, fresh, make_budget, make_measure
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +224,28 @@ def test_it_no_expense_on_a_measure_that_is_not_approved(office_a, coordinator_c
         {"share": share.pk, "date": "02.03.2026", "amount": "10", "receipt": "R"},
     )
     assert response.status_code == 200 and not Expense.objects.exists()
+
+
+def test_it_the_measure_page_runs_a_constant_number_of_queries(
+    office_a, coordinator_client, space_a, space_a2
+):
+    """The measure's page with its budget part: allocations, their shares with budget and
+    social space, the shares' expenses in three queries however many there are."""
+    a, b = make_budget(space_a, "10000"), make_budget(space_a2, "4000")
+    measure = make_measure(office_a)
+    allocate(measure, (a, "1000"), (b, "500"))
+
+    def grow() -> None:
+        second = allocate(measure, (a, "1000"), (b, "500"))
+        for share in second.shares.all():
+            for day in range(1, 4):
+                budget_services.record_expense(
+                    share=share,
+                    date=datetime.date(2026, 3, day),
+                    amount=D("10"),
+                    receipt=f"RE-{day}",
+                    by=None,
+                )
+
+    page = reverse("planning:measure", kwargs={"office_slug": "heidekreis", "pk": measure.pk})
+    assert_queries_constant(coordinator_client, page, grow, expected=14)

@@ -153,7 +153,7 @@ def test_it_the_page_runs_a_constant_number_of_queries(client_for, coordinator, 
             )
 
     assert_queries_constant(
-        client_for(coordinator), url("planning:project", project), grow, expected=14
+        client_for(coordinator), url("planning:project", project), grow, expected=12
     )
 
 

@@ -31,11 +31,21 @@ def get_need_for_user(request: OfficeRequest, pk: int, *, perm: str | None = Non
     return get_for_user(request, queryset, pk=pk, perm=perm)
 
 
-def get_measure_for_user(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Measure:
+# What a measure comes with; the measure's page joins its own (measure_views.MEASURE_PAGE_JOINS).
+MEASURE_JOINS = ("youth_office", "carrier", "team", "created_by", "continued_from")
+
+
+def get_measure_for_user(
+    request: OfficeRequest,
+    pk: int,
+    *,
+    perm: str | None = None,
+    joins: tuple[str, ...] = MEASURE_JOINS,
+) -> Measure:
     _check_pk(pk)
-    queryset = Measure.objects.select_related(
-        "youth_office", "carrier", "team", "created_by", "continued_from"
-    ).filter(visible_measures(request.youth_office, request.user))
+    queryset = Measure.objects.select_related(*joins).filter(
+        visible_measures(request.youth_office, request.user)
+    )
     return get_for_user(request, queryset, pk=pk, perm=perm)
 
 

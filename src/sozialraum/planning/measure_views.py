@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.planning import cost_services, measure_services, selectors
 from sozialraum.planning.access import get_measure_for_user
+from sozialraum.planning.budget_selectors import budget_part
 from sozialraum.planning.measure_forms import (
     DecideForm,
     MeasureForm,
@@ -70,15 +72,29 @@ def measures(request: OfficeRequest) -> HttpResponse:
     )
 
 
+# What the measure's page joins: carrier and team, the project and its evaluation
+# (planning/_measure_project.html); the office is the request's.
+MEASURE_PAGE_JOINS = ("carrier", "team", "project", "project__evaluation")
+# The statuses whose page names the approval level (submitting and deciding).
+LEVEL_STATUSES = (MeasureStatus.DRAFT, MeasureStatus.RETURNED, MeasureStatus.SUBMITTED)
+
+
 def measure_context(request: OfficeRequest, measure: Measure) -> dict[str, Any]:
+    """The measure's page; `measure` as `get_measure_for_user(..., joins=MEASURE_PAGE_JOINS)`
+    returns it (otherwise the project part costs one or two queries more)."""
+    measure.youth_office = request.youth_office
     page = selectors.measure_page(measure)
+    prefetch_related_objects([measure], budget_part())
+    project = getattr(measure, "project", None)
+    if project is not None:
+        project.youth_office = request.youth_office
     context: dict[str, Any] = {"measure": measure, **page}
     changes = cost_services.revision_changes(page["estimates"])
     for revision in page["estimates"]:
         revision.change_rows = changes.get(revision.pk, [])
     estimate = page["estimate"]
     requested = estimate.requested if estimate is not None else None
-    if requested is not None:
+    if requested is not None and measure.status in LEVEL_STATUSES:
         context["level"] = selectors.level_for(request.youth_office, requested)
     user = request.user
     context["can_change"] = (
@@ -101,7 +117,9 @@ def measure_context(request: OfficeRequest, measure: Measure) -> dict[str, Any]:
 
 @office_view("planning.view_planning")
 def measure(request: OfficeRequest, pk: int) -> HttpResponse:
-    measure = get_measure_for_user(request, pk, perm="planning.view_planning")
+    measure = get_measure_for_user(
+        request, pk, perm="planning.view_planning", joins=MEASURE_PAGE_JOINS
+    )
     return render(request, "planning/measure.html", measure_context(request, measure))
 
 

@@ -12,12 +12,17 @@ from sozialraum.planning.project_models import Project
 
 
 def get_project_for_user(
-    request: OfficeRequest, pk: int, *, perm: str | None = "planning.view_project"
+    request: OfficeRequest,
+    pk: int,
+    *,
+    perm: str | None = "planning.view_project",
+    related: tuple[str, ...] = (),
 ) -> Project:
-    """A project with its measure and carrier; carrier editors of other organisations get 404
-    (the project's existence is no business of theirs), everybody else 403 without `perm`."""
+    """A project with its measure and carrier (and `related` joined); carrier editors of other
+    organisations get 404 (the project's existence is no business of theirs), everybody else
+    403 without `perm`."""
     queryset = Project.objects.select_related(
-        "youth_office", "measure", "measure__carrier", "measure__team"
+        "youth_office", "measure", "measure__carrier", "measure__team", *related
     )
     project = get_for_user(request, queryset, pk=pk)
     if not request.user.has_perm("planning.view_project", project):

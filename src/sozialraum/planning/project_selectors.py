@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, FilteredRelation, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from sozialraum.network.predicates import own_organisation_id
@@ -17,7 +17,6 @@ from sozialraum.planning.models import EvaluationLevel
 from sozialraum.planning.project_forms import STATE_ENDED, STATE_EVALUATED, STATE_RUNNING
 from sozialraum.planning.project_models import (
     Evaluation,
-    GoalResult,
     ProgressNote,
     Project,
     ProjectStatus,
@@ -115,34 +114,33 @@ class ProjectPage:
     ratings: list[Any] = field(default_factory=list)
 
 
+# What the project's page joins to the project (get_project_for_user(..., related=...)).
+PROJECT_PAGE_RELATED = ("measure__continued_from", "evaluation", "evaluation__completed_by")
+
+
 def project_page(project: Project) -> ProjectPage:
-    """Everything the project's page shows, in a fixed number of queries."""
-    measure = (
-        Measure.objects.select_related("carrier", "team", "continued_from")
-        .prefetch_related(
-            Prefetch("social_spaces", queryset=SocialSpace.objects.order_by("sort_key", "pk")),
-            "needs",
-        )
-        .get(pk=project.measure_id)
+    """Everything the project's page shows, in a fixed number of queries; the project as
+    `get_project_for_user(..., related=PROJECT_PAGE_RELATED)` returns it (measure, carrier,
+    team, continued measure and evaluation joined; otherwise those cost a query each)."""
+    measure = project.measure
+    prefetch_related_objects(
+        [measure],
+        Prefetch("social_spaces", queryset=SocialSpace.objects.order_by("sort_key", "pk")),
+        "needs",
     )
-    evaluation = (
-        Evaluation.objects.filter(project=project)
-        .select_related("completed_by")
-        .prefetch_related(
-            Prefetch("ratings", queryset=_ratings_queryset()),
-        )
-        .first()
-    )
-    results: dict[int, GoalResult] = {}
+    evaluation: Evaluation | None = getattr(project, "evaluation", None)
+    goals_query = Goal.objects.filter(measure=measure)
     if evaluation is not None:
-        results = {r.goal_id: r for r in GoalResult.objects.filter(evaluation=evaluation)}
-    goals = [
-        GoalLine(
-            goal,
-            results[goal.pk].achieved_value if goal.pk in results else None,
-            results[goal.pk].comment if goal.pk in results else "",
+        prefetch_related_objects([evaluation], Prefetch("ratings", queryset=_ratings_queryset()))
+        # Each goal with its result in this evaluation (if any), in the same query.
+        goals_query = goals_query.annotate(
+            result=FilteredRelation("results", condition=Q(results__evaluation=evaluation)),
+            achieved=F("result__achieved_value"),
+            result_comment=F("result__comment"),
         )
-        for goal in Goal.objects.filter(measure=measure)
+    goals = [
+        GoalLine(goal, getattr(goal, "achieved", None), getattr(goal, "result_comment", "") or "")
+        for goal in goals_query
     ]
     notes = list(ProgressNote.objects.filter(project=project).select_related("created_by")[:50])
     estimate = CostEstimate.objects.filter(measure=measure).order_by("-number").first()

@@ -48,14 +48,16 @@ def _page(request: OfficeRequest, project: Project, note_form: ProgressNoteForm)
 
 @office_view("planning.view_project")
 def project(request: OfficeRequest, pk: int) -> HttpResponse:
-    found = get_project_for_user(request, pk)
+    found = get_project_for_user(request, pk, related=selectors.PROJECT_PAGE_RELATED)
     return _page(request, found, ProgressNoteForm())
 
 
 @office_view("planning.view_project")
 @submit_once
 def project_note_add(request: OfficeRequest, pk: int) -> HttpResponse:
-    found = get_project_for_user(request, pk, perm="planning.add_progress_note")
+    found = get_project_for_user(
+        request, pk, perm="planning.add_progress_note", related=selectors.PROJECT_PAGE_RELATED
+    )
     form = ProgressNoteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:

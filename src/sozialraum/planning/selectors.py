@@ -181,8 +181,11 @@ def _items() -> QuerySet:
 
 def measure_page(measure: Measure) -> dict[str, Any]:
     estimates = estimates_with_items(measure)
+    needs = list(measure.needs.order_by("title"))
+    for need in needs:  # their links need the office's slug: the measure's office, joined
+        need.youth_office = measure.youth_office
     return {
-        "needs": list(measure.needs.order_by("title")),
+        "needs": needs,
         "spaces": list(measure.social_spaces.order_by("name")),
         "goals": list(Goal.objects.filter(measure=measure).order_by("position", "id")),
         "estimate": estimates[0] if estimates else None,
