@@ -50,15 +50,11 @@ def test_it_formats_the_time_as_django_does(language):
 
     from django.utils import dateformat, formats
 
-    from sozialraum.audit.views import _datetime_formatter
+    from sozialraum.audit.views import datetime_formatter
 
     moment = datetime(2027, 1, 3, 7, 5, 9, tzinfo=ZoneInfo("Europe/Berlin"))
     with translation.override(language):
         format_string = formats.get_format("SHORT_DATETIME_FORMAT")
-        assert _datetime_formatter(format_string)(moment) == dateformat.format(
-            moment, format_string
-        )
+        assert datetime_formatter(format_string)(moment) == dateformat.format(moment, format_string)
     for format_string in ("d.m.Y H:i", "Y-m-d H:i:s", "j. F Y", "m/d/Y P"):
-        assert _datetime_formatter(format_string)(moment) == dateformat.format(
-            moment, format_string
-        )
+        assert datetime_formatter(format_string)(moment) == dateformat.format(moment, format_string)
