@@ -41,3 +41,20 @@ def test_it_renders_the_changes_as_the_template_did(action, language):
         new = "\n" + " " * 20 + changes_html(entry, CHANGES) + "\n"
     assert new == old
     assert "&lt;Alt&gt; &amp; Co" in new
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_it_formats_the_time_as_django_does(language):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import dateformat, formats
+
+    from sozialraum.audit.views import datetime_formatter
+
+    moment = datetime(2027, 1, 3, 7, 5, 9, tzinfo=ZoneInfo("Europe/Berlin"))
+    with translation.override(language):
+        format_string = formats.get_format("SHORT_DATETIME_FORMAT")
+        assert datetime_formatter(format_string)(moment) == dateformat.format(moment, format_string)
+    for format_string in ("d.m.Y H:i", "Y-m-d H:i:s", "j. F Y", "m/d/Y P"):
+        assert datetime_formatter(format_string)(moment) == dateformat.format(moment, format_string)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -15,7 +17,8 @@ from django.urls import reverse_lazy
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import localtime, now
+from django.utils.timezone import get_current_timezone, localtime, now
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +26,7 @@ from sozialraum.accounts import backends, services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
+from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.row_templates import render_rows
@@ -134,20 +138,23 @@ def access_list(request: OfficeRequest) -> HttpResponse:
         )
         return redirect("access:list", office_slug=office.slug)
 
-    roles = (
-        OfficeRole.objects.in_office(office)
-        .select_related("user", "organisation")
-        .order_by("user__sort_key", "user__email")
-    )
+    roles = OfficeRole.objects.in_office(office).order_by("user__sort_key", "user__email")
     page = Paginator(roles, 25).get_page(request.GET.get("seite"))
-    invitations = Paginator(
-        Invitation.objects.in_office(office).pending().select_related("invited_by"), 20
-    ).get_page(request.GET.get("einladungen"))
+    # The rows as plain values (no model instances of roles, users, organisations); the
+    # counts on the tables alone.
+    page.object_list = cast(QuerySet, page.object_list).values_list(*_ROLE_FIELDS, named=True)
+    invitations = Paginator(Invitation.objects.in_office(office).pending(), 20).get_page(
+        request.GET.get("einladungen")
+    )
+    invitations.object_list = cast(QuerySet, invitations.object_list).values_list(
+        *_INVITATION_FIELDS, named=True
+    )
     return render(
         request,
         "accounts/access_list.html",
         {
             "form": form,
+            "form_html": _unbound_form_html() if not form.is_bound else form,
             "page": page,
             "rows_html": _access_rows(request, page),
             "invitations": invitations,
@@ -221,6 +228,33 @@ def revoke_invitation(request: OfficeRequest, pk: int) -> HttpResponse:
 # The access list's rows, built here rather than in the template: it is the longest list of
 # forms (a role <select> and three URLs per person), see issue 8.
 
+# The invitation form as it shows on every GET (unbound: the same for everybody), per language.
+_UNBOUND_FORMS: dict[str | None, SafeString] = {}
+
+
+def _unbound_form_html() -> SafeString:
+    """The empty invitation form's HTML, rendered once per process and language (its fields
+    and radio buttons are a fifth of the page's CPU; nothing in it depends on the request)."""
+    language = get_language()
+    html = _UNBOUND_FORMS.get(language)
+    if html is None:
+        html = _UNBOUND_FORMS[language] = SafeString(str(InviteForm(office=None)))
+    return html
+
+
+# What the rows read: plain values, as named tuples.
+_ROLE_FIELDS = ("pk", "role", "user_id", "user__name", "user__email", "organisation__name")
+_INVITATION_FIELDS = (
+    "pk",
+    "name",
+    "email",
+    "role",
+    "expires_at",
+    "invited_by_id",
+    "invited_by__name",
+    "invited_by__email",
+)
+
 # The whitespace the template's former loop over the roles produced (the markup is unchanged).
 _OPTION_GAP, _OPTION_INDENT, _OPTION_END = "\n" + " " * 22, "\n" + " " * 24, "\n" + " " * 20
 
@@ -247,7 +281,7 @@ def role_options(current: str) -> SafeString:
     return SafeString("".join(parts))
 
 
-def _access_rows(request: OfficeRequest, page: Iterable[OfficeRole]) -> SafeString:
+def _access_rows(request: OfficeRequest, page: Iterable[Any]) -> SafeString:
     """The rows of the access list, filled into accounts/rows/access.html (lib.row_templates):
     the longest list of forms, one per person (issue 8)."""
     office, me = request.youth_office, request.user
@@ -264,21 +298,23 @@ def _access_rows(request: OfficeRequest, page: Iterable[OfficeRole]) -> SafeStri
     remove_url = url_for_rows("access:remove_access", office_slug=office.slug)
     options: dict[str, SafeString] = {}
     rows = []
+    select_label, for_organisation = _("Rolle von %(name)s"), _("für %(organisation)s")
     for office_role in page:
         if office_role.role not in options:
             options[office_role.role] = role_options(office_role.role)
-        user, organisation = office_role.user, office_role.organisation
+        name = office_role.user__name or office_role.user__email  # str(user)
+        organisation = office_role.organisation__name
         rows.append(
             {
                 **fixed,
                 "pk": str(office_role.pk),
-                "name": user.name or user.email,
-                "email": user.email,
-                "you": fixed["you"] if user == me else "",
-                "select_label": _("Rolle von %(name)s") % {"name": user},
+                "name": name,
+                "email": office_role.user__email,
+                "you": fixed["you"] if office_role.user_id == me.pk else "",
+                "select_label": select_label % {"name": name},
                 "organisation": format_html(
                     '<p class="sr-muted">{}</p>',
-                    _("für %(organisation)s") % {"organisation": organisation.name},
+                    for_organisation % {"organisation": organisation},
                 )
                 if organisation is not None
                 else "",
@@ -290,7 +326,7 @@ def _access_rows(request: OfficeRequest, page: Iterable[OfficeRole]) -> SafeStri
     return render_rows("accounts/rows/access.html", rows)
 
 
-def _invitation_rows(request: OfficeRequest, page: Iterable[Invitation]) -> SafeString:
+def _invitation_rows(request: OfficeRequest, page: Iterable[Any]) -> SafeString:
     """The pending invitations, filled into accounts/rows/invitation.html (lib.row_templates)."""
     revoke_url = url_for_rows("access:revoke_invitation", office_slug=request.youth_office.slug)
     moment = now()
@@ -309,8 +345,14 @@ def _invitation_rows(request: OfficeRequest, page: Iterable[Invitation]) -> Safe
         _("abgelaufen"),
     )
     deleted = _("gelöschter Zugang")
+    role_labels = labels_of(Invitation._meta.get_field("role"))
+    date_formats: dict[Any, str] = {}
+    current = get_current_timezone()
     rows = []
     for invitation in page:
+        day = invitation.expires_at.astimezone(current).date()  # localtime()
+        if day not in date_formats:
+            date_formats[day] = date_format(day, "SHORT_DATE_FORMAT")
         if invitation.name:
             who = format_html(
                 '{}<br><span class="sr-muted">{}</span>', invitation.name, invitation.email
@@ -322,9 +364,11 @@ def _invitation_rows(request: OfficeRequest, page: Iterable[Invitation]) -> Safe
                 **fixed,
                 "pk": str(invitation.pk),
                 "who": who,
-                "role_label": invitation.get_role_display(),
-                "invited_by": str(invitation.invited_by) if invitation.invited_by else deleted,
-                "expires": date_format(localtime(invitation.expires_at), "SHORT_DATE_FORMAT"),
+                "role_label": str(role_labels.get(invitation.role, invitation.role)),
+                "invited_by": (invitation.invited_by__name or invitation.invited_by__email)
+                if invitation.invited_by_id
+                else deleted,
+                "expires": date_formats[day],
                 "expired": expired if moment >= invitation.expires_at else "",
                 "revoke_url": revoke_url(invitation.pk),
             }

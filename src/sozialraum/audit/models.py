@@ -57,12 +57,15 @@ class AuditEntry(TenantModel):
     def change_rows(self, field_label=registry.field_label) -> list[tuple[str, str, str]]:
         """[(field label in the reader's language, before, after)] for display, by label.
         `field_label(object_type, key)` gives the labels (a list page passes a memoised one)."""
-        rows = [
-            (
-                field_label(self.object_type, str(key)),
-                str(values.get("old", "")),
-                str(values.get("new", "")),
-            )
-            for key, values in self.changes.items()
-        ]
-        return sorted(rows, key=lambda row: row[0].casefold())
+        return change_rows(self.object_type, self.changes, field_label)
+
+
+def change_rows(
+    object_type: str, changes: dict, field_label=registry.field_label
+) -> list[tuple[str, str, str]]:
+    """`AuditEntry.change_rows` for an entry read as plain values (the trail's list)."""
+    rows = [
+        (field_label(object_type, str(key)), str(values.get("old", "")), str(values.get("new", "")))
+        for key, values in changes.items()
+    ]
+    return sorted(rows, key=lambda row: row[0].casefold())

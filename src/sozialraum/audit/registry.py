@@ -19,6 +19,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class AuditedType:
 
 
 _registry: dict[str, AuditedType] = {}
+# known_types() per language: the registry only changes while the apps load.
+_known_types: dict[str | None, list[tuple[str, str]]] = {}
 
 
 def type_key(model: type[models.Model] | models.Model) -> str:
@@ -65,6 +68,7 @@ def register(
     """Declare that `model` is audited (called from the app's `AppConfig.ready()`)."""
     audited = AuditedType(model=model, labels=dict(labels or {}), fields_of=fields_of)
     _registry[audited.key] = audited
+    _known_types.clear()
 
 
 def get(object_type: str) -> AuditedType | None:
@@ -72,11 +76,17 @@ def get(object_type: str) -> AuditedType | None:
 
 
 def known_types() -> list[tuple[str, str]]:
-    """[(object_type, label in the current language)], sorted by label: the filter's choices."""
-    return sorted(
-        ((key, audited.verbose_name) for key, audited in _registry.items()),
-        key=lambda choice: choice[1].casefold(),
-    )
+    """[(object_type, label in the current language)], sorted by label: the filter's choices
+    (sorted once per language)."""
+    language = get_language()
+    known = _known_types.get(language)
+    if known is None:
+        known = sorted(
+            ((key, audited.verbose_name) for key, audited in _registry.items()),
+            key=lambda choice: choice[1].casefold(),
+        )
+        _known_types[language] = known
+    return list(known)
 
 
 def type_label(object_type: str) -> str:

@@ -21,6 +21,7 @@ from sozialraum.lib.http import (
     next_url,
     posted,
     query_without,
+    url_for_rows,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
@@ -104,6 +105,10 @@ def organisation(request: OfficeRequest, pk: int) -> HttpResponse:
         .select_related("person")
         .order_by("person__sort_key", "pk")
     )
+    # The people's links reversed once for the list, not with {% url %} per person.
+    person_url = url_for_rows("network:person", office_slug=office.slug)
+    for affiliation in affiliations:
+        affiliation.person_url = person_url(affiliation.person_id)  # type: ignore[attr-defined]
     today = timezone.localdate()
     changes: list[OrganisationChange] = []
     if request.user.has_perm("network.view_organisation_changes", org):
