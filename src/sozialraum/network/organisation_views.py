@@ -56,6 +56,7 @@ def directory(request: OfficeRequest) -> HttpResponse:
         request.GET.get("seite"),
         office_slug=office.slug,
         spaces_header=office.social_space_label_plural,
+        ids_key=list_rows.search_ids_key("directory", office, filters),
     )
     return list_response(
         request,

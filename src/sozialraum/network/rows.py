@@ -12,9 +12,11 @@ related names.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.html import conditional_escape, format_html
@@ -26,19 +28,59 @@ from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.row_templates import render_rows
 from sozialraum.network.models import Affiliation, Organisation, Person
 
+# How long the ids of a search's hits are kept (they are dropped earlier by any write to the
+# office, which changes the key).
+SEARCH_IDS_SECONDS = 300
 
-def _page(queryset: QuerySet, number: Any) -> tuple[Page, list[dict[str, Any]]]:
-    page = Paginator(queryset, PAGE_SIZE).get_page(number)
-    return page, list(page.object_list)
+
+def search_ids_key(kind: str, office: Any, filters: dict[str, Any]) -> str | None:
+    """The cache key of a search's hits in the office, or None without a search term.
+
+    A common word matches a tenth of a large directory: counting the hits and sorting them for
+    every page, on every request, made the search grow with the directory (issue 8). The ids of
+    the hits in list order are kept instead, under the office's `data_version` (raised by every
+    audited write: a new, renamed or deleted organisation or person changes the key) and the
+    filters; each page then reads its 25 rows by id. The rows themselves are read fresh."""
+    if not filters.get("q"):
+        return None
+    values = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
+    digest = hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+    return f"network:{kind}-ids:{office.pk}:{office.data_version}:{digest}"
+
+
+def _page(
+    queryset: QuerySet, number: Any, columns: tuple[str, ...], ids_key: str | None = None
+) -> tuple[Page, list[dict[str, Any]]]:
+    """A page of `queryset` as dicts of `columns`; with `ids_key`, through the cached ids of all
+    hits (search_ids_key)."""
+    if ids_key is None:
+        page = Paginator(queryset.values(*columns), PAGE_SIZE).get_page(number)
+        return page, list(page.object_list)
+    ids = cache.get(ids_key)
+    if ids is None:
+        ids = list(queryset.values_list("id", flat=True))
+        cache.set(ids_key, ids, SEARCH_IDS_SECONDS)
+    page = Paginator(ids, PAGE_SIZE).get_page(number)
+    shown = list(page.object_list)
+    # By id alone: the search condition again would make the database find every hit anew.
+    # The ids come from the office's own search (the key names the office).
+    found = queryset.model._default_manager.filter(pk__in=shown).values(*columns)
+    by_id = {row["id"]: row for row in found} if shown else {}
+    return page, [by_id[pk] for pk in shown if pk in by_id]
 
 
 def directory_page(
-    organisations: QuerySet[Organisation], number: Any, *, office_slug: str, spaces_header: str
+    organisations: QuerySet[Organisation],
+    number: Any,
+    *,
+    office_slug: str,
+    spaces_header: str,
+    ids_key: str | None = None,
 ) -> Page:
     """A page of the directory: `name`, `kind_label`, `city`, `spaces` (names joined),
     `detail_url`; `page.rows_html` the table rows (network/rows/directory.html)."""
     page, rows = _page(
-        organisations.select_related(None).values("id", "name", "kind", "city"), number
+        organisations.select_related(None), number, ("id", "name", "kind", "city"), ids_key
     )
     spaces: dict[int, list[str]] = defaultdict(list)
     through = Organisation.social_spaces.through.objects
@@ -67,12 +109,13 @@ def directory_page(
     return page
 
 
-def people_page(people: QuerySet[Person], number: Any, *, office_slug: str) -> Page:
+def people_page(
+    people: QuerySet[Person], number: Any, *, office_slug: str, ids_key: str | None = None
+) -> Page:
     """A page of the list of people: `title`, `first_name`, `last_name`, `email`, `phone`,
     `affiliations` (current ones: `organisation`, `function`), `detail_url`."""
-    page, rows = _page(
-        people.values("id", "title", "first_name", "last_name", "email", "phone"), number
-    )
+    columns = ("id", "title", "first_name", "last_name", "email", "phone")
+    page, rows = _page(people, number, columns, ids_key)
     affiliations: dict[int, list[dict[str, str]]] = defaultdict(list)
     current = (
         Affiliation.objects.current()
