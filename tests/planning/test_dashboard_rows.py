@@ -196,3 +196,20 @@ def test_it_dashboard_parts_write_what_the_template_loops_wrote(
         assert "Raum &lt;b&gt; &amp; &quot;Co&quot;" in parts["options_html"]
         assert parts["options_html"].count(" selected") == (0 if space_id is None else 1)
         assert parts["columns_html"].count("sr-bar--committed-sum") == 12
+
+
+def test_it_cached_months_change_with_the_next_expense(office_a, space_a, space_a2):
+    from sozialraum.regions.models import YouthOffice
+
+    _world(office_a, space_a, space_a2)
+    office = YouthOffice.objects.get(pk=office_a.pk)
+    before = budget_selectors.dashboard(office, 2026, [2026], None).months
+    assert budget_selectors.dashboard(office, 2026, [2026], None).months == before  # cached
+    share = AllocationShare.objects.filter(budget__social_space=space_a).first()
+    budget_services.record_expense(
+        share=share, date=date(2026, 5, 5), amount=D("99.00"), receipt="R9", by=None
+    )
+    office = YouthOffice.objects.get(pk=office_a.pk)
+    after = budget_selectors.dashboard(office, 2026, [2026], None).months
+    assert after[4].spent == before[4].spent + D("99.00")
+    assert after == _old_months(office, 2026, None)

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     DecimalField,
@@ -39,6 +40,7 @@ from sozialraum.planning.models import ZERO
 from sozialraum.regions.models import YouthOffice
 
 MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)
+MONTHS_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -125,7 +127,16 @@ def dashboard(office: YouthOffice, year: int, years: list[int], space_id: int | 
     chosen = [b for b in budgets if space_id is None or b.social_space_id == space_id]
     board = Dashboard(year=year, years=years, rows=rows, totals=totals, space_id=space_id)
     board.month_budget = sum((b.planned + b.transferred for b in chosen), ZERO)
-    board.months = _months(office, year, space_id)
+    # The months cost two grouped queries over every commitment and expense of the year; they
+    # change only with an audited write (allocating, recording an expense), which raises the
+    # office's data version, part of the key. The figures are the same for everyone who may
+    # see the dashboard.
+    key = f"planning:dashboard-months:{office.pk}:{office.data_version}:{year}:{space_id}"
+    months = cache.get(key)
+    if months is None:
+        months = _months(office, year, space_id)
+        cache.set(key, months, MONTHS_CACHE_SECONDS)
+    board.months = months
     return board
 
 
