@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (the old template loops are quoted as they were)
 """planning.dashboard_rows: the dashboard's repeated parts write what the template loops they
-replace wrote (German and English); planning.budget_selectors._months sums the months as the
+replace wrote (German and English); planning.budget_selectors.months_of sums the months as the
 extraction of year and month did, also at the edges of months and years."""
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ OLD_PARTS = {
 }
 
 
-def _old_months(office, year: int, space_id: int | None) -> list[Month]:
-    """budget_selectors._months as it was (year and month extracted per row)."""
+def _months_as_before(office, year: int, space_id: int | None) -> list[Month]:
+    """budget_selectors.months_of as it was (year and month extracted per row)."""
 
     def month_of(at_year: int, at_month: int) -> int:
         return 1 if at_year < year else 12 if at_year > year else at_month
@@ -160,9 +160,9 @@ def _world(office, space_a, space_a2):
 def test_it_months_sum_as_the_extraction_of_year_and_month_did(office_a, space_a, space_a2):
     _world(office_a, space_a, space_a2)
     for space_id in (None, space_a.pk, space_a2.pk):
-        new = budget_selectors._months(office_a, 2026, space_id)
-        assert new == _old_months(office_a, 2026, space_id)
-    months = budget_selectors._months(office_a, 2026, space_a.pk)
+        new = budget_selectors.months_of(office_a, 2026, space_id)
+        assert new == _months_as_before(office_a, 2026, space_id)
+    months = budget_selectors.months_of(office_a, 2026, space_a.pk)
     assert [m.committed for m in months if m.committed] == [
         D("1401.00"),
         D("700.50"),
@@ -212,4 +212,4 @@ def test_it_cached_months_change_with_the_next_expense(office_a, space_a, space_
     office = YouthOffice.objects.get(pk=office_a.pk)
     after = budget_selectors.dashboard(office, 2026, [2026], None).months
     assert after[4].spent == before[4].spent + D("99.00")
-    assert after == _old_months(office, 2026, None)
+    assert after == _months_as_before(office, 2026, None)

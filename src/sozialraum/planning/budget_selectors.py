@@ -134,7 +134,7 @@ def dashboard(office: YouthOffice, year: int, years: list[int], space_id: int | 
     key = f"planning:dashboard-months:{office.pk}:{office.data_version}:{year}:{space_id}"
     months = cache.get(key)
     if months is None:
-        months = _months(office, year, space_id)
+        months = months_of(office, year, space_id)
         cache.set(key, months, MONTHS_CACHE_SECONDS)
     board.months = months
     return board
@@ -153,7 +153,7 @@ def _month_number(model: type[Model], column: str, ends: list[Any]) -> RawSQL:
     return RawSQL(sql, ends, output_field=IntegerField())  # noqa: S611
 
 
-def _months(office: YouthOffice, year: int, space_id: int | None) -> list[Month]:
+def months_of(office: YouthOffice, year: int, space_id: int | None) -> list[Month]:
     """Commitments (by the local date of their allocation) and expenses (by their date) per
     month, and their sums up to each month's end."""
     months = [Month(number=n) for n in range(1, 13)]
