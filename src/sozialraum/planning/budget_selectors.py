@@ -4,10 +4,16 @@ and month, a budget's page, a measure's budget part, the measures with their cos
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     DecimalField,
+    IntegerField,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -16,7 +22,8 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
@@ -33,6 +40,7 @@ from sozialraum.planning.models import ZERO
 from sozialraum.regions.models import YouthOffice
 
 MONEY: DecimalField = DecimalField(max_digits=12, decimal_places=2)
+MONTHS_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -119,49 +127,63 @@ def dashboard(office: YouthOffice, year: int, years: list[int], space_id: int | 
     chosen = [b for b in budgets if space_id is None or b.social_space_id == space_id]
     board = Dashboard(year=year, years=years, rows=rows, totals=totals, space_id=space_id)
     board.month_budget = sum((b.planned + b.transferred for b in chosen), ZERO)
-    board.months = _months(office, year, space_id)
+    # The months cost two grouped queries over every commitment and expense of the year; they
+    # change only with an audited write (allocating, recording an expense), which raises the
+    # office's data version, part of the key. The figures are the same for everyone who may
+    # see the dashboard.
+    key = f"planning:dashboard-months:{office.pk}:{office.data_version}:{year}:{space_id}"
+    months = cache.get(key)
+    if months is None:
+        months = months_of(office, year, space_id)
+        cache.set(key, months, MONTHS_CACHE_SECONDS)
+    board.months = months
     return board
 
 
-def _month_of(year: int, at_year: int, at_month: int) -> int:
-    """Commitments made before the budget year count in January, later ones in December."""
-    if at_year < year:
-        return 1
-    if at_year > year:
-        return 12
-    return at_month
+def _month_number(model: type[Model], column: str, ends: list[Any]) -> RawSQL:
+    """The month (1-12) of the row's `column` as a CASE over the ends of January to November
+    (adapted for the database): plain comparisons. On SQLite every extraction of a year or a
+    month (with the time zone) is a Python call per row, which made the dashboard's cost grow
+    with the commitments (issue 8), and a filtered sum per month costs more ORM than it saves.
+    Rows before the budget year count in January, later ones in December."""
+    name = connection.ops.quote_name
+    field = f"{name(model._meta.db_table)}.{name(column)}"
+    whens = " ".join(f"WHEN {field} < %s THEN {n}" for n in range(1, len(ends) + 1))
+    sql = f"CASE {whens} ELSE {len(ends) + 1} END"  # the values are parameters
+    return RawSQL(sql, ends, output_field=IntegerField())  # noqa: S611
 
 
-def _months(office: YouthOffice, year: int, space_id: int | None) -> list[Month]:
+def months_of(office: YouthOffice, year: int, space_id: int | None) -> list[Month]:
+    """Commitments (by the local date of their allocation) and expenses (by their date) per
+    month, and their sums up to each month's end."""
     months = [Month(number=n) for n in range(1, 13)]
     tz = timezone.get_current_timezone()
+    starts = [date(year, n, 1) for n in range(2, 13)]  # the ends of January to November
+    ops = connection.ops
     of_budgets = {"year": year} if space_id is None else {"year": year, "social_space_id": space_id}
     budgets = Budget.objects.in_office(office).filter(**of_budgets).values("pk")
+    moments = [ops.adapt_datetimefield_value(datetime.combine(d, time.min, tz)) for d in starts]
     committed = (
-        AllocationShare.objects.in_office(office)
-        .filter(budget_id__in=budgets)
-        .annotate(
-            at_year=ExtractYear("allocation__created_at", tzinfo=tz),
-            at_month=ExtractMonth("allocation__created_at", tzinfo=tz),
-        )
-        .values("at_year", "at_month")
-        .annotate(amount=Sum("amount"))
+        Allocation.objects.in_office(office)
+        .filter(shares__budget_id__in=budgets)
+        .annotate(month=_month_number(Allocation, "created_at", moments))
+        .values("month")
+        .annotate(amount=Sum("shares__amount"))
         .order_by()
     )
     for entry in committed:
-        months[_month_of(year, entry["at_year"], entry["at_month"]) - 1].committed += entry[
-            "amount"
-        ]
+        months[entry["month"] - 1].committed += entry["amount"]
+    days = [ops.adapt_datefield_value(day) for day in starts]
     spent = (
         Expense.objects.in_office(office)
         .filter(share__budget_id__in=budgets)
-        .annotate(at_year=ExtractYear("date"), at_month=ExtractMonth("date"))
-        .values("at_year", "at_month")
+        .annotate(month=_month_number(Expense, "date", days))
+        .values("month")
         .annotate(amount=Sum("amount"))
         .order_by()
     )
     for entry in spent:
-        months[_month_of(year, entry["at_year"], entry["at_month"]) - 1].spent += entry["amount"]
+        months[entry["month"] - 1].spent += entry["amount"]
     committed_sum = spent_sum = ZERO
     for month in months:
         committed_sum += month.committed

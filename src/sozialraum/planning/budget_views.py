@@ -21,6 +21,7 @@ from sozialraum.planning.budget_access import get_budget_for_user
 from sozialraum.planning.budget_forms import BudgetForm, TransferForm
 from sozialraum.planning.budget_models import Budget
 from sozialraum.planning.dashboard_charts import utilisation_bars, year_chart
+from sozialraum.planning.dashboard_rows import dashboard_parts
 from sozialraum.planning.models import ZERO
 from sozialraum.regions.models import SocialSpace
 
@@ -49,11 +50,11 @@ def dashboard(request: OfficeRequest) -> HttpResponse:
     for row in board.rows:
         assert row.budget is not None
         row.url = url_of(row.budget.pk)
+    chart = year_chart(board.months, board.month_budget)
     context = {
         "board": board,
-        "bars": utilisation_bars(board.rows),
-        "chart": year_chart(board.months, board.month_budget),
-        "spaces": spaces,
+        "chart": chart,
+        "parts": dashboard_parts(board, utilisation_bars(board.rows), chart, spaces),
         "space_name": dict(spaces).get(space_id, "") if space_id else "",
         "year_choices": sorted({*years, year, today}, reverse=True),
     }

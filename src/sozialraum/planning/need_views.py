@@ -26,7 +26,7 @@ from sozialraum.lib.http import (
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.meetings.models import AgendaItem
-from sozialraum.planning import need_services, selectors
+from sozialraum.planning import need_rows, need_services, selectors
 from sozialraum.planning.access import get_agenda_item_for_user, get_need_for_user
 from sozialraum.planning.models import Need, NeedStatus, RaisedBy
 from sozialraum.planning.need_forms import (
@@ -221,11 +221,7 @@ def need_scores(request: OfficeRequest, pk: int) -> HttpResponse:
 def need_ranking(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     criteria = selectors.active_criteria(office)
-    page = Paginator(selectors.ranked_needs(office), PAGE_SIZE * 2).get_page(
-        request.GET.get("seite")
-    )
-    needs = with_detail_urls(page.object_list, "planning:need", office_slug=office.slug)
-    rows = selectors.ranking_rows(criteria, needs, page.start_index())
-    return render(
-        request, "planning/need_ranking.html", {"criteria": criteria, "rows": rows, "page": page}
-    )
+    can_score = request.user.has_perm("planning.score_need", office)
+    page = need_rows.ranking_page(office, criteria, request.GET.get("seite"), can_score=can_score)
+    context = {"criteria": criteria, "page": page, "can_score": can_score}
+    return render(request, "planning/need_ranking.html", context)

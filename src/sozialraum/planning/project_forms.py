@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from sozialraum.lib.choice_fields import BoundedModelChoiceField
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.money import AmountField
+from sozialraum.lib.widgets import Select, office_cache_key, row_choices
 from sozialraum.network.forms import FILTER_FIELD_TEMPLATE
 from sozialraum.planning.measure_models import Goal
 from sozialraum.planning.models import EvaluationLevel, QualityCriterion
@@ -40,7 +41,9 @@ RATING_CHOICES = [
 
 
 class ProjectFilterForm(forms.Form):
-    stand = forms.ChoiceField(label=_("Stand"), choices=STATE_CHOICES, required=False)
+    stand = forms.ChoiceField(
+        label=_("Stand"), choices=STATE_CHOICES, required=False, widget=Select
+    )
     raum = BoundedModelChoiceField(
         label=_("Sozialraum"),
         queryset=SocialSpace.objects.none(),
@@ -64,6 +67,11 @@ class ProjectFilterForm(forms.Form):
         space = self.fields["raum"]
         assert isinstance(space, forms.ModelChoiceField)
         space.queryset = SocialSpace.objects.in_office(office).order_by("sort_key", "pk")
+        # (pk, name) pairs and their options cached per office data version (every change
+        # of a social space is audited, which raises it): no query, no option rendering.
+        space.widget.choices = row_choices(
+            space.empty_label, space.queryset, cache_key=office_cache_key(office, "project-spaces")
+        )
         space.label = office.get_social_space_label_display()
         space.error_messages["invalid_choice"] = _("Diesen Raum gibt es in diesem Jugendamt nicht.")
         self.fields["jahr"].widget.attrs.update(inputmode="numeric", size="6")

@@ -103,34 +103,15 @@ def active_criteria(office: YouthOffice) -> list[PriorityCriterion]:
     return list(PriorityCriterion.objects.in_office(office).filter(is_active=True))
 
 
-def ranked_needs(office: YouthOffice) -> QuerySet[Need]:
-    """The accepted needs by priority, highest first, unscored last."""
+def ranked_needs(office: YouthOffice) -> QuerySet:
+    """The accepted needs by priority, highest first, unscored last, as plain rows (`id`,
+    `title`, `priority`); planning/need_rows.py adds their social spaces and scores."""
     return (
         Need.objects.in_office(office)
         .filter(status__in=RANKED_STATUSES)
-        .prefetch_related(
-            "social_spaces",
-            Prefetch("scores", queryset=NeedScore.objects.filter(criterion__is_active=True)),
-        )
         .order_by(F("priority").desc(nulls_last=True), "-created_at", "-id")
+        .values("id", "title", "priority")
     )
-
-
-def ranking_rows(
-    criteria: list[PriorityCriterion], needs: list[Need], first_rank: int = 1
-) -> list[dict[str, Any]]:
-    """Each need with its rank and its score per criterion (None where not scored yet)."""
-    rows = []
-    for index, need in enumerate(needs):
-        by_criterion = {score.criterion_id: score.score for score in need.scores.all()}
-        cells = []
-        for criterion in criteria:
-            score = by_criterion.get(criterion.pk)
-            weighted = None if score is None else score * criterion.weight
-            cells.append({"criterion": criterion, "score": score, "weighted": weighted})
-        rank = first_rank + index if need.priority is not None else None
-        rows.append({"need": need, "rank": rank, "cells": cells})
-    return rows
 
 
 def measure_list(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from sozialraum.planning import evaluation_views, project_views
+from sozialraum.planning import evaluation_views, project_list_views, project_views
 
 urlpatterns: list[URLPattern] = [
-    path("planung/projekte/", project_views.project_list, name="projects"),
+    path("planung/projekte/", project_list_views.project_list, name="projects"),
     path("planung/projekte/<int:pk>/", project_views.project, name="project"),
     path(
         "planung/projekte/<int:pk>/bericht/",

@@ -1,0 +1,137 @@
+"""The rows of the ranked needs (planning/need_ranking.html), written from a row template
+(lib/row_templates.py).
+
+Each row had a cell per criterion with two `{% blocktranslate %}` (the cell's `data-label` and
+its points), a loop over the social spaces and a `{% url %}`: for a page of 25 needs and five
+criteria that was most of the page's CPU (issue 8). The needs are read as plain rows
+(`values()`); the social spaces' names and the scores come in one query each, as the prefetches
+did. Every translated cell text is looked up once per request and filled per cell with `%`
+(its values are numbers). The markup is in `templates/planning/rows/ranking.html`;
+tests/planning/test_ranking_rows.py compares it with the template loop it replaces.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from sozialraum.lib.http import PAGE_SIZE, url_for_rows
+from sozialraum.lib.row_templates import render_rows
+from sozialraum.planning import selectors
+from sozialraum.planning.models import Need, NeedScore, PriorityCriterion
+from sozialraum.regions.models import YouthOffice
+
+ROW_TEMPLATE = "planning/rows/ranking.html"
+CELL_SEPARATOR = "\n            "
+
+
+def criterion_label(criterion: PriorityCriterion) -> str:
+    """The criterion's column header: its name and weight (escaped)."""
+    return SafeString(
+        _("%(name)s (Gewicht %(weight)s)")
+        % {
+            "name": conditional_escape(criterion.name),
+            "weight": criterion.weight,
+        }
+    )
+
+
+def ranking_page(
+    office: YouthOffice, criteria: list[PriorityCriterion], number: Any, *, can_score: bool
+) -> Page:
+    """A page of the ranked needs; `page.rows_html` their table rows."""
+    page = Paginator(selectors.ranked_needs(office), PAGE_SIZE).get_page(number)
+    needs = list(page.object_list)
+    ids = [need["id"] for need in needs]
+    spaces: dict[int, list[str]] = defaultdict(list)
+    pairs = (
+        Need.social_spaces.through.objects.filter(need_id__in=ids)
+        .order_by("socialspace__sort_key", "socialspace_id")
+        .values_list("need_id", "socialspace__name")
+    )
+    for need_id, name in pairs:
+        spaces[need_id].append(name)
+    scores: dict[int, dict[int, int]] = defaultdict(dict)
+    triples = NeedScore.objects.filter(need_id__in=ids, criterion__is_active=True).values_list(
+        "need_id", "criterion_id", "score"
+    )
+    for need_id, criterion_id, score in triples:
+        scores[need_id][criterion_id] = score
+    page.object_list = needs
+    page.rows_html = render_rows(  # type: ignore[attr-defined]
+        ROW_TEMPLATE, _rows(office, criteria, needs, spaces, scores, page.start_index(), can_score)
+    )
+    return page
+
+
+def _rows(
+    office: YouthOffice,
+    criteria: list[PriorityCriterion],
+    needs: list[dict[str, Any]],
+    spaces: dict[int, list[str]],
+    scores: dict[int, dict[int, int]],
+    first_rank: int,
+    can_score: bool,
+) -> list[dict[str, Any]]:
+    points = _('%(points)s von %(max)s <span class="sr-muted">(× %(weight)s = %(weighted)s)</span>')
+    not_scored = format_html('<span class="sr-muted">{}</span>', _("nicht bewertet"))
+    # Per criterion: the cell's opening tag and the values of its points text.
+    columns = [
+        (
+            criterion.pk,
+            format_html(
+                '<td class="kern-table__cell" data-label="{}">', criterion_label(criterion)
+            ),
+            criterion.max_score,
+            criterion.weight,
+        )
+        for criterion in criteria
+    ]
+    detail_url = url_for_rows("planning:need", office_slug=office.slug)
+    scores_url = url_for_rows("planning:need_scores", office_slug=office.slug)
+    rate = _('Bewerten<span class="kern-sr-only">: %(title)s</span>')
+    labels = {"rank_label": _("Rang"), "priority_label": _("Priorität")}
+    rows = []
+    for index, need in enumerate(needs):
+        pk = need["id"]
+        title = conditional_escape(need["title"])
+        by_criterion = scores.get(pk, {})
+        cells = []
+        for criterion_id, opening, max_score, weight in columns:
+            score = by_criterion.get(criterion_id)
+            if score is None:
+                text: str = not_scored
+            else:
+                text = points % {
+                    "points": score,
+                    "max": max_score,
+                    "weight": weight,
+                    "weighted": score * weight,
+                }
+            cells.append(f"{opening}{text}</td>")
+        priority = need["priority"]
+        action = ""
+        if can_score:
+            action = format_html(
+                '<td class="kern-table__cell"><a class="kern-link" href="{}">{}</a></td>',
+                scores_url(pk),
+                SafeString(rate % {"title": title}),  # the title escaped above
+            )
+        rows.append(
+            {
+                **labels,
+                "rank": "–" if priority is None else first_rank + index,
+                "detail_url": detail_url(pk),
+                "title": title,
+                "spaces": ", ".join(spaces.get(pk, ())),
+                "cells": SafeString(CELL_SEPARATOR.join(cells)),  # every part escaped
+                "priority": "–" if priority is None else priority,
+                "action": action,
+            }
+        )
+    return rows
