@@ -169,10 +169,10 @@ def test_it_runs_the_same_queries_however_big_the_team(
             )
             meeting(team_a, today + timedelta(days=number + 1))
 
-    # 12 queries: the 4 of every office page + the team, its memberships with people and
-    # organisations, their substitutes, the next meeting, the first open tasks, their count,
-    # the last decisions, the social spaces.
-    assert_queries_constant(client_for(coordinator), team_url("team", team_a), grow, expected=12)
+    # 11 queries: the 4 of every office page + the team, its memberships with people and
+    # organisations, their substitutes, the next meeting, the first open tasks with their
+    # count, the last decisions, the social spaces.
+    assert_queries_constant(client_for(coordinator), team_url("team", team_a), grow, expected=11)
 
 
 def test_it_answers_404_to_another_office(client_for, coordinator_b, team_a):

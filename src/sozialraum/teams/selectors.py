@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -80,18 +80,41 @@ class MemberGroup:
     rows_html: str = ""  # the members' <li>s (teams/rows.py)
 
 
-def memberships(team: Team) -> tuple[list[Membership], list[Membership], list[Membership]]:
+# What the team page shows of a membership, its person, organisation and substitutes: read
+# only these columns (issue 8: the full rows of three models cost more than the query).
+_PERSON_SHOWN = ("id", "title", "first_name", "last_name", "sort_key")
+TEAM_PAGE_FIELDS = (
+    "id",
+    "team_id",
+    "person_id",
+    "organisation_id",
+    "role",
+    "joined",
+    "left",
+    *(f"person__{name}" for name in _PERSON_SHOWN),
+    "organisation__id",
+    "organisation__name",
+    "organisation__kind",
+)
+
+
+def memberships(
+    team: Team, *, only: tuple[str, ...] | None = None
+) -> tuple[list[Membership], list[Membership], list[Membership]]:
     """(current, former, upcoming) memberships of the team with person, organisation and
     substitutes; two queries. Current by name; former by the date they left, latest first;
-    upcoming (entered ahead, joining later) by their date."""
+    upcoming (entered ahead, joining later) by their date. `only`: read just these fields
+    (and of the substitutes just their names), as the team page does."""
     today = timezone.localdate()
+    substitutes = Person.objects.order_by("sort_key", "pk")
+    queryset = Membership.objects.filter(team=team).select_related("person", "organisation")
+    if only is not None:
+        queryset = queryset.only(*only)
+        substitutes = substitutes.only(*_PERSON_SHOWN)
     rows = list(
-        Membership.objects.filter(team=team)
-        .select_related("person", "organisation")
-        .prefetch_related(
-            Prefetch("substitutes", queryset=Person.objects.order_by("sort_key", "pk"))
+        queryset.prefetch_related(Prefetch("substitutes", queryset=substitutes)).order_by(
+            "person__sort_key", "person_id", "joined", "pk"
         )
-        .order_by("person__sort_key", "person_id", "joined", "pk")
     )
     current = [m for m in rows if m.joined <= today and (m.left is None or m.left >= today)]
     former = [m for m in rows if m.left is not None and m.left < today]
@@ -132,24 +155,33 @@ def team_page(team: Team) -> TeamPage:
     from sozialraum.minutes.models import Decision, Task, TaskStatus
 
     today = timezone.localdate()
-    current, former, _upcoming = memberships(team)
+    current, former, _upcoming = memberships(team, only=TEAM_PAGE_FIELDS)
     next_meeting = (
         Meeting.objects.filter(team=team, date__gte=today, status=MeetingStatus.PLANNED)
-        .select_related("youth_office")
         .order_by("date", "starts_at", "pk")
         .first()
     )
-    open_tasks = Task.objects.filter(team=team, status=TaskStatus.OPEN)
-    tasks = list(open_tasks.select_related("responsible").order_by("due", "pk")[:TEAM_PAGE_TASKS])
+    if next_meeting is not None:
+        next_meeting.youth_office = team.youth_office
+    # The first open tasks with the count of all of them in the same query (a window).
+    tasks = list(
+        Task.objects.filter(team=team, status=TaskStatus.OPEN)
+        .select_related("responsible")
+        .only("id", "title", "due", *(f"responsible__{name}" for name in _PERSON_SHOWN))
+        .annotate(total=Window(Count("pk")))
+        .order_by("due", "pk")[:TEAM_PAGE_TASKS]
+    )
     for task in tasks:
         task.is_overdue = task.due is not None and task.due < today  # type: ignore[attr-defined]
-    task_count = open_tasks.count()
+    task_count = tasks[0].total if tasks else 0  # type: ignore[attr-defined]
     decisions = list(
-        Decision.objects.filter(team=team).order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
+        Decision.objects.filter(team=team)
+        .only("id", "team_id", "year", "number", "date", "text", "status")
+        .order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
     )
     return TeamPage(
         team=team,
-        spaces=sorted(team.social_spaces.all(), key=lambda s: s.sort_key),
+        spaces=list(team.social_spaces.only("id", "name").order_by("sort_key", "pk")),
         groups=group_by_kind(current),
         leads=[m for m in current if m.role == MembershipRole.LEAD],
         member_count=len(current),
