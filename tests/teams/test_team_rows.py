@@ -35,12 +35,15 @@ def test_it_member_rows_write_what_the_template_loop_wrote(office_a, team_a):
     plain.substitutes.add(person_at(office_a, kita, "Sven", "Stellvertreter"))
     plain.substitutes.add(person_at(office_a, kita, "Anna", "Zweite <b>"))
 
+    # The old loop over the memberships (models), the new rows of the team page's plain rows.
     current, _former, _upcoming = selectors.memberships(team_a)
-    groups = selectors.group_by_kind(current)
+    old_groups = selectors.group_by_kind(current)
+    groups = selectors.group_by_kind(selectors.team_members(team_a)[0])
     rows.member_rows(groups, office_a.slug)
     assert sum(len(group.members) for group in groups) == 3
-    for group in groups:
-        old = Template(OLD_LOOP).render(Context({"group": group, "youth_office": office_a}))
+    assert [g.kind for g in groups] == [g.kind for g in old_groups]
+    for group, old_group in zip(groups, old_groups, strict=True):
+        old = Template(OLD_LOOP).render(Context({"group": old_group, "youth_office": office_a}))
         assert _normalised(group.rows_html) == _normalised(old)
     html = "".join(group.rows_html for group in groups)
     assert "Kita &lt;Sonnenschein&gt; &amp; Co" in html

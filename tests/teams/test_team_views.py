@@ -87,7 +87,7 @@ def test_it_shows_members_grouped_by_organisation_kind(
     response = client_for(reader).get(team_url("team", team_a))
     page = response.context["page"]
     assert [group.label for group in page.groups] == ["Schule", "Kindertagesstätte"]
-    assert page.former == [former]
+    assert [row.pk for row in page.former] == [former.pk]  # plain rows (selectors.team_members)
     content = response.content.decode()
     assert "Ehemalige Mitglieder" in content and "Paul Früher" in content
     assert "Vertretung:" in content and "Ina Imke" in content

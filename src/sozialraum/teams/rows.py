@@ -21,20 +21,20 @@ from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.templatetags.kern import localdate
-from sozialraum.teams.models import Membership, MembershipRole, Team
-from sozialraum.teams.selectors import MemberGroup
+from sozialraum.teams.models import MembershipRole, Team
+from sozialraum.teams.selectors import MemberGroup, MemberRow
 
 ROW_TEMPLATE = "teams/rows/member.html"
 TEAM_ROW_TEMPLATE = "teams/rows/team.html"
 
 
 def member_rows(groups: list[MemberGroup], office_slug: str) -> None:
-    """Sets `rows_html` on every group: its members' `<li>`s."""
+    """Sets `rows_html` on every group: its members' `<li>`s (`selectors.team_members`)."""
     person_url = url_for_rows("network:person", office_slug=office_slug)
     org_url = url_for_rows("network:organisation", office_slug=office_slug)
     substitute_label = _("Vertretung:")
 
-    def row(member: Membership) -> dict:
+    def row(member: MemberRow) -> dict:
         org = member.organisation
         organisation = (
             format_html(', <a class="kern-link" href="{}">{}</a>', org_url(org.pk), org.name)
@@ -49,7 +49,7 @@ def member_rows(groups: list[MemberGroup], office_slug: str) -> None:
                 "kern-badge--success" if member.role == MembershipRole.LEAD else "kern-badge--info",
                 member.get_role_display(),
             )
-        substitutes = list(member.substitutes.all())
+        substitutes = member.substitutes
         named = ""
         if substitutes:
             links = format_html_join(
