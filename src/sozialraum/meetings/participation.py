@@ -28,6 +28,21 @@ from sozialraum.network.models import Organisation, OrganisationKind, expected_k
 from sozialraum.teams.models import Membership, Team
 
 MISSED_IN_A_ROW = 3
+# The columns the review shows (issue 8: the full rows cost more than their query).
+_ORGANISATION_SHOWN = ("id", "name", "kind", "sort_key")
+_MEMBERSHIP_SHOWN = (
+    "id",
+    "team_id",
+    "person_id",
+    "organisation_id",
+    "joined",
+    "left",
+    "person__id",
+    "person__title",
+    "person__first_name",
+    "person__last_name",
+    *(f"organisation__{name}" for name in _ORGANISATION_SHOWN),
+)
 
 
 def year_before(day: date) -> date:
@@ -84,6 +99,7 @@ def review(team: Team, today: date | None = None) -> Review:
     window = (
         Meeting.objects.filter(team=team, date__gte=since, date__lte=today)
         .exclude(status=MeetingStatus.CANCELLED)
+        .only("id", "team_id", "date", "starts_at")
         .annotate(recorded=Count("attendances"))
         .order_by("date", "starts_at", "pk")
     )
@@ -109,10 +125,13 @@ def review(team: Team, today: date | None = None) -> Review:
         Membership.objects.filter(team=team)
         .filter(Q(left__isnull=True) | Q(left__gte=since))
         .select_related("person", "organisation")
+        .only(*_MEMBERSHIP_SHOWN)
         .order_by("person__sort_key", "pk")
     )
     org_ids = set(attended) | {m.organisation_id for m in memberships if m.organisation_id}
-    organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=org_ids)}
+    organisations = {
+        o.pk: o for o in Organisation.objects.filter(pk__in=org_ids).only(*_ORGANISATION_SHOWN)
+    }
     figures = sorted(
         (
             OrganisationFigures(org, attended.get(pk, 0), len(held))
@@ -170,6 +189,7 @@ def _missing_kinds(team: Team, attended_ids: set[int]) -> list[MissingKind]:
         return []
     in_spaces = (
         Organisation.objects.filter(social_spaces__teams=team, kind__in=kinds)
+        .only(*_ORGANISATION_SHOWN)
         .distinct()
         .order_by("sort_key", "pk")
     )
