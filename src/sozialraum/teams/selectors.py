@@ -228,6 +228,8 @@ class TeamPage:
     open_task_count: int
     decisions: list
     today: date
+    tasks_html: str = ""  # the open tasks' and the decisions' <li>s (teams/rows.py)
+    decisions_html: str = ""
 
 
 def team_page(team: Team) -> TeamPage:
