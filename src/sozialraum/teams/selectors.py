@@ -175,10 +175,10 @@ _MEMBER_COLUMNS = (
 )
 
 
-def _member_row(
-    pk, person_id, title, first_name, last_name, org_id, org_name, org_kind, role, joined, left,
-    substitutes: dict[int, list[PersonName]],
-) -> MemberRow:  # fmt: skip
+def _member_row(row: tuple, substitutes: dict[int, list[PersonName]]) -> MemberRow:
+    pk, person_id, title, first_name, last_name, org_id, org_name, org_kind, role, joined, left = (
+        row
+    )
     return MemberRow(
         pk=pk,
         person_id=person_id,
@@ -208,7 +208,7 @@ def team_members(team: Team) -> tuple[list[MemberRow], list[MemberRow]]:
     rows = Membership.objects.filter(team=team).order_by(
         "person__sort_key", "person_id", "joined", "pk"
     )
-    members = [_member_row(*row, substitutes) for row in rows.values_list(*_MEMBER_COLUMNS)]
+    members = [_member_row(row, substitutes) for row in rows.values_list(*_MEMBER_COLUMNS)]
     current = [m for m in members if m.joined <= today and (m.left is None or m.left >= today)]
     former = [m for m in members if m.left is not None and m.left < today]
     former.sort(key=lambda m: (m.left, m.pk), reverse=True)
