@@ -29,6 +29,7 @@ from sozialraum.minutes.minutes_forms import section_key as key_of_section
 from sozialraum.minutes.models import (
     Minutes,
     MinutesItem,
+    MinutesRevision,
     MinutesStatus,
     SectionKind,
 )
@@ -215,14 +216,18 @@ def minutes_context(meeting: Meeting, minutes: Minutes | None) -> dict[str, Any]
         item.item_decisions = [d for d in decisions if d.item_id == item.pk]
         item.item_tasks = [t for t in tasks if t.item_id == item.pk]
         item.item_comments = [c for c in comments if c.item_id == item.pk]
-    revisions = list(
-        minutes.revisions.select_related("created_by")
-        .only(
-            "id", "minutes_id", "number", "snapshot", "reason", "created_at",
-            *(f"created_by__{n}" for n in _USER_SHOWN),
-        )
-        .order_by("-number")
-    )  # fmt: skip
+    # A correction keeps the previous text as a revision and counts `revision` up from 1 (the
+    # approval): below 2 there is none to read.
+    revisions: list[MinutesRevision] = []
+    if minutes.revision > 1:
+        revisions = list(
+            minutes.revisions.select_related("created_by")
+            .only(
+                "id", "minutes_id", "number", "snapshot", "reason", "created_at",
+                *(f"created_by__{n}" for n in _USER_SHOWN),
+            )
+            .order_by("-number")
+        )  # fmt: skip
     texts = minutes.sections or {}
     context.update(
         items=items,
