@@ -35,12 +35,15 @@ def test_it_member_rows_write_what_the_template_loop_wrote(office_a, team_a):
     plain.substitutes.add(person_at(office_a, kita, "Sven", "Stellvertreter"))
     plain.substitutes.add(person_at(office_a, kita, "Anna", "Zweite <b>"))
 
+    # The old loop over the memberships (models), the new rows of the team page's plain rows.
     current, _former, _upcoming = selectors.memberships(team_a)
-    groups = selectors.group_by_kind(current)
+    old_groups = selectors.group_by_kind(current)
+    groups = selectors.group_by_kind(selectors.team_members(team_a)[0])
     rows.member_rows(groups, office_a.slug)
     assert sum(len(group.members) for group in groups) == 3
-    for group in groups:
-        old = Template(OLD_LOOP).render(Context({"group": group, "youth_office": office_a}))
+    assert [g.kind for g in groups] == [g.kind for g in old_groups]
+    for group, old_group in zip(groups, old_groups, strict=True):
+        old = Template(OLD_LOOP).render(Context({"group": old_group, "youth_office": office_a}))
         assert _normalised(group.rows_html) == _normalised(old)
     html = "".join(group.rows_html for group in groups)
     assert "Kita &lt;Sonnenschein&gt; &amp; Co" in html
@@ -99,3 +102,54 @@ def test_it_team_rows_write_what_the_template_loop_wrote(
     assert _normalised(page.rows_html) == _normalised(old)
     assert "ruht" in page.rows_html and "keins geplant" in page.rows_html
     assert space_a2.name in page.rows_html
+
+
+# The loops of teams/team.html over the open tasks and the latest decisions before issue 8's
+# fourth round, between their `<ul>` and `</ul>`.
+OLD_TASK_LOOP = """{% load i18n kern %}      {% for task in page.open_tasks %}
+        {% url 'minutes:task' office_slug=youth_office.slug pk=task.pk as task_url %}
+        <li>
+          {% if task_url %}<a class="kern-link" href="{{ task_url }}">{{ task.title }}</a>{% else %}{{ task.title }}{% endif %}
+          <span class="sr-muted">– {{ task.responsible.full_name }}{% if task.due %}, {% blocktranslate with date=task.due|localdate %}fällig am {{ date }}{% endblocktranslate %}{% endif %}</span>
+          {% if task.is_overdue %}<span class="kern-badge kern-badge--small kern-badge--danger"><span class="kern-icon kern-icon--warning" aria-hidden="true"></span><span class="kern-label">{% translate "überfällig" %}</span></span>{% endif %}
+        </li>
+      {% endfor %}"""
+OLD_DECISION_LOOP = """{% load i18n kern %}      {% for decision in page.decisions %}
+        {% url 'minutes:decision' office_slug=youth_office.slug pk=decision.pk as decision_url %}
+        <li>
+          <strong>{% if decision_url %}<a class="kern-link" href="{{ decision_url }}">{% blocktranslate with number=decision.number year=decision.year %}Beschluss {{ number }}/{{ year }}{% endblocktranslate %}</a>{% else %}{% blocktranslate with number=decision.number year=decision.year %}Beschluss {{ number }}/{{ year }}{% endblocktranslate %}{% endif %}</strong>
+          <span class="sr-muted">{{ decision.date|localdate }}, {{ decision.get_status_display }}</span><br>
+          {{ decision.text|truncatechars:200 }}
+        </li>
+      {% endfor %}"""
+
+
+def test_it_task_and_decision_rows_write_byte_for_byte_what_the_loops_wrote(office_a, team_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sozialraum.minutes.models import Decision, Task
+
+    today = timezone.localdate()
+    anna = person_at(office_a, None, "Anna", "<Arndt> & Söhne", title="Dr.")
+    for title, due in (("Brief <b>an</b> Eltern", today - timedelta(days=2)), ("Ohne Datum", None)):
+        Task.objects.create(
+            youth_office=office_a, team=team_a, title=title, responsible=anna, due=due
+        )
+    Task.objects.create(
+        youth_office=office_a, team=team_a, title="Später", responsible=anna, due=today
+    )
+    for number, text in ((1, "Kurz & <knapp>"), (2, "Lang " * 80)):
+        Decision.objects.create(
+            youth_office=office_a, team=team_a, year=2026, number=number, date=today, text=text
+        )
+    page = selectors.team_page(team_a)
+    context = Context({"page": page, "youth_office": office_a})
+    assert rows.task_rows(page.open_tasks, office_a.slug) == Template(OLD_TASK_LOOP).render(context)
+    assert rows.decision_rows(page.decisions, office_a.slug) == Template(OLD_DECISION_LOOP).render(
+        context
+    )
+    html = rows.task_rows(page.open_tasks, office_a.slug)
+    assert "&lt;b&gt;an&lt;/b&gt;" in html and "Dr. Anna &lt;Arndt&gt; &amp; Söhne" in html
+    assert "überfällig" in html and "fällig am" in html

@@ -29,6 +29,7 @@ from sozialraum.minutes.minutes_forms import section_key as key_of_section
 from sozialraum.minutes.models import (
     Minutes,
     MinutesItem,
+    MinutesRevision,
     MinutesStatus,
     SectionKind,
 )
@@ -45,11 +46,22 @@ def _minutes_url(meeting: Meeting) -> str:
 
 
 def _minutes_of(meeting: Meeting) -> Minutes | None:
-    return (
-        Minutes.objects.select_related("minute_taker", "approved_by", "youth_office", "meeting")
+    """The meeting's minutes with who takes and who approved them; the meeting and its office
+    are the ones the request already has (not joined again)."""
+    minutes = (
+        Minutes.objects.select_related("minute_taker", "approved_by")
         .filter(meeting=meeting)
         .first()
     )
+    if minutes is not None:
+        minutes.meeting = meeting
+        minutes.youth_office = meeting.youth_office
+    return minutes
+
+
+# What the minutes show of a person and of a user (issue 8: not their whole rows).
+_PERSON_SHOWN = ("id", "title", "first_name", "last_name", "sort_key")
+_USER_SHOWN = ("id", "name", "email")
 
 
 def team_people(meeting: Meeting) -> QuerySet[Person]:
@@ -146,25 +158,76 @@ def minutes_context(meeting: Meeting, minutes: Minutes | None) -> dict[str, Any]
         "attendances": list(
             Attendance.objects.filter(meeting=meeting)
             .select_related("person", "organisation")
+            .only(
+                "id",
+                "meeting_id",
+                "person_id",
+                "guest_name",
+                "organisation_id",
+                "organisation_name",
+                "is_substitute",
+                "is_guest",
+                *(f"person__{name}" for name in _PERSON_SHOWN),
+                "organisation__id",
+                "organisation__name",
+            )
             .order_by("person__sort_key", "guest_name", "pk")
         ),
         "next_meeting": Meeting.objects.filter(
             team_id=meeting.team_id, status=MeetingStatus.PLANNED, date__gt=meeting.date
         )
+        .only("id", "date", "starts_at", "ends_at", "place")
         .order_by("date", "starts_at")
         .first(),
     }
     if minutes is None:
         return context
-    items = list(minutes.items.select_related("agenda_item").order_by("position", "pk"))
-    decisions = list(minutes.decisions.order_by("year", "number"))
-    tasks = list(minutes.tasks.select_related("responsible").order_by("pk"))
-    comments = list(minutes.comments.select_related("author").order_by("created_at", "pk"))
+    items = list(minutes.items.order_by("position", "pk"))
+    decisions = list(
+        minutes.decisions.only("id", "minutes_id", "item_id", "year", "number", "text").order_by(
+            "year", "number"
+        )
+    )
+    tasks = list(
+        minutes.tasks.select_related("responsible")
+        .only(
+            "id",
+            "minutes_id",
+            "item_id",
+            "title",
+            "due",
+            *(f"responsible__{n}" for n in _PERSON_SHOWN),
+        )
+        .order_by("pk")
+    )
+    comments = list(
+        minutes.comments.select_related("author")
+        .only(
+            "id",
+            "minutes_id",
+            "item_id",
+            "text",
+            "created_at",
+            *(f"author__{n}" for n in _USER_SHOWN),
+        )
+        .order_by("created_at", "pk")
+    )
     for item in items:
         item.item_decisions = [d for d in decisions if d.item_id == item.pk]
         item.item_tasks = [t for t in tasks if t.item_id == item.pk]
         item.item_comments = [c for c in comments if c.item_id == item.pk]
-    revisions = list(minutes.revisions.select_related("created_by").order_by("-number"))
+    # A correction keeps the previous text as a revision and counts `revision` up from 1 (the
+    # approval): below 2 there is none to read.
+    revisions: list[MinutesRevision] = []
+    if minutes.revision > 1:
+        revisions = list(
+            minutes.revisions.select_related("created_by")
+            .only(
+                "id", "minutes_id", "number", "snapshot", "reason", "created_at",
+                *(f"created_by__{n}" for n in _USER_SHOWN),
+            )
+            .order_by("-number")
+        )  # fmt: skip
     texts = minutes.sections or {}
     context.update(
         items=items,

@@ -14,27 +14,83 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.templatetags.kern import localdate
-from sozialraum.teams.models import Membership, MembershipRole, Team
-from sozialraum.teams.selectors import MemberGroup
+from sozialraum.teams.models import MembershipRole, Team
+from sozialraum.teams.selectors import MemberGroup, MemberRow
 
 ROW_TEMPLATE = "teams/rows/member.html"
 TEAM_ROW_TEMPLATE = "teams/rows/team.html"
+TASK_ROW_TEMPLATE = "teams/rows/task.html"
+DECISION_ROW_TEMPLATE = "teams/rows/decision.html"
+
+
+def _in_loop_layout(name: str, rows) -> SafeString:
+    """The rows with the white space the template loop they replace wrote around each row (a
+    `{% url ... as %}` line before every `<li>`), so the page stays byte for byte the same."""
+    html = render_rows(name, rows, separator="\n      \n        \n")
+    return SafeString(f"      \n        \n{html}\n      ")
+
+
+def task_rows(tasks: list, office_slug: str) -> SafeString:
+    """The team page's open tasks (`<li>`s, teams/rows/task.html)."""
+    url = url_for_rows("minutes:task", office_slug=office_slug)
+    overdue = format_html(
+        '<span class="kern-badge kern-badge--small kern-badge--danger"><span class="kern-icon '
+        'kern-icon--warning" aria-hidden="true"></span><span class="kern-label">{}</span></span>',
+        _("überfällig"),
+    )
+    due_text = _("fällig am %(date)s")
+    return _in_loop_layout(
+        TASK_ROW_TEMPLATE,
+        (
+            {
+                "url": url(task.pk),
+                "title": task.title,
+                "responsible": task.responsible.full_name,
+                "due": mark_safe(", " + due_text % {"date": escape(localdate(task.due))})  # noqa: S308
+                if task.due
+                else "",
+                "overdue": overdue if task.is_overdue else "",
+            }
+            for task in tasks
+        ),
+    )
+
+
+def decision_rows(decisions: list, office_slug: str) -> SafeString:
+    """The team page's latest decisions (`<li>`s, teams/rows/decision.html)."""
+    url = url_for_rows("minutes:decision", office_slug=office_slug)
+    label = _("Beschluss %(number)s/%(year)s")
+    return _in_loop_layout(
+        DECISION_ROW_TEMPLATE,
+        (
+            {
+                "url": url(decision.pk),
+                "label": label % {"number": decision.number, "year": decision.year},
+                "date": localdate(decision.date),
+                "status": decision.get_status_display(),
+                "text": Truncator(decision.text).chars(200),
+            }
+            for decision in decisions
+        ),
+    )
 
 
 def member_rows(groups: list[MemberGroup], office_slug: str) -> None:
-    """Sets `rows_html` on every group: its members' `<li>`s."""
+    """Sets `rows_html` on every group: its members' `<li>`s (`selectors.team_members`)."""
     person_url = url_for_rows("network:person", office_slug=office_slug)
     org_url = url_for_rows("network:organisation", office_slug=office_slug)
     substitute_label = _("Vertretung:")
 
-    def row(member: Membership) -> dict:
+    def row(member: MemberRow) -> dict:
         org = member.organisation
         organisation = (
             format_html(', <a class="kern-link" href="{}">{}</a>', org_url(org.pk), org.name)
@@ -49,7 +105,7 @@ def member_rows(groups: list[MemberGroup], office_slug: str) -> None:
                 "kern-badge--success" if member.role == MembershipRole.LEAD else "kern-badge--info",
                 member.get_role_display(),
             )
-        substitutes = list(member.substitutes.all())
+        substitutes = member.substitutes
         named = ""
         if substitutes:
             links = format_html_join(

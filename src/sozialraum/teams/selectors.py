@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sozialraum.lib.choices import labels_of
 from sozialraum.lib.search import parse
 from sozialraum.network.models import Affiliation, Organisation, OrganisationKind, Person
 from sozialraum.regions.models import YouthOffice
@@ -76,7 +77,7 @@ class MemberGroup:
 
     kind: str
     label: str
-    members: list[Membership] = field(default_factory=list)
+    members: list = field(default_factory=list)  # Membership or MemberRow
     rows_html: str = ""  # the members' <li>s (teams/rows.py)
 
 
@@ -100,7 +101,7 @@ def memberships(team: Team) -> tuple[list[Membership], list[Membership], list[Me
     return current, former, upcoming
 
 
-def group_by_kind(members: list[Membership]) -> list[MemberGroup]:
+def group_by_kind(members: list) -> list[MemberGroup]:
     """The members grouped by their organisation's kind, in the order of OrganisationKind;
     members without an organisation last."""
     groups = {kind.value: MemberGroup(kind.value, str(kind.label)) for kind in OrganisationKind}
@@ -111,19 +112,124 @@ def group_by_kind(members: list[Membership]) -> list[MemberGroup]:
     return [group for group in [*groups.values(), rest] if group.members]
 
 
+# What the team page shows of a person (the responsible person of a task).
+PERSON_SHOWN = ("id", "title", "first_name", "last_name", "sort_key")
+
+
+@dataclass
+class SpaceName:
+    pk: int
+    name: str
+
+
+@dataclass
+class PersonName:
+    pk: int
+    full_name: str
+
+
+@dataclass
+class OrganisationName:
+    pk: int
+    name: str
+    kind: str
+
+
+@dataclass
+class MemberRow:
+    """A membership as the team page shows it (plain columns instead of three models)."""
+
+    pk: int
+    person_id: int
+    person: PersonName
+    organisation: OrganisationName | None
+    role: str
+    joined: date
+    left: date | None
+    substitutes: list[PersonName] = field(default_factory=list)
+
+    def get_role_display(self) -> str:
+        return str(_ROLE_LABELS.get(self.role, self.role))
+
+
+_ROLE_LABELS = labels_of(Membership._meta.get_field("role"))
+
+
+def _full_name(title: str, first_name: str, last_name: str) -> str:
+    """Person.full_name of the columns."""
+    return " ".join(part for part in (title, first_name, last_name) if part)
+
+
+_MEMBER_COLUMNS = (
+    "pk",
+    "person_id",
+    "person__title",
+    "person__first_name",
+    "person__last_name",
+    "organisation_id",
+    "organisation__name",
+    "organisation__kind",
+    "role",
+    "joined",
+    "left",
+)
+
+
+def _member_row(row: tuple, substitutes: dict[int, list[PersonName]]) -> MemberRow:
+    pk, person_id, title, first_name, last_name, org_id, org_name, org_kind, role, joined, left = (
+        row
+    )
+    return MemberRow(
+        pk=pk,
+        person_id=person_id,
+        person=PersonName(person_id, _full_name(title, first_name, last_name)),
+        organisation=OrganisationName(org_id, org_name, org_kind) if org_id else None,
+        role=role,
+        joined=joined,
+        left=left,
+        substitutes=substitutes.get(pk, []),
+    )
+
+
+def team_members(team: Team) -> tuple[list[MemberRow], list[MemberRow]]:
+    """(current, former) members of the team as `memberships()` orders them, read as plain
+    rows with their substitutes' names; two queries."""
+    today = timezone.localdate()
+    substitutes: dict[int, list[PersonName]] = {}
+    named = (
+        Membership.substitutes.through.objects.filter(membership__team=team)
+        .order_by("person__sort_key", "person_id")
+        .values_list(
+            "membership_id", "person_id", "person__title", "person__first_name", "person__last_name"
+        )
+    )
+    for membership_id, person_id, *name in named:
+        substitutes.setdefault(membership_id, []).append(PersonName(person_id, _full_name(*name)))
+    rows = Membership.objects.filter(team=team).order_by(
+        "person__sort_key", "person_id", "joined", "pk"
+    )
+    members = [_member_row(row, substitutes) for row in rows.values_list(*_MEMBER_COLUMNS)]
+    current = [m for m in members if m.joined <= today and (m.left is None or m.left >= today)]
+    former = [m for m in members if m.left is not None and m.left < today]
+    former.sort(key=lambda m: (m.left, m.pk), reverse=True)
+    return current, former
+
+
 @dataclass
 class TeamPage:
     team: Team
     spaces: list
     groups: list[MemberGroup]
-    leads: list[Membership]
+    leads: list[MemberRow]
     member_count: int
-    former: list[Membership]
+    former: list[MemberRow]
     next_meeting: object | None
     open_tasks: list
     open_task_count: int
     decisions: list
     today: date
+    tasks_html: str = ""  # the open tasks' and the decisions' <li>s (teams/rows.py)
+    decisions_html: str = ""
 
 
 def team_page(team: Team) -> TeamPage:
@@ -132,24 +238,36 @@ def team_page(team: Team) -> TeamPage:
     from sozialraum.minutes.models import Decision, Task, TaskStatus
 
     today = timezone.localdate()
-    current, former, _upcoming = memberships(team)
+    current, former = team_members(team)
     next_meeting = (
         Meeting.objects.filter(team=team, date__gte=today, status=MeetingStatus.PLANNED)
-        .select_related("youth_office")
         .order_by("date", "starts_at", "pk")
         .first()
     )
-    open_tasks = Task.objects.filter(team=team, status=TaskStatus.OPEN)
-    tasks = list(open_tasks.select_related("responsible").order_by("due", "pk")[:TEAM_PAGE_TASKS])
+    if next_meeting is not None:
+        next_meeting.youth_office = team.youth_office
+    # The first open tasks with the count of all of them in the same query (a window).
+    tasks = list(
+        Task.objects.filter(team=team, status=TaskStatus.OPEN)
+        .select_related("responsible")
+        .only("id", "title", "due", *(f"responsible__{name}" for name in PERSON_SHOWN))
+        .annotate(total=Window(Count("pk")))
+        .order_by("due", "pk")[:TEAM_PAGE_TASKS]
+    )
     for task in tasks:
         task.is_overdue = task.due is not None and task.due < today  # type: ignore[attr-defined]
-    task_count = open_tasks.count()
+    task_count = tasks[0].total if tasks else 0  # type: ignore[attr-defined]
     decisions = list(
-        Decision.objects.filter(team=team).order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
+        Decision.objects.filter(team=team)
+        .only("id", "team_id", "year", "number", "date", "text", "status")
+        .order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
     )
     return TeamPage(
         team=team,
-        spaces=sorted(team.social_spaces.all(), key=lambda s: s.sort_key),
+        spaces=[
+            SpaceName(pk, name)
+            for pk, name in team.social_spaces.order_by("sort_key", "pk").values_list("pk", "name")
+        ],
         groups=group_by_kind(current),
         leads=[m for m in current if m.role == MembershipRole.LEAD],
         member_count=len(current),

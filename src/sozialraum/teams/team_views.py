@@ -16,7 +16,7 @@ from sozialraum.teams import selectors, services
 from sozialraum.teams.access import get_team_for_user
 from sozialraum.teams.forms import TeamForm, team_initial
 from sozialraum.teams.models import Team
-from sozialraum.teams.rows import member_rows, team_list_page
+from sozialraum.teams.rows import decision_rows, member_rows, task_rows, team_list_page
 
 
 @office_view("teams.view_team")
@@ -35,7 +35,10 @@ def team_list(request: OfficeRequest) -> HttpResponse:
 def team(request: OfficeRequest, pk: int) -> HttpResponse:
     team = get_team_for_user(request, pk, perm="teams.view_team")
     page = selectors.team_page(team)
-    member_rows(page.groups, request.youth_office.slug)
+    slug = request.youth_office.slug
+    member_rows(page.groups, slug)
+    page.tasks_html = task_rows(page.open_tasks, slug)
+    page.decisions_html = decision_rows(page.decisions, slug)
     return render(request, "teams/team.html", {"team": team, "page": page})
 
 
