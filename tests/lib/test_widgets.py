@@ -63,3 +63,28 @@ def test_it_cached_row_choices_render_like_the_template_widget(value, django_ass
                 "f", chosen, attrs={"id": "id_f"}
             )
             assert ours == django
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "value", "attrs"),
+    [
+        ("TextInput", forms.TextInput, None, {}),
+        ("TextInput", forms.TextInput, "", {"id": "id_q"}),
+        ("TextInput", forms.TextInput, 'Kita "Sonne" & <Mond>', {"id": "id_q", "class": "x"}),
+        ("TextInput", forms.TextInput, "a", {"type": "search", "autocomplete": "off"}),
+        ("TextInput", forms.TextInput, "b", {"required": True, "disabled": False, "data-x": None}),
+        ("NumberInput", forms.NumberInput, 4, {"inputmode": "numeric", "min": 0, "max": 27}),
+        ("NumberInput", forms.NumberInput, "abc", {"aria-invalid": "true"}),
+        ("CheckboxInput", forms.CheckboxInput, None, {"id": "id_k"}),
+        ("CheckboxInput", forms.CheckboxInput, True, {"id": "id_k"}),
+        ("CheckboxInput", forms.CheckboxInput, "on", {"class": "sr-x"}),
+        ("CheckboxInput", forms.CheckboxInput, False, {}),
+    ],
+)
+def test_it_renders_inputs_like_the_template_widgets(ours, theirs, value, attrs):
+    from sozialraum.lib import widgets
+
+    widget_attrs = {"type": attrs.pop("type")} if "type" in attrs else None
+    mine = getattr(widgets, ours)(attrs=widget_attrs).render("feld", value, attrs=attrs)
+    django = theirs(attrs=widget_attrs).render("feld", value, attrs=attrs)
+    assert mine == django

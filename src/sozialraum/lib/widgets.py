@@ -1,4 +1,4 @@
-"""A select widget rendered in Python, with exactly the markup of our templates.
+"""Select and input widgets rendered in Python, with exactly the markup of our templates.
 
 Django's `Select` builds a context dict per option (`optgroups`, `create_option` with copies of
 the attributes) and renders the result through two templates; for a filter form with a few
@@ -100,6 +100,38 @@ class Select(forms.Select):
             f"{conditional_escape(force_str(label))}</option>\n"
         )
         return found or is_selected
+
+
+# The class templates/django/forms/widgets/input.html gives each input type.
+INPUT_CLASSES = {"checkbox": "kern-form-check__checkbox", "radio": "kern-form-check__radio"}
+
+
+class PythonInput:
+    """For `forms.Input` subclasses: the markup of templates/django/forms/widgets/input.html
+    with attrs.html, written in Python (through the templates an input costs two template
+    renders; a filter form of half a dozen fields spent more on its inputs than on its data)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
+        kind = widget["type"]
+        kern_class = "" if kind == "hidden" else INPUT_CLASSES.get(kind, "kern-form-input__input")
+        shown = "" if widget["value"] is None else f' value="{escape(widget["value"])}"'
+        return SafeString(
+            f'<input type="{escape(kind)}" name="{escape(widget["name"])}"{shown}'
+            f"{attrs_html(widget['attrs'], kern_class)}>"
+        )
+
+
+class TextInput(PythonInput, forms.TextInput):
+    pass
+
+
+class NumberInput(PythonInput, forms.NumberInput):
+    pass
+
+
+class CheckboxInput(PythonInput, forms.CheckboxInput):
+    pass
 
 
 # How long cached choices are kept; their key changes with the office's data anyway.
