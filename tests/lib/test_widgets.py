@@ -88,3 +88,22 @@ def test_it_renders_inputs_like_the_template_widgets(ours, theirs, value, attrs)
     mine = getattr(widgets, ours)(attrs=widget_attrs).render("feld", value, attrs=attrs)
     django = theirs(attrs=widget_attrs).render("feld", value, attrs=attrs)
     assert mine == django
+
+
+@pytest.mark.parametrize("data", [None, {"q": "Kita <b>", "art": "x", "alter": "abc"}])
+def test_it_writes_filter_field_groups_like_the_template(data):
+    from sozialraum.lib.widgets import FilterBoundField, TextInput
+
+    class Filter(forms.Form):
+        q = forms.CharField(label="Name & <Ort>", help_text="Zum Beispiel „Kita“ & mehr")
+        art = forms.ChoiceField(label="Art", required=False, choices=CHOICES, widget=Select)
+        alter = forms.IntegerField(label="Alter", required=False)
+        text = forms.CharField(label="Ohne Hinweis", required=False, widget=TextInput)
+
+    class Ours(Filter):
+        bound_field_class = FilterBoundField
+
+    theirs, ours = Filter(data), Ours(data)
+    for name in theirs.fields:
+        theirs.fields[name].template_name = "includes/filter_field.html"
+        assert ours[name].as_field_group() == theirs[name].as_field_group()

@@ -184,3 +184,26 @@ def office_cache_key(office: Any, name: str) -> str:
     from django.utils.translation import get_language
 
     return f"choices:{name}:{office.pk}:{office.data_version}:{get_language()}"
+
+
+class FilterBoundField(forms.BoundField):
+    """`as_field_group()` with the markup of templates/includes/filter_field.html (label, hint,
+    widget; no "(freiwillig)"; stripped like the form renderer strips it), written in Python
+    instead of a template render per field. A filter form opts in with
+    `bound_field_class = FilterBoundField`."""
+
+    def as_field_group(self) -> SafeString:
+        hint = ""
+        if self.help_text:
+            hint = (
+                f'<div class="kern-hint" id="{escape(self.auto_id)}_helptext">'
+                f"{conditional_escape(self.help_text)}</div>"
+            )
+        return SafeString(
+            '<div class="kern-form-input sr-field">\n'
+            f'  <label class="kern-label" for="{escape(self.id_for_label)}">'
+            f"{conditional_escape(self.label)}</label>\n"
+            f"  {hint}\n"
+            f"  {self}\n"
+            "</div>"
+        )

@@ -19,6 +19,7 @@ from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMu
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.widgets import (
     CheckboxInput,
+    FilterBoundField,
     NumberInput,
     Select,
     TextInput,
@@ -411,6 +412,8 @@ def _language_choices(language: str | None) -> list[tuple[str, str]]:
 class GuideFilterForm(forms.Form):
     """The one search field and the filters of the public guide. A filter with a value we do
     not know is not applied; `ignored()` names it for a note on the page."""
+
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
 
     q = forms.CharField(
         label=gettext_lazy("Was suchen Sie?"),

@@ -105,13 +105,16 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     q = filters.get("q", "")
     ranked = None
     if q:
-        # The search at scale: ranked ids, capped and cached (offers/guide_search.py).
-        offers = selectors.guide_offers(office, **{**filters, "q": ""})
-        ranked = guide_search.ranked(office, offers, q, filters)
+        # The search at scale: ranked ids, capped and cached (offers/guide_search.py); the
+        # filtered offers are only built when the search is not cached.
+        def filtered():
+            return selectors.guide_offers(office, **{**filters, "q": ""})
+
+        ranked = guide_search.ranked(office, filtered, q, filters)
         if ranked.parsed.groups:
             page = _ranked_page(request, office, ranked)
         else:  # only stop words, operators or emoji: every offer, with a note
-            page = _page(request, office, offers, {**filters, "q": ""})
+            page = _page(request, office, filtered(), {**filters, "q": ""})
     else:
         offers = selectors.guide_offers(office, **filters)
         page = _page(request, office, offers, filters)
