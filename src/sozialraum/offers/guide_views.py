@@ -107,14 +107,14 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     if q:
         # The search at scale: ranked ids, capped and cached (offers/guide_search.py); the
         # filtered offers are only built when the search is not cached.
-        def filtered():
+        def filtered_offers():
             return selectors.guide_offers(office, **{**filters, "q": ""})
 
-        ranked = guide_search.ranked(office, filtered, q, filters)
+        ranked = guide_search.ranked(office, filtered_offers, q, filters)
         if ranked.parsed.groups:
             page = _ranked_page(request, office, ranked)
         else:  # only stop words, operators or emoji: every offer, with a note
-            page = _page(request, office, filtered(), {**filters, "q": ""})
+            page = _page(request, office, filtered_offers(), {**filters, "q": ""})
     else:
         offers = selectors.guide_offers(office, **filters)
         page = _page(request, office, offers, filters)
