@@ -63,3 +63,47 @@ def test_it_cached_row_choices_render_like_the_template_widget(value, django_ass
                 "f", chosen, attrs={"id": "id_f"}
             )
             assert ours == django
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "value", "attrs"),
+    [
+        ("TextInput", forms.TextInput, None, {}),
+        ("TextInput", forms.TextInput, "", {"id": "id_q"}),
+        ("TextInput", forms.TextInput, 'Kita "Sonne" & <Mond>', {"id": "id_q", "class": "x"}),
+        ("TextInput", forms.TextInput, "a", {"type": "search", "autocomplete": "off"}),
+        ("TextInput", forms.TextInput, "b", {"required": True, "disabled": False, "data-x": None}),
+        ("NumberInput", forms.NumberInput, 4, {"inputmode": "numeric", "min": 0, "max": 27}),
+        ("NumberInput", forms.NumberInput, "abc", {"aria-invalid": "true"}),
+        ("CheckboxInput", forms.CheckboxInput, None, {"id": "id_k"}),
+        ("CheckboxInput", forms.CheckboxInput, True, {"id": "id_k"}),
+        ("CheckboxInput", forms.CheckboxInput, "on", {"class": "sr-x"}),
+        ("CheckboxInput", forms.CheckboxInput, False, {}),
+    ],
+)
+def test_it_renders_inputs_like_the_template_widgets(ours, theirs, value, attrs):
+    from sozialraum.lib import widgets
+
+    widget_attrs = {"type": attrs.pop("type")} if "type" in attrs else None
+    mine = getattr(widgets, ours)(attrs=widget_attrs).render("feld", value, attrs=attrs)
+    django = theirs(attrs=widget_attrs).render("feld", value, attrs=attrs)
+    assert mine == django
+
+
+@pytest.mark.parametrize("data", [None, {"q": "Kita <b>", "art": "x", "alter": "abc"}])
+def test_it_writes_filter_field_groups_like_the_template(data):
+    from sozialraum.lib.widgets import FilterBoundField, TextInput
+
+    class Filter(forms.Form):
+        q = forms.CharField(label="Name & <Ort>", help_text="Zum Beispiel „Kita“ & mehr")
+        art = forms.ChoiceField(label="Art", required=False, choices=CHOICES, widget=Select)
+        alter = forms.IntegerField(label="Alter", required=False)
+        text = forms.CharField(label="Ohne Hinweis", required=False, widget=TextInput)
+
+    class Ours(Filter):
+        bound_field_class = FilterBoundField
+
+    theirs, ours = Filter(data), Ours(data)
+    for name in theirs.fields:
+        theirs.fields[name].template_name = "includes/filter_field.html"
+        assert ours[name].as_field_group() == theirs[name].as_field_group()

@@ -188,8 +188,8 @@ def test_it_pages_through_the_kept_list(client, office_a, coordinator, provider_
         make_offer(office_a, coordinator, f"Beratung {n}", provider_a)
     first = client.get(guide_url(office_a, q="Beratung")).context["page"]
     third = client.get(guide_url(office_a, q="Beratung", seite="3")).context["page"]
-    assert [o.title for o in first.object_list] == ["Beratung 0", "Beratung 1"]
-    assert [o.title for o in third.object_list] == ["Beratung 4"]
+    assert [o["title"] for o in first.object_list] == ["Beratung 0", "Beratung 1"]
+    assert [o["title"] for o in third.object_list] == ["Beratung 4"]
     assert third.paginator.num_pages == 3
     services.set_offer_status(offer=Offer.objects.get(title="Beratung 4"), actor=coordinator,
                               status=OfferStatus.HIDDEN)  # fmt: skip

@@ -1,4 +1,4 @@
-"""A select widget rendered in Python, with exactly the markup of our templates.
+"""Select and input widgets rendered in Python, with exactly the markup of our templates.
 
 Django's `Select` builds a context dict per option (`optgroups`, `create_option` with copies of
 the attributes) and renders the result through two templates; for a filter form with a few
@@ -102,6 +102,38 @@ class Select(forms.Select):
         return found or is_selected
 
 
+# The class templates/django/forms/widgets/input.html gives each input type.
+INPUT_CLASSES = {"checkbox": "kern-form-check__checkbox", "radio": "kern-form-check__radio"}
+
+
+class PythonInput:
+    """For `forms.Input` subclasses: the markup of templates/django/forms/widgets/input.html
+    with attrs.html, written in Python (through the templates an input costs two template
+    renders; a filter form of half a dozen fields spent more on its inputs than on its data)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
+        kind = widget["type"]
+        kern_class = "" if kind == "hidden" else INPUT_CLASSES.get(kind, "kern-form-input__input")
+        shown = "" if widget["value"] is None else f' value="{escape(widget["value"])}"'
+        return SafeString(
+            f'<input type="{escape(kind)}" name="{escape(widget["name"])}"{shown}'
+            f"{attrs_html(widget['attrs'], kern_class)}>"
+        )
+
+
+class TextInput(PythonInput, forms.TextInput):
+    pass
+
+
+class NumberInput(PythonInput, forms.NumberInput):
+    pass
+
+
+class CheckboxInput(PythonInput, forms.CheckboxInput):
+    pass
+
+
 # How long cached choices are kept; their key changes with the office's data anyway.
 CACHE_SECONDS = 600
 
@@ -152,3 +184,26 @@ def office_cache_key(office: Any, name: str) -> str:
     from django.utils.translation import get_language
 
     return f"choices:{name}:{office.pk}:{office.data_version}:{get_language()}"
+
+
+class FilterBoundField(forms.BoundField):
+    """`as_field_group()` with the markup of templates/includes/filter_field.html (label, hint,
+    widget; no "(freiwillig)"; stripped like the form renderer strips it), written in Python
+    instead of a template render per field. A filter form opts in with
+    `bound_field_class = FilterBoundField`."""
+
+    def as_field_group(self) -> SafeString:
+        hint = ""
+        if self.help_text:
+            hint = (
+                f'<div class="kern-hint" id="{escape(self.auto_id)}_helptext">'
+                f"{conditional_escape(self.help_text)}</div>"
+            )
+        return SafeString(
+            '<div class="kern-form-input sr-field">\n'
+            f'  <label class="kern-label" for="{escape(self.id_for_label)}">'
+            f"{conditional_escape(self.label)}</label>\n"
+            f"  {hint}\n"
+            f"  {self}\n"
+            "</div>"
+        )

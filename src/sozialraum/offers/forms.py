@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
@@ -11,11 +12,20 @@ from typing import Any, cast
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sozialraum.lib.forms import GermanDateField
+from sozialraum.lib.widgets import (
+    CheckboxInput,
+    FilterBoundField,
+    NumberInput,
+    Select,
+    TextInput,
+    office_cache_key,
+    row_choices,
+)
 from sozialraum.network.models import Organisation
 from sozialraum.offers.models import MAX_AGE, Language, Offer, OfferStatus, OfferTopic, TargetGroup
 from sozialraum.offers.selectors import guide_municipalities, public_spaces
@@ -389,28 +399,38 @@ class OfferFilterForm(forms.Form):
         }
 
 
+@functools.cache
+def _language_choices(language: str | None) -> list[tuple[str, str]]:
+    """The languages in the alphabetical order of their names in `language` (the active
+    language, which the argument keys the cache by)."""
+    return [
+        ("", _("Alle Sprachen")),
+        *sorted(((code, str(name)) for code, name in Language.choices), key=lambda c: c[1]),
+    ]
+
+
 class GuideFilterForm(forms.Form):
     """The one search field and the filters of the public guide. A filter with a value we do
     not know is not applied; `ignored()` names it for a note on the page."""
+
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
 
     q = forms.CharField(
         label=gettext_lazy("Was suchen Sie?"),
         help_text=gettext_lazy("Zum Beispiel: Krabbelgruppe, Beratung, Schwimmkurs"),
         required=False,
-        widget=forms.TextInput(
-            attrs={"type": "search", "autocomplete": "off", "enterkeyhint": "search"}
-        ),
+        widget=TextInput(attrs={"type": "search", "autocomplete": "off", "enterkeyhint": "search"}),
     )
     thema = NamedChoiceField(
         label=gettext_lazy("Thema"), required=False, queryset=OfferTopic.objects.none()
     )
-    fuer = forms.ChoiceField(label=gettext_lazy("Für wen?"), required=False)
+    fuer = forms.ChoiceField(label=gettext_lazy("Für wen?"), required=False, widget=Select)
     alter = forms.IntegerField(
         label=gettext_lazy("Alter des Kindes (in Jahren)"),
         required=False,
         min_value=0,
         max_value=MAX_AGE,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": MAX_AGE}),
+        widget=NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": MAX_AGE}),
     )
     raum = NamedChoiceField(
         label=gettext_lazy("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
@@ -418,35 +438,53 @@ class GuideFilterForm(forms.Form):
     gemeinde = NamedChoiceField(
         label=gettext_lazy("Gemeinde"), required=False, queryset=Municipality.objects.none()
     )
-    sprache = forms.ChoiceField(label=gettext_lazy("Sprache"), required=False)
-    kostenlos = forms.BooleanField(label=gettext_lazy("nur kostenlose Angebote"), required=False)
+    sprache = forms.ChoiceField(label=gettext_lazy("Sprache"), required=False, widget=Select)
+    kostenlos = forms.BooleanField(
+        label=gettext_lazy("nur kostenlose Angebote"), required=False, widget=CheckboxInput
+    )
     barrierefrei = forms.BooleanField(
-        label=gettext_lazy("nur barrierefrei zugänglich"), required=False
+        label=gettext_lazy("nur barrierefrei zugänglich"), required=False, widget=CheckboxInput
     )
 
     def __init__(self, *args: Any, office: YouthOffice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # stubs lag
+        # The model selects show (pk, name) pairs cached per office data version (every
+        # audited write raises it; lib.widgets.RowChoices); validation keeps the querysets.
         topic = cast(forms.ModelChoiceField, self.fields["thema"])
         topic.queryset = OfferTopic.objects.in_office(office)  # no defaults made by visitors
         topic.empty_label = _("Alle Themen")
+        topic.widget.choices = row_choices(
+            topic.empty_label, topic.queryset, cache_key=office_cache_key(office, "guide-topics")
+        )
         cast(forms.ChoiceField, self.fields["fuer"]).choices = [
             ("", _("Alle")),
             *TargetGroup.choices,
         ]
-        cast(forms.ChoiceField, self.fields["sprache"]).choices = [
-            ("", _("Alle Sprachen")),
-            *sorted(Language.choices, key=lambda choice: str(choice[1])),
-        ]
+        cast(forms.ChoiceField, self.fields["sprache"]).choices = _language_choices(get_language())
         # Only what the public may see by name (offers/selectors.py).
         space = cast(forms.ModelChoiceField, self.fields["raum"])
         space.label = office.get_social_space_label_display()
         space.queryset = public_spaces(office).order_by("sort_key", "id")
         space.empty_label = _("Alle")
+        space.widget.choices = row_choices(
+            space.empty_label, space.queryset, cache_key=office_cache_key(office, "guide-spaces")
+        )
         municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
         municipality.queryset = guide_municipalities(office)
         municipality.empty_label = _("Alle Gemeinden")
+        # The municipalities with public offers change at midnight too (selectors).
+        day = f"guide-municipalities:{timezone.localdate()}"
+        municipality.widget.choices = row_choices(
+            municipality.empty_label, municipality.queryset, cache_key=office_cache_key(office, day)
+        )
+
+    def public_spaces(self) -> list[tuple[int, str]]:
+        """The (pk, name) pairs of the social spaces the public may see, as the filter lists
+        them (from its cached choices)."""
+        choices = self.fields["raum"].widget.choices  # type: ignore[attr-defined]  # a Select
+        return [(pk, name) for pk, name in choices if pk != ""]
 
     def filters(self) -> dict[str, Any]:
         self.is_valid()

@@ -17,6 +17,7 @@ because offers become (in)valid at midnight, and SECONDS bounds how long a list 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -54,13 +55,17 @@ def cache_key(office: YouthOffice, q: str, filters: dict) -> str:
     return f"offers:guide-ranked:{office.pk}:{office.data_version}:{day}:{digest}"
 
 
-def ranked(office: YouthOffice, queryset: QuerySet, q: str, filters: dict) -> Ranked:
-    """The offers of `queryset` (the guide's filtered public offers) matching `q`, as ids in
-    relevance order; from the cache when the same search ran on the same data."""
+def ranked(
+    office: YouthOffice, queryset: QuerySet | Callable[[], QuerySet], q: str, filters: dict
+) -> Ranked:
+    """The offers of `queryset` (the guide's filtered public offers, or a function that builds
+    them, called only when the search is not cached) matching `q`, as ids in relevance order;
+    from the cache when the same search ran on the same data."""
     key = cache_key(office, q, filters)
     result = cache.get(key)
     if result is None:
-        result = _compute(office, queryset, q)
+        offers = queryset if isinstance(queryset, QuerySet) else queryset()
+        result = _compute(office, offers, q)
         cache.set(key, result, SECONDS)
     return result
 

@@ -22,7 +22,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from sozialraum.lib.http import query_without, url_for_rows
-from sozialraum.offers import guide_search, jsonld, selectors
+from sozialraum.offers import guide_rows, guide_search, jsonld, selectors
 from sozialraum.offers.forms import GuideFilterForm
 from sozialraum.offers.models import Offer
 from sozialraum.regions.models import YouthOffice
@@ -39,15 +39,16 @@ class GuidePaginator(Paginator):
     """Counts once per office data version, filters and minute (counting every public offer is
     the one part of a page that grows with the data); at most MAX_PAGES pages."""
 
-    def __init__(self, object_list, per_page, *, count_key: str) -> None:
+    def __init__(self, object_list, per_page, *, count_key: str, counted) -> None:
         super().__init__(object_list, per_page)
-        self.count_key = count_key
+        self.count_key, self.counted = count_key, counted
 
     @cached_property
     def count(self) -> int:
         cached = cache.get(self.count_key)
         if cached is None:
-            cached = self.object_list.count()  # type: ignore[attr-defined]  # a QuerySet here
+            # The offers themselves: the card rows' join of the provider adds nothing to count.
+            cached = self.counted.count()
             cache.set(self.count_key, cached, COUNT_SECONDS)
         return cached
 
@@ -60,8 +61,9 @@ def _page(request: HttpRequest, office: YouthOffice, offers, filters: dict):
     wanted = sorted((name, str(getattr(value, "pk", value))) for name, value in filters.items())
     digest = hashlib.sha256(repr(wanted).encode()).hexdigest()[:32]
     key = f"offers:guide-count:{office.pk}:{office.data_version}:{digest}"
-    paginator = GuidePaginator(selectors.with_card_parts(offers), PAGE_SIZE, count_key=key)
-    return _with_public_urls(paginator.get_page(request.GET.get("seite")), office)
+    rows = guide_rows.card_rows(offers)
+    paginator = GuidePaginator(rows, PAGE_SIZE, count_key=key, counted=offers)
+    return _with_cards(paginator.get_page(request.GET.get("seite")), office)
 
 
 def public_office(slug: str) -> YouthOffice:
@@ -76,13 +78,11 @@ def _public(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _with_public_urls(page, office: YouthOffice):
-    """Each card's link, reversed once for the page (lib.http.url_for_rows)."""
-    url = url_for_rows("offers:public_offer", office_slug=office.slug)
+def _with_cards(page, office: YouthOffice):
+    """The page's plain rows as a list, and `cards_html`: their cards (offers/guide_rows.py)."""
     rows = list(page.object_list)
-    for row in rows:
-        row.public_url = url(row.pk)
     page.object_list = rows
+    page.cards_html = guide_rows.cards_html(rows, office.slug)
     return page
 
 
@@ -91,10 +91,10 @@ def _ranked_page(request: HttpRequest, office: YouthOffice, ranked: guide_search
     Offer.objects.public, in the ids' order."""
     page = Paginator(ranked.ids, PAGE_SIZE).get_page(request.GET.get("seite"))
     wanted = list(page.object_list)
-    rows = selectors.with_card_parts(Offer.objects.public(office).filter(pk__in=wanted))
-    by_pk = {row.pk: row for row in rows}
+    rows = guide_rows.card_rows(Offer.objects.public(office).filter(pk__in=wanted))
+    by_pk = {row["id"]: row for row in rows}
     page.object_list = [by_pk[pk] for pk in wanted if pk in by_pk]  # type: ignore[misc]  # ids -> rows
-    return _with_public_urls(page, office)
+    return _with_cards(page, office)
 
 
 @require_safe
@@ -105,13 +105,16 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
     q = filters.get("q", "")
     ranked = None
     if q:
-        # The search at scale: ranked ids, capped and cached (offers/guide_search.py).
-        offers = selectors.guide_offers(office, **{**filters, "q": ""})
-        ranked = guide_search.ranked(office, offers, q, filters)
+        # The search at scale: ranked ids, capped and cached (offers/guide_search.py); the
+        # filtered offers are only built when the search is not cached.
+        def filtered_offers():
+            return selectors.guide_offers(office, **{**filters, "q": ""})
+
+        ranked = guide_search.ranked(office, filtered_offers, q, filters)
         if ranked.parsed.groups:
             page = _ranked_page(request, office, ranked)
         else:  # only stop words, operators or emoji: every offer, with a note
-            page = _page(request, office, offers, {**filters, "q": ""})
+            page = _page(request, office, filtered_offers(), {**filters, "q": ""})
     else:
         offers = selectors.guide_offers(office, **filters)
         page = _page(request, office, offers, filters)
@@ -125,12 +128,18 @@ def guide(request: HttpRequest, office_slug: str) -> HttpResponse:
         "searched": searched,
         "filtered": filtered,
         "ignored": form.ignored() if request.GET else [],
-        "spaces": selectors.public_space_pages(office),
+        "spaces": _space_links(office, form),
         "more": bool(ranked and ranked.more),
         "hints": guide_search.hints(ranked.parsed, q) if ranked else None,
         "without_filters": _url_with_query(office, q) if q and filtered else "",
     }
     return _public(render(request, "offers/guide.html", context))
+
+
+def _space_links(office: YouthOffice, form: GuideFilterForm) -> list[dict[str, object]]:
+    """The public social space pages, named and linked (the filter's cached spaces)."""
+    url = url_for_rows("offers:public_space", office_slug=office.slug)
+    return [{"url": url(pk), "name": name} for pk, name in form.public_spaces()]
 
 
 def _url_with_query(office: YouthOffice, q: str) -> str:

@@ -124,6 +124,9 @@ class OfferTopic(TenantModel):
             ],
             ignore_conflicts=True,
         )
+        # Not audited, so the version is raised here: the guide's topic filter is cached under
+        # it (offers/forms.py) and shows the new topics at once.
+        YouthOffice.objects.filter(pk=office.pk).update(data_version=models.F("data_version") + 1)
 
 
 class OfferQuerySet(TenantQuerySet):

@@ -158,15 +158,6 @@ def public_offer(office: YouthOffice, pk: int) -> Offer | None:
     )
 
 
-def public_space_pages(office: YouthOffice) -> list[PublicSpacePage]:
-    return list(
-        PublicSpacePage.objects.in_office(office)
-        .filter(is_public=True)
-        .select_related("social_space")
-        .order_by("social_space__sort_key")
-    )
-
-
 def public_space_page(office: YouthOffice, pk: int) -> PublicSpacePage | None:
     """The public page of social space `pk`, only if coordination made it public."""
     return (
