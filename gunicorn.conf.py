@@ -27,8 +27,9 @@ preload_app = True
 
 
 def when_ready(server):
-    """Load the identifier guard's name lists at start-up (2-4 s, once), not on a worker's
-    first consultation (issue 12: "loaded at start-up"); then freeze what the master holds.
+    """Load the identifier guard's name lists (issue 12: "loaded at start-up") and the German
+    nouns of the search's decompounding at start-up (2-4 s each, once), not on a worker's first
+    consultation or search; then freeze what the master holds.
 
     gc.freeze() moves every object loaded so far (Django, the apps, the name lists) into the
     garbage collector's permanent generation: a worker's full collections no longer walk them
@@ -38,6 +39,8 @@ def when_ready(server):
     import gc
 
     from sozialraum.consultations.guard.lexicon import lexicon
+    from sozialraum.lib.german import lexicon as german_nouns
 
     lexicon()
+    german_nouns()
     gc.freeze()
