@@ -4,7 +4,7 @@ template loops they replace rendered (planning/measure_rows.py)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -120,3 +120,38 @@ def test_it_the_share_rows_are_the_old_loops_markup():
         old = render(OLD_SHARE_LOOP, allocation=allocation)
         assert render(NEW_SHARE_LOOP, allocation=allocation) == old
     assert measure_tags.share_rows(SimpleNamespace(shares=Many())) == ""
+
+
+OLD_TRANSITION_LOOP = """{% load i18n kern %}    {% for step in transitions %}
+      <li><span class="sr-nowrap">{{ step.at|localdatetime }}</span>: <strong>{{ step.get_to_status_display }}</strong>{% if step.by %} – {{ step.by.name|default:step.by.email }}{% endif %}{% if step.amount is not None %}, {% blocktranslate with amount=step.amount|euro %}Betrag {{ amount }}{% endblocktranslate %}{% endif %}{% if step.level %}, {% blocktranslate with name=step.level.name %}Stufe „{{ name }}“{% endblocktranslate %}{% endif %}{% if step.decision %}, {% blocktranslate with number=step.decision.number year=step.decision.year %}Beschluss {{ number }}/{{ year }}{% endblocktranslate %}{% endif %}{% if step.comment %}<br><span class="sr-preline">{{ step.comment }}</span>{% endif %}</li>
+    {% endfor %}"""
+NEW_TRANSITION_LOOP = """{% load measure_tags %}    {% transition_rows transitions %}"""
+
+
+def step(status, **fields):
+    values = {"by": None, "amount": None, "level": None, "decision": None, "comment": ""}
+    values.update(fields)
+    return SimpleNamespace(
+        at=datetime(2025, 3, 28, 9, 0, tzinfo=UTC), get_to_status_display=lambda: status, **values
+    )
+
+
+def test_it_the_transition_rows_are_the_old_loops_markup():
+    transitions = [
+        step("eingereicht", by=SimpleNamespace(name="Jonas <A>", email="j@x"), amount=Decimal("0")),
+        step(
+            "bewilligt",
+            by=SimpleNamespace(name="", email="a&b@x"),
+            amount=Decimal("13114.5"),
+            level=SimpleNamespace(name="Leitung <FB>"),
+            decision=SimpleNamespace(number=12, year=2025),
+            comment="Bitte <prüfen>\nund & weiter",
+        ),
+        step("zurückgegeben <x>"),
+    ]
+    new = render(NEW_TRANSITION_LOOP, transitions=transitions)
+    assert new == render(OLD_TRANSITION_LOOP, transitions=transitions)
+    assert "&lt;FB&gt;" in new and "Beschluss 12/2025" in new
+    assert render(NEW_TRANSITION_LOOP, transitions=[]) == render(
+        OLD_TRANSITION_LOOP, transitions=[]
+    )

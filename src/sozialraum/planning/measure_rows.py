@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.template.defaultfilters import floatformat
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.money import format_amount
 from sozialraum.lib.row_templates import render_rows
-from sozialraum.lib.templatetags.kern import localdate
+from sozialraum.lib.templatetags.kern import localdate, localdatetime
 
 COST_ITEM_ROW = "planning/rows/cost_item.html"
 SHARE_ROW = "planning/rows/share.html"
@@ -100,3 +102,58 @@ def share_rows(allocation: Any) -> SafeString:
         return SafeString("")
     gap = "\n          "
     return SafeString(gap + render_rows(SHARE_ROW, rows, separator=gap + gap) + gap)
+
+
+TRANSITION_ROW = "planning/rows/transition.html"
+
+
+def _shown(value: Any) -> str:
+    """A value as `{{ value }}` shows it inside a `{% blocktranslate %}`: localized, escaped."""
+    return conditional_escape(localize(value))
+
+
+def transition_rows(transitions: list[Any]) -> SafeString:
+    """The `<li>`s of the approval steps (by, level and decision joined), each with the
+    whitespace the template loop around them had."""
+    amount_text, level_text = _("Betrag %(amount)s"), _("Stufe „%(name)s“")
+    decision_text = _("Beschluss %(number)s/%(year)s")
+
+    def row(step: Any) -> dict[str, Any]:
+        by = step.by
+        decision = step.decision
+        return {
+            "at": localdatetime(localtime(step.at)),
+            "status": step.get_to_status_display(),
+            "by": format_html(" – {}", by.name or by.email) if by else "",
+            "amount": (
+                SafeString(", " + amount_text % {"amount": _shown(format_amount(step.amount))})
+                if step.amount is not None
+                else ""
+            ),
+            "level": (
+                SafeString(", " + level_text % {"name": _shown(step.level.name)})
+                if step.level
+                else ""
+            ),
+            "decision": (
+                SafeString(
+                    ", "
+                    + decision_text
+                    % {"number": _shown(decision.number), "year": _shown(decision.year)}
+                )
+                if decision
+                else ""
+            ),
+            "comment": (
+                format_html('<br><span class="sr-preline">{}</span>', step.comment)
+                if step.comment
+                else ""
+            ),
+        }
+
+    rows = [row(step) for step in transitions]
+    if not rows:
+        return SafeString("")
+    return SafeString(
+        "\n      " + render_rows(TRANSITION_ROW, rows, separator="\n    \n      ") + "\n    "
+    )

@@ -22,3 +22,9 @@ def cost_item_rows(estimate: Any) -> SafeString:
 def share_rows(allocation: Any) -> SafeString:
     """The table rows of the allocation's shares with their expenses."""
     return measure_rows.share_rows(allocation)
+
+
+@register.simple_tag
+def transition_rows(transitions: Any) -> SafeString:
+    """The list items of the measure's approval steps."""
+    return measure_rows.transition_rows(transitions)
