@@ -61,7 +61,15 @@ def empty_note_fields(form: ProgressNoteForm) -> SafeString:
 
 
 def _page(request: OfficeRequest, project: Project, note_form: ProgressNoteForm) -> HttpResponse:
-    context = {"project": project, "page": selectors.project_page(project), "note_form": note_form}
+    user = request.user
+    context = {
+        "project": project,
+        "page": selectors.project_page(project),
+        "note_form": note_form,
+        "can_note": user.has_perm("planning.add_progress_note", project),
+        "can_evaluate": user.has_perm("planning.evaluate_project", project),
+        "can_continue": user.has_perm("planning.continue_project", project),
+    }
     if not note_form.is_bound:
         context["note_fields"] = empty_note_fields(note_form)
     return render(request, "planning/project.html", context)
