@@ -219,3 +219,17 @@ def test_it_a_project_of_another_office_is_404(client_for, coordinator_b, projec
     client = client_for(coordinator_b)
     for name in ("planning:project", "planning:project_note_add", "planning:evaluation"):
         assert client.get(url(name, project)).status_code == 404
+
+
+def test_it_the_empty_note_form_is_rendered_as_its_field_groups():
+    from django.template import engines
+
+    from sozialraum.planning.project_forms import ProgressNoteForm
+    from sozialraum.planning.project_views import empty_note_fields
+
+    form = ProgressNoteForm()
+    expected = engines["django"].from_string(
+        "{{ form.date.as_field_group }}\n      {{ form.text.as_field_group }}"
+    )
+    assert empty_note_fields(form) == expected.render({"form": form})
+    assert empty_note_fields(ProgressNoteForm()) is empty_note_fields(form)
