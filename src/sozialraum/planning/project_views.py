@@ -1,10 +1,9 @@
-"""Pages of projects: the list (running, ended, evaluated), a project's page with its progress
-notes, adding a note, continuing a project into a new period."""
+"""Pages of projects: a project's page with its progress notes, adding a note, continuing a
+project into a new period (the list is in project_list_views.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
@@ -13,32 +12,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sozialraum.lib.http import PAGE_SIZE, add_service_error, posted, with_detail_urls
+from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.planning import project_selectors as selectors
 from sozialraum.planning import project_services as services
 from sozialraum.planning.measure_models import Measure
 from sozialraum.planning.project_access import get_project_for_user
-from sozialraum.planning.project_forms import ProgressNoteForm, ProjectFilterForm
+from sozialraum.planning.project_forms import ProgressNoteForm
 from sozialraum.planning.project_models import Project
-
-
-@office_view("planning.view_project")
-def project_list(request: OfficeRequest) -> HttpResponse:
-    office = request.youth_office
-    form = ProjectFilterForm(request.GET or None, office=office)
-    filters = form.filters()
-    projects = selectors.project_list(office, request.user, filters)
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("seite"))
-    rows = with_detail_urls(page.object_list, "planning:project", office_slug=office.slug)
-    page.object_list = selectors.mark_states(rows)
-    return render(
-        request,
-        "planning/projects.html",
-        {"page": page, "form": form, "filtered": bool(filters)},
-    )
-
 
 # The empty progress-note form's two field groups, rendered once per language and day (their
 # only inputs: the labels and today's date as the initial value); bounded like kern's memo.

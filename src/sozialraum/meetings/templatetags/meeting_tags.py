@@ -19,8 +19,10 @@ def optional_include(context: template.Context, name: str) -> SafeString:
         block = get_template(name)
     except template.TemplateDoesNotExist:
         return mark_safe("")
-    flat: dict[str, Any] = {str(key): value for key, value in context.flatten().items()}
-    return mark_safe(block.render(flat, context.get("request")))  # noqa: S308 (a template)
+    # Rendered in the page's own context, as {% include %} does: a new RequestContext would
+    # run the context processors again for every block (issue 8).
+    with context.push():
+        return mark_safe(block.template.render(context))  # noqa: S308 (a template)
 
 
 @register.filter
