@@ -372,7 +372,7 @@ class NetworkMemberships:
     substituting: list[NetworkMember] = field(default_factory=list)
 
 
-_MEMBER_COLUMNS = (
+_NETWORK_MEMBER_COLUMNS = (
     "team_id",
     "person_id",
     "team__name",
@@ -388,7 +388,7 @@ _MEMBER_COLUMNS = (
 
 def _members(memberships: QuerySet[Membership]) -> list[NetworkMember]:
     members = []
-    for row in memberships.values_list(*_MEMBER_COLUMNS):
+    for row in memberships.values_list(*_NETWORK_MEMBER_COLUMNS):
         team_id, person_id, team, title, first, last, organisation, role, joined, left = row
         full_name = " ".join(part for part in (title, first, last) if part)
         members.append(
