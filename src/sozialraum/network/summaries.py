@@ -234,3 +234,31 @@ def cached_county_overview(office: YouthOffice) -> CountyOverview:
 def cached_social_space_glance(office: YouthOffice, space: SocialSpace) -> Glance:
     key = office_cache_key("glance", office, space.pk)
     return _cached(key, lambda: social_space_glance(office, space))
+
+
+def social_space_glance_html(office: YouthOffice, space: SocialSpace, *, can_manage: bool) -> str:
+    """The glance section of a social space's page (network/_glance.html), rendered once per
+    office data version, language, space and whether the reader may manage the network: its up
+    to 33 organisation links made the page grow with the directory (issue 8)."""
+
+    def render() -> str:
+        from django.template.loader import render_to_string
+        from django.urls import reverse
+
+        from sozialraum.lib.http import url_for_rows
+
+        glance = cached_social_space_glance(office, space)
+        organisation_url = url_for_rows("network:organisation", office_slug=office.slug)
+        for item in glance.present:
+            for org in item.organisations:
+                org.detail_url = organisation_url(org.pk)  # type: ignore[attr-defined]
+        context = {
+            "glance": glance,
+            "youth_office": office,
+            "space": space,
+            "can_manage": can_manage,
+            "directory_url": reverse("network:directory", kwargs={"office_slug": office.slug}),
+        }
+        return str(render_to_string("network/_glance.html", context))
+
+    return _cached(office_cache_key("glance-html", office, space.pk, can_manage), render)

@@ -6,15 +6,15 @@ from django.contrib import messages
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.errors import ConcurrentEditError, InvalidData
 from sozialraum.lib.forms import show_conflict
-from sozialraum.lib.http import add_service_error, posted, url_for_rows
+from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
-from sozialraum.network.summaries import cached_social_space_glance
+from sozialraum.network.summaries import social_space_glance_html
 from sozialraum.regions import services
 from sozialraum.regions.forms import SocialSpaceForm, social_space_initial
 from sozialraum.regions.models import (
@@ -74,19 +74,15 @@ def office(request: OfficeRequest) -> HttpResponse:
 def social_space(request: OfficeRequest, pk: int) -> HttpResponse:
     space = get_social_space_for_user(request, pk)
     office = request.youth_office
-    glance = cached_social_space_glance(office, space)
-    # The glance links up to 33 organisations and a directory view per kind: reversed once.
-    organisation_url = url_for_rows("network:organisation", office_slug=office.slug)
-    for item in glance.present:
-        for org in item.organisations:
-            org.detail_url = organisation_url(org.pk)  # type: ignore[attr-defined]  # for the template
+    can_manage = request.user.has_perm("network.manage_network", office)
     return render(
         request,
         "regions/social_space.html",
         {
             "space": space,
-            "glance": glance,
-            "directory_url": reverse("network:directory", kwargs={"office_slug": office.slug}),
+            "glance_html": SafeString(
+                social_space_glance_html(office, space, can_manage=can_manage)
+            ),
         },
     )
 
