@@ -75,6 +75,17 @@ def test_it_invites_coordination_at_a_glance_to_set_a_checklist(client_for, coor
     assert "Für diesen Raum ist noch keine Organisation eingetragen." in content
 
 
+def test_it_keeps_the_glance_apart_for_those_who_may_manage_and_those_who_may_not(
+    client_for, coordinator, reader, space_a
+):
+    """The glance's HTML is kept per office data version and right to manage (issue 8): the
+    reader's copy never shows coordination's invitation, and coordination's always does."""
+    reader_client, coordinator_client = client_for(reader), client_for(coordinator)
+    for _ in range(2):
+        assert "Checkliste fest" not in reader_client.get(space_url(space_a)).content.decode()
+        assert "Checkliste fest" in coordinator_client.get(space_url(space_a)).content.decode()
+
+
 def test_it_shows_no_organisation_of_another_office_at_a_glance(
     client_for, coordinator_b, coordinator, office_a, space_a, space_b, org_b
 ):
