@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import template
 from django.template.loader import get_template
@@ -22,7 +22,8 @@ def optional_include(context: template.Context, name: str) -> SafeString:
     # Rendered in the page's own context, as {% include %} does: a new RequestContext would
     # run the context processors again for every block (issue 8).
     with context.push():
-        return mark_safe(block.template.render(context))  # noqa: S308 (a template)
+        # The Django engine's own Template behind the backend's wrapper renders a Context.
+        return mark_safe(cast(Any, block).template.render(context))  # noqa: S308 (a template)
 
 
 @register.filter
