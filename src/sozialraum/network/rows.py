@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.network.models import Affiliation, Organisation, Person
 
 # How long the ids of a search's hits are kept (they are dropped earlier by any write to the
@@ -82,15 +82,7 @@ def directory_page(
     page, rows = _page(
         organisations.select_related(None), number, ("id", "name", "kind", "city"), ids_key
     )
-    spaces: dict[int, list[str]] = defaultdict(list)
-    through = Organisation.social_spaces.through.objects
-    pairs = (
-        through.filter(organisation_id__in=[row["id"] for row in rows])
-        .order_by("socialspace__sort_key", "socialspace_id")
-        .values_list("organisation_id", "socialspace__name")
-    )
-    for organisation_id, name in pairs:
-        spaces[organisation_id].append(name)
+    spaces = names_by_id(Organisation.social_spaces, (row["id"] for row in rows))
     kinds = labels_of(Organisation._meta.get_field("kind"))
     url = url_for_rows("network:organisation", office_slug=office_slug)
     headers = {

@@ -10,7 +10,6 @@ template loop they replace.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,7 +20,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from sozialraum.lib.http import url_for_rows
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.offers.models import Offer
 
 CARD_TEMPLATE = "offers/rows/card.html"
@@ -62,17 +61,7 @@ def age_text(age_from: int | None, age_until: int | None) -> str:
 
 def _topic_names(ids: list[int]) -> dict[int, list[str]]:
     """The topics' names of these offers, in the vocabulary's order (one query)."""
-    names: dict[int, list[str]] = defaultdict(list)
-    if not ids:
-        return names
-    pairs = (
-        Offer.topics.through.objects.filter(offer_id__in=ids)
-        .order_by("offertopic__sort_key", "offertopic_id")
-        .values_list("offer_id", "offertopic__name")
-    )
-    for offer_id, name in pairs:
-        names[offer_id].append(name)
-    return names
+    return names_by_id(Offer.topics, ids)
 
 
 def cards_html(rows: Iterable[dict[str, Any]], office_slug: str, level: str = "3") -> SafeString:

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.planning import selectors
 from sozialraum.planning.models import Need, NeedScore, PriorityCriterion
 from sozialraum.regions.models import YouthOffice
@@ -48,14 +48,7 @@ def ranking_page(
     page = Paginator(selectors.ranked_needs(office), PAGE_SIZE).get_page(number)
     needs = list(page.object_list)
     ids = [need["id"] for need in needs]
-    spaces: dict[int, list[str]] = defaultdict(list)
-    pairs = (
-        Need.social_spaces.through.objects.filter(need_id__in=ids)
-        .order_by("socialspace__sort_key", "socialspace_id")
-        .values_list("need_id", "socialspace__name")
-    )
-    for need_id, name in pairs:
-        spaces[need_id].append(name)
+    spaces = names_by_id(Need.social_spaces, ids)
     scores: dict[int, dict[int, int]] = defaultdict(dict)
     triples = NeedScore.objects.filter(need_id__in=ids, criterion__is_active=True).values_list(
         "need_id", "criterion_id", "score"

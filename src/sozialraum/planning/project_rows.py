@@ -11,7 +11,6 @@ tests/planning/test_project_rows.py compares it with the template loop it replac
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -21,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.lib.templatetags.kern import localdate
 from sozialraum.planning.measure_models import Measure
 from sozialraum.planning.project_forms import STATE_ENDED, STATE_EVALUATED, STATE_RUNNING
@@ -53,16 +52,7 @@ def project_list_page(
     columns = rows_of.values(*COLUMNS, carrier=F("measure__carrier__name"))
     page = Paginator(columns, PAGE_SIZE).get_page(number)
     rows = list(page.object_list)
-    spaces: dict[int, list[str]] = defaultdict(list)
-    pairs = (
-        Measure.social_spaces.through.objects.filter(
-            measure_id__in=[row["measure_id"] for row in rows]
-        )
-        .order_by("socialspace__sort_key", "socialspace_id")
-        .values_list("measure_id", "socialspace__name")
-    )
-    for measure_id, name in pairs:
-        spaces[measure_id].append(name)
+    spaces = names_by_id(Measure.social_spaces, (row["measure_id"] for row in rows))
     today = timezone.localdate()
     badges = _badges()
     url = url_for_rows("planning:project", office_slug=office_slug)

@@ -9,7 +9,6 @@ loop it replaces.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.lib.templatetags.kern import localdate
 from sozialraum.teams.models import MembershipRole, Team
 from sozialraum.teams.selectors import MemberGroup, MemberRow
@@ -136,14 +135,7 @@ def team_list_page(teams: QuerySet[Team], number: Any, *, office_slug: str, spac
     columns = ("id", "name", "kind", "is_active", "member_count", "next_meeting")
     page = Paginator(teams.prefetch_related(None).values(*columns), PAGE_SIZE).get_page(number)
     rows = list(page.object_list)
-    spaces: dict[int, list[str]] = defaultdict(list)
-    pairs = (
-        Team.social_spaces.through.objects.filter(team_id__in=[row["id"] for row in rows])
-        .order_by("socialspace__sort_key", "socialspace_id")
-        .values_list("team_id", "socialspace__name")
-    )
-    for team_id, name in pairs:
-        spaces[team_id].append(name)
+    spaces = names_by_id(Team.social_spaces, (row["id"] for row in rows))
     kinds = labels_of(Team._meta.get_field("kind"))
     url = url_for_rows("teams:team", office_slug=office_slug)
     resting = format_html(' <span class="sr-muted">({})</span>', _("ruht"))
