@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.db.models import Count, Min
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from sozialraum.accounts.models import OfficeRole
+from sozialraum.accounts.models import OfficeRole, User
 from sozialraum.lib.prepared import NotPreparable, Prepared
 from sozialraum.regions.models import YouthOffice
 
@@ -89,15 +90,107 @@ def test_it_leaves_other_values_to_the_orm(office_a, coordinator):
         assert VALID.first("nichts", naive) is None
 
 
-def test_it_refuses_what_it_cannot_compile(office_a):
-    joined = Prepared(lambda pk: OfficeRole.objects.filter(pk=pk).select_related("user"), int)
+def test_it_refuses_what_it_cannot_compile(office_a, coordinator):
     twice = Prepared(lambda slug: YouthOffice.objects.filter(slug=slug, name=slug), str)
     partial = Prepared(lambda slug: YouthOffice.objects.filter(slug=slug).only("name"), str)
-    for prepared in (joined, twice, partial):
+    deferred = Prepared(lambda slug: YouthOffice.objects.filter(slug=slug).defer("name"), str)
+    prefetched = Prepared(
+        lambda slug: YouthOffice.objects.filter(slug=slug).prefetch_related("social_spaces"), str
+    )
+    values = Prepared(lambda slug: YouthOffice.objects.filter(slug=slug).values("name"), str)
+    for prepared in (twice, partial, deferred, prefetched, values):
         with pytest.raises(NotPreparable):
-            prepared.first(office_a.slug if prepared is not joined else 1)
+            prepared.first(office_a.slug)
+    managed = Prepared(lambda role: coordinator.office_role_set.filter(role=role), str)
+    with pytest.raises(NotPreparable):
+        managed.first("coordination")
     with pytest.raises(NotPreparable):
         Prepared(lambda value: YouthOffice.objects.all(), float)
+
+
+ROLES_WITH = Prepared(
+    lambda user_id: (
+        OfficeRole.objects.filter(user_id=user_id)
+        .select_related("user", "youth_office", "organisation")
+        .order_by("pk")
+    ),
+    int,
+)
+ROLES_BY_EMAIL = Prepared(
+    lambda email: (
+        OfficeRole.objects.filter(user__email=email).select_related("youth_office").order_by("pk")
+    ),
+    str,
+)
+
+
+def _counted():
+    return User.objects.annotate(
+        roles=Count("office_role_set"), first_office=Min("office_role_set__youth_office__name")
+    )
+
+
+ROLES_COUNTED = Prepared(lambda email: _counted().filter(email=email), str)
+ROLE_NAMES = Prepared(
+    lambda user_id: (
+        OfficeRole.objects.filter(user_id=user_id)
+        .values_list("user__email", "youth_office__name", "organisation__name")
+        .order_by("pk")
+    ),
+    int,
+    rows=True,
+)
+
+
+def test_it_builds_the_joined_instances_as_the_orm_does(coordinator, professional):
+    """select_related: the related instances are there (no query when used), a nullable
+    relation that is empty is None, as with the ORM."""
+    for user in (coordinator, professional):
+        expected = list(
+            OfficeRole.objects.filter(user_id=user.pk)
+            .select_related("user", "youth_office", "organisation")
+            .order_by("pk")
+        )
+        found = ROLES_WITH.all(user.pk)
+        assert [fields_of(r) for r in found] == [fields_of(r) for r in expected]
+        assert expected
+        with CaptureQueriesContext(connection) as captured:
+            for prepared, orm in zip(found, expected, strict=True):
+                assert fields_of(prepared.user) == fields_of(orm.user)
+                assert fields_of(prepared.youth_office) == fields_of(orm.youth_office)
+                if orm.organisation is None:
+                    assert prepared.organisation is None
+                else:
+                    assert fields_of(prepared.organisation) == fields_of(orm.organisation)
+        assert len(captured) == 0
+    assert ROLES_WITH.all(0) == []
+
+
+def test_it_filters_across_relations(coordinator, office_a):
+    found = ROLES_BY_EMAIL.all(coordinator.email)
+    assert [r.pk for r in found] == list(
+        OfficeRole.objects.filter(user=coordinator).order_by("pk").values_list("pk", flat=True)
+    )
+    assert found[0].youth_office.slug == office_a.slug
+    assert ROLES_BY_EMAIL.all("niemand@example.org") == []
+
+
+def test_it_sets_the_annotations(coordinator, professional, office_a):
+    for user in (coordinator, professional):
+        found = ROLES_COUNTED.first(user.email)
+        expected = _counted().get(pk=user.pk)
+        assert (found.roles, found.first_office) == (expected.roles, expected.first_office)
+        assert fields_of(found) == fields_of(expected)
+    assert ROLES_COUNTED.first(coordinator.email).roles > 0
+
+
+def test_it_gives_joined_columns_as_rows(coordinator, professional):
+    for user in (coordinator, professional):
+        assert ROLE_NAMES.all(user.pk) == list(
+            OfficeRole.objects.filter(user_id=user.pk)
+            .values_list("user__email", "youth_office__name", "organisation__name")
+            .order_by("pk")
+        )
 
 
 def test_it_is_what_the_requests_use(client_for, coordinator, office_a):

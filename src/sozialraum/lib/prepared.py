@@ -8,12 +8,17 @@ parameter, keeps the SQL, the position of the parameter and the column converter
 call only executes the SQL with the new value and builds the rows (model instances through
 `Model.from_db`, or tuples), as the ORM would.
 
-Only simple queries qualify: one model, no `select_related`, no deferred fields, no annotations,
-parameters that are a `str`, an `int` or an aware `datetime` (adapted the way the ORM adapts
-it), each appearing once in the SQL. `Prepared` checks this when it compiles and refuses
-anything else. The result is the same as the queryset's (tests/lib/test_prepared.py compares
-both on every backend); query counting (`assertNumQueries`, the bench) sees the same one query.
-A value of another type (None, a naive datetime) goes through the ORM as before.
+The same holds for the fixed queries of a detail page (a measure with its carrier and team, its
+goals, its approval steps): `select_related` and annotations are built as Django's own
+`ModelIterable` builds them (the related instances through Django's related populators, the
+annotations as attributes), from the compiler kept with the SQL; filters across relations are
+just SQL. Not supported, and refused when compiling: deferred fields (`only`, `defer`),
+`prefetch_related`, a related manager's queryset (`measure.goals.all()`, which knows its
+instance: write `Goal.objects.filter(measure_id=pk)`), composite fields. Parameters must be a
+`str`, an `int` or an aware `datetime` (adapted the way the ORM adapts it), each appearing once
+in the SQL. The result is the same as the queryset's (tests/lib/test_prepared.py compares both
+on every backend); query counting (`assertNumQueries`, the bench) sees the same one query. A
+value of another type (None, a naive datetime) goes through the ORM as before.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
 from django.utils.functional import cached_property
 
 KINDS = (str, int, datetime)
@@ -53,15 +59,31 @@ class NotPreparable(ValueError):
 
 
 class _Compiled:
-    __slots__ = ("compiler", "converters", "field_names", "params", "positions", "sql")
+    __slots__ = (
+        "annotations",
+        "compiler",
+        "converters",
+        "field_names",
+        "fields_end",
+        "fields_start",
+        "params",
+        "populators",
+        "positions",
+        "sql",
+    )
 
-    def __init__(self, sql, params, positions, compiler, converters, field_names):
+    def __init__(self, sql, params, positions, compiler, converters):
         self.sql = sql
         self.params = params
         self.positions = positions
         self.compiler = compiler
         self.converters = converters
-        self.field_names = field_names
+        # For model instances (as Django's ModelIterable): where the model's own columns are,
+        # their attribute names, the related populators of select_related, the annotations.
+        self.field_names: list[str] = []
+        self.fields_start = self.fields_end = 0
+        self.populators: list = []
+        self.annotations: list[tuple[str, int]] = []
 
 
 class Prepared:
@@ -97,10 +119,12 @@ class Prepared:
         markers = self._markers()
         queryset = self.build(*markers)
         query = queryset.query
-        if query.select_related or query.deferred_loading[0] or query.annotations:
-            raise NotPreparable("select_related, deferred fields and annotations are not supported")
-        if getattr(queryset, "_prefetch_related_lookups", ()):  # Django's own attribute
+        if query.deferred_loading[0]:
+            raise NotPreparable("deferred fields (only, defer) are not supported")
+        if getattr(queryset, "_prefetch_related_lookups", ()):  # Django's own attributes
             raise NotPreparable("prefetch_related is not supported")
+        if getattr(queryset, "_known_related_objects", None):
+            raise NotPreparable("a related manager's queryset is not supported")
         compiler = query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
         positions = []
@@ -110,15 +134,29 @@ class Prepared:
             if len(found) != 1:
                 raise NotPreparable(f"a parameter appears {len(found)} times in {sql}")
             positions.append(found[0])
-        expressions = [column[0] for column in compiler.select]
+        expressions = [column[0] for column in compiler.select[: compiler.col_count]]
+        if compiler.has_composite_fields(expressions):
+            raise NotPreparable("composite fields are not supported")
         converters = compiler.get_converters(expressions)
-        field_names = None
+        compiled = _Compiled(sql, list(params), positions, compiler, converters)
         if not self.rows:
-            fields = list(self.model._meta.concrete_fields)
-            if [getattr(expression, "target", None) for expression in expressions] != fields:
-                raise NotPreparable("the query does not select the model's own columns")
-            field_names = [field.attname for field in fields]
-        return _Compiled(sql, list(params), positions, compiler, converters, field_names)
+            if getattr(queryset, "_fields", None) is not None or compiler.klass_info is None:
+                raise NotPreparable("values() and values_list() need rows=True")
+            self._prepare_instances(compiled, queryset, connection)
+        return compiled
+
+    def _prepare_instances(self, compiled: _Compiled, queryset: QuerySet, connection) -> None:
+        compiler = compiled.compiler
+        select, klass_info = compiler.select, compiler.klass_info
+        select_fields = klass_info["select_fields"]
+        start, end = select_fields[0], select_fields[-1] + 1
+        targets = [column[0].target for column in select[start:end]]
+        if targets != list(self.model._meta.concrete_fields):
+            raise NotPreparable("the query does not select the model's own columns")
+        compiled.fields_start, compiled.fields_end = start, end
+        compiled.field_names = [field.attname for field in targets]
+        compiled.populators = get_related_populators(klass_info, select, connection.alias)
+        compiled.annotations = list((compiler.annotation_col_map or {}).items())
 
     def _compiled(self, connection) -> _Compiled:
         # Kept on the connection wrapper: one per database alias and thread, like the ORM's.
@@ -144,8 +182,17 @@ class Prepared:
             fetched = list(compiled.compiler.apply_converters(fetched, compiled.converters))
         if self.rows:
             return [tuple(row) for row in fetched]
-        model = self.model
-        return [model.from_db(self.using, compiled.field_names, row) for row in fetched]
+        return [self._instance(compiled, row) for row in fetched]
+
+    def _instance(self, compiled: _Compiled, row) -> Model:
+        found = self.model.from_db(
+            self.using, compiled.field_names, row[compiled.fields_start : compiled.fields_end]
+        )
+        for populator in compiled.populators:
+            populator.populate(row, found)
+        for name, position in compiled.annotations:
+            setattr(found, name, row[position])
+        return found
 
     def first(self, *values: Any) -> Any:
         found = self.all(*values)
