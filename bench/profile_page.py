@@ -11,7 +11,8 @@ the median CPU time per request (`time.process_time`, so other processes on the 
 little), the same for `/healthz` and the ratio, and with `--top N` the N functions with the
 most own time (cProfile, sorted by tottime) and by cumulative time. The test client skips
 gunicorn's HTTP parsing, so the ratio here is higher than the bench's; use it to find what to
-cut, and `make bench` to judge the result.
+cut, and `make bench` to judge the result. `--save DIR` writes each page's HTML (CSRF tokens
+blanked) to compare the markup before and after a change.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import secrets
 import statistics
 import sys
@@ -30,6 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pages import BASELINE, BENCH_USER, PAGES
+
+CSRF_TOKEN = re.compile(rb'(?<=name="csrfmiddlewaretoken" value=")[^"]+|(?<="X-CSRFToken": ")[^"]+')
 
 
 def setup() -> None:
@@ -91,6 +95,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--top", type=int, default=0, help="print a profile with N lines")
     parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
+    parser.add_argument(
+        "--save", metavar="DIR", help="write each page's HTML to DIR/<page>.html (to compare)"
+    )
     args = parser.parse_args()
     setup()
     import gc
@@ -106,7 +113,13 @@ def main() -> None:
         path = PAGES[name].resolve()
         cpu_per_request(client, path, 3)
         median = statistics.median(cpu_per_request(client, path, args.requests))
-        size = len(client.get(path).content)
+        content = client.get(path).content
+        size = len(content)
+        if args.save:
+            folder = Path(args.save)
+            folder.mkdir(parents=True, exist_ok=True)
+            # The CSRF token differs per request; everything else must not.
+            (folder / f"{name}.html").write_bytes(CSRF_TOKEN.sub(b"CSRF", content))
         print(f"{name} {path}: {median * 1000:.2f} ms ({median / base:.1f}x), {size // 1024} KB")
         if args.sql:
             from django.db import connection

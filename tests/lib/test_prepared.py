@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, User
-from sozialraum.lib.prepared import NotPreparable, Prepared
+from sozialraum.lib.prepared import NotPreparable, Prepared, attach
 from sozialraum.regions.models import YouthOffice
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +201,34 @@ def test_it_is_what_the_requests_use(client_for, coordinator, office_a):
     assert response.status_code == 200
     assert response.wsgi_request.user == coordinator
     assert response.wsgi_request.youth_office == office_a
+
+
+def test_attach_puts_the_children_where_a_prefetch_would(coordinator, professional):
+    users = [User.objects.get(pk=coordinator.pk), User.objects.get(pk=professional.pk)]
+    expected = {
+        user.pk: list(
+            User.objects.prefetch_related("office_role_set").get(pk=user.pk).office_role_set.all()
+        )
+        for user in users
+    }
+    roles = list(OfficeRole.objects.filter(user__in=users).order_by("-pk"))
+    attach(users, "office_role_set", roles)
+    with CaptureQueriesContext(connection) as captured:
+        for user in users:
+            attached = list(user.office_role_set.all())
+            assert sorted(r.pk for r in attached) == sorted(r.pk for r in expected[user.pk])
+            assert [r.pk for r in attached] == sorted((r.pk for r in attached), reverse=True)
+            assert all(role.user is user for role in attached)
+    assert len(captured) == 0
+    # Anything beyond .all() is a query of its own, scoped to the parent as always.
+    first = users[0]
+    assert set(first.office_role_set.filter(pk__gt=0)) == set(expected[first.pk])
+
+
+def test_attach_refuses_what_is_no_reverse_foreign_key(coordinator, professional):
+    role = OfficeRole.objects.filter(user=coordinator).first()
+    with pytest.raises(NotPreparable):
+        attach([role], "user", [coordinator])
+    with pytest.raises(ValueError, match="none of the parents"):
+        attach([coordinator], "office_role_set", list(OfficeRole.objects.filter(user=professional)))
+    attach([], "office_role_set", [])

@@ -23,7 +23,7 @@ value of another type (None, a naive datetime) goes through the ORM as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -197,3 +197,34 @@ class Prepared:
     def first(self, *values: Any) -> Any:
         found = self.all(*values)
         return found[0] if found else None
+
+
+def attach(parents: Sequence[Model], name: str, children: Iterable[Model]) -> None:
+    """Give each of `parents` its `children` under the reverse foreign key `name` (a measure's
+    "allocations", an allocation's "shares"), as `prefetch_related(name)` would: afterwards
+    `parent.<name>.all()` runs no query and gives the children in the order given, and each
+    child's foreign key to its parent is set. For children that a `Prepared` query read for all
+    parents at once (`Allocation.objects.filter(measure_id=pk)`), in place of a prefetch, whose
+    queryset Django compiles anew on every request."""
+    if not parents:
+        return
+    relation = type(parents[0])._meta.get_field(name)
+    field = getattr(relation, "field", None)
+    if not relation.one_to_many or field is None or field.target_field != type(parents[0])._meta.pk:
+        raise NotPreparable(f"{name} is not a reverse foreign key to the primary key")
+    grouped: dict[Any, list[Model]] = {parent.pk: [] for parent in parents}
+    by_pk = {parent.pk: parent for parent in parents}
+    for child in children:
+        key = getattr(child, field.attname)
+        if key not in grouped:
+            raise ValueError(f"{child!r} belongs to none of the parents")
+        grouped[key].append(child)
+        if not field.is_cached(child):
+            field.set_cached_value(child, by_pk[key])
+    for parent in parents:
+        queryset = getattr(parent, name).get_queryset()
+        queryset._result_cache = grouped[parent.pk]
+        queryset._prefetch_done = True
+        if not hasattr(parent, "_prefetched_objects_cache"):
+            parent._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+        parent._prefetched_objects_cache[relation.cache_name] = queryset  # type: ignore[attr-defined]

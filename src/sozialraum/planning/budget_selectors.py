@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
+from sozialraum.lib.prepared import Prepared, attach
 from sozialraum.planning.budget_models import (
     Allocation,
     AllocationShare,
@@ -240,6 +241,36 @@ def budget_part() -> Prefetch:
             Prefetch("shares", queryset=shares)
         ),
     )
+
+
+# One measure's budget part (its page), compiled once per connection (lib/prepared.py): the
+# querysets of `budget_part`, filtered by the measure instead of by the parents' ids.
+_ALLOCATIONS = Prepared(
+    lambda pk: Allocation.objects.filter(measure_id=pk).select_related("created_by"), int
+)
+_SHARES = Prepared(
+    lambda pk: AllocationShare.objects.filter(allocation__measure_id=pk).select_related(
+        "budget__social_space"
+    ),
+    int,
+)
+_EXPENSES = Prepared(
+    lambda pk: Expense.objects.filter(share__allocation__measure_id=pk).order_by("-date", "-id"),
+    int,
+)
+
+
+def attach_budget_part(measure: Measure) -> None:
+    """What `budget_part` prefetches, for one measure: the same three queries and the same
+    objects, without compiling their querysets on every request (the measure's page)."""
+    allocations = _ALLOCATIONS.all(measure.pk)
+    attach([measure], "allocations", allocations)
+    if not allocations:
+        return
+    shares = _SHARES.all(measure.pk)
+    attach(allocations, "shares", shares)
+    if shares:
+        attach(shares, "expenses", _EXPENSES.all(measure.pk))
 
 
 def with_budget_part(measures: QuerySet[Measure]) -> QuerySet[Measure]:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +26,7 @@ from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.planning import cost_services, measure_services, selectors
 from sozialraum.planning.access import get_measure_for_user
-from sozialraum.planning.budget_selectors import budget_part
+from sozialraum.planning.budget_selectors import attach_budget_part
 from sozialraum.planning.measure_forms import (
     DecideForm,
     MeasureForm,
@@ -84,7 +83,7 @@ def measure_context(request: OfficeRequest, measure: Measure) -> dict[str, Any]:
     returns it (otherwise the project part costs one or two queries more)."""
     measure.youth_office = request.youth_office
     page = selectors.measure_page(measure)
-    prefetch_related_objects([measure], budget_part())
+    attach_budget_part(measure)
     project = getattr(measure, "project", None)
     if project is not None:
         project.youth_office = request.youth_office

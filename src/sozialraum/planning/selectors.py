@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from sozialraum.lib.prepared import Prepared, attach
 from sozialraum.planning.measure_models import (
     CostEstimate,
     Goal,
@@ -25,7 +26,7 @@ from sozialraum.planning.models import (
     NeedTransition,
     PriorityCriterion,
 )
-from sozialraum.regions.models import YouthOffice
+from sozialraum.regions.models import SocialSpace, YouthOffice
 
 # Needs that are prioritised (scored and ranked).
 RANKED_STATUSES = (NeedStatus.ACCEPTED, NeedStatus.PARTLY_MET)
@@ -144,14 +145,39 @@ def visible_measures(office: YouthOffice, user: Any) -> Q:
     return Q()
 
 
+# The fixed queries of a measure's page (and its documents), compiled once per connection
+# (lib/prepared.py, issue 8): each is what the ORM's queryset below would run.
+_ESTIMATES = Prepared(
+    lambda pk: CostEstimate.objects.filter(measure_id=pk)
+    .select_related("created_by")
+    .order_by("-number"),
+    int,
+)
+_ITEMS = Prepared(
+    lambda pk: _items().filter(estimate__measure_id=pk),
+    int,
+)
+_NEEDS = Prepared(lambda pk: Need.objects.filter(measures=pk).order_by("title"), int)
+_SPACES = Prepared(lambda pk: SocialSpace.objects.filter(measures=pk).order_by("name"), int)
+_GOALS = Prepared(
+    lambda pk: Goal.objects.filter(measure_id=pk).order_by("position", "id"),
+    int,
+)
+_TRANSITIONS = Prepared(
+    lambda pk: MeasureTransition.objects.filter(measure_id=pk)
+    .select_related("by", "level", "decision")
+    .order_by("at", "id"),
+    int,
+)
+
+
 def estimates_with_items(measure: Measure) -> list[CostEstimate]:
-    """Every revision, newest first, with its items and who wrote it."""
-    return list(
-        CostEstimate.objects.filter(measure=measure)
-        .select_related("created_by")
-        .prefetch_related(Prefetch("items", queryset=_items()))
-        .order_by("-number")
-    )
+    """Every revision, newest first, with its items and who wrote it (two queries)."""
+    estimates = _ESTIMATES.all(measure.pk)
+    for estimate in estimates:
+        estimate.measure = measure
+    attach(estimates, "items", _ITEMS.all(measure.pk))
+    return estimates
 
 
 def _items() -> QuerySet:
@@ -162,20 +188,16 @@ def _items() -> QuerySet:
 
 def measure_page(measure: Measure) -> dict[str, Any]:
     estimates = estimates_with_items(measure)
-    needs = list(measure.needs.order_by("title"))
+    needs = _NEEDS.all(measure.pk)
     for need in needs:  # their links need the office's slug: the measure's office, joined
         need.youth_office = measure.youth_office
     return {
         "needs": needs,
-        "spaces": list(measure.social_spaces.order_by("name")),
-        "goals": list(Goal.objects.filter(measure=measure).order_by("position", "id")),
+        "spaces": _SPACES.all(measure.pk),
+        "goals": _GOALS.all(measure.pk),
         "estimate": estimates[0] if estimates else None,
         "estimates": estimates,
-        "transitions": list(
-            MeasureTransition.objects.filter(measure=measure)
-            .select_related("by", "level", "decision")
-            .order_by("at", "id")
-        ),
+        "transitions": _TRANSITIONS.all(measure.pk),
     }
 
 
