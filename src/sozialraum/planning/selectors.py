@@ -148,9 +148,9 @@ def visible_measures(office: YouthOffice, user: Any) -> Q:
 # The fixed queries of a measure's page (and its documents), compiled once per connection
 # (lib/prepared.py, issue 8): each is what the ORM's queryset below would run.
 _ESTIMATES = Prepared(
-    lambda pk: CostEstimate.objects.filter(measure_id=pk)
-    .select_related("created_by")
-    .order_by("-number"),
+    lambda pk: (
+        CostEstimate.objects.filter(measure_id=pk).select_related("created_by").order_by("-number")
+    ),
     int,
 )
 _ITEMS = Prepared(
@@ -164,9 +164,11 @@ _GOALS = Prepared(
     int,
 )
 _TRANSITIONS = Prepared(
-    lambda pk: MeasureTransition.objects.filter(measure_id=pk)
-    .select_related("by", "level", "decision")
-    .order_by("at", "id"),
+    lambda pk: (
+        MeasureTransition.objects.filter(measure_id=pk)
+        .select_related("by", "level", "decision")
+        .order_by("at", "id")
+    ),
     int,
 )
 
