@@ -33,7 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pages import BASELINE, BENCH_USER, PAGES
 
-CSRF_TOKEN = re.compile(rb'(?<=name="csrfmiddlewaretoken" value=")[^"]+|(?<="X-CSRFToken": ")[^"]+')
+CSRF_TOKEN = re.compile(
+    rb'(?<=name="csrfmiddlewaretoken" value=")[^"]+|(?<="X-CSRFToken": ")[^"]+'
+    rb'|(?<=name="einmal" value=")[^"]+'
+)
 
 
 def setup() -> None:
@@ -118,7 +121,7 @@ def main() -> None:
         if args.save:
             folder = Path(args.save)
             folder.mkdir(parents=True, exist_ok=True)
-            # The CSRF token differs per request; everything else must not.
+            # The CSRF and submit-once tokens differ per request; everything else must not.
             (folder / f"{name}.html").write_bytes(CSRF_TOKEN.sub(b"CSRF", content))
         print(f"{name} {path}: {median * 1000:.2f} ms ({median / base:.1f}x), {size // 1024} KB")
         if args.sql:

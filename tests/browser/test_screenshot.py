@@ -35,7 +35,7 @@ def test_it_takes_nothing_without_a_folder(monkeypatch):
     assert page.calls == []
 
 
-def test_a_failed_full_page_is_tried_again(monkeypatch, tmp_path):
+def test_it_tries_a_failed_full_page_again(monkeypatch, tmp_path):
     monkeypatch.setenv("SCREENSHOT_DIR", str(tmp_path))
     page = FlakyPage(failures=1)
     target = screenshot(page, "Netzwerk: zur Prüfung")
@@ -44,7 +44,7 @@ def test_a_failed_full_page_is_tried_again(monkeypatch, tmp_path):
     assert page.calls == [True, True]
 
 
-def test_the_viewport_is_the_last_resort(monkeypatch, tmp_path):
+def test_it_takes_the_viewport_as_the_last_resort(monkeypatch, tmp_path):
     monkeypatch.setenv("SCREENSHOT_DIR", str(tmp_path))
     page = FlakyPage(failures=2)
     assert screenshot(page, "Netzwerk") is not None
@@ -52,7 +52,7 @@ def test_the_viewport_is_the_last_resort(monkeypatch, tmp_path):
     assert page.waited == [250, 500]
 
 
-def test_no_screenshot_at_all_warns_instead_of_failing(monkeypatch, tmp_path):
+def test_it_warns_instead_of_failing_without_any_screenshot(monkeypatch, tmp_path):
     monkeypatch.setenv("SCREENSHOT_DIR", str(tmp_path))
     page = FlakyPage(failures=3)
     with pytest.warns(UserWarning, match="No screenshot of Netzwerk"):

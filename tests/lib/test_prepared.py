@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, User
-from sozialraum.lib.prepared import NotPreparable, Prepared, attach
+from sozialraum.lib.prepared import NotPreparable, Prepared, attach, attach_related
 from sozialraum.regions.models import YouthOffice
 
 pytestmark = pytest.mark.django_db
@@ -203,7 +203,7 @@ def test_it_is_what_the_requests_use(client_for, coordinator, office_a):
     assert response.wsgi_request.youth_office == office_a
 
 
-def test_attach_puts_the_children_where_a_prefetch_would(coordinator, professional):
+def test_it_attaches_the_children_where_a_prefetch_would(coordinator, professional):
     users = [User.objects.get(pk=coordinator.pk), User.objects.get(pk=professional.pk)]
     expected = {
         user.pk: list(
@@ -225,10 +225,23 @@ def test_attach_puts_the_children_where_a_prefetch_would(coordinator, profession
     assert set(first.office_role_set.filter(pk__gt=0)) == set(expected[first.pk])
 
 
-def test_attach_refuses_what_is_no_reverse_foreign_key(coordinator, professional):
+def test_it_attaches_only_through_a_reverse_foreign_key(coordinator, professional):
     role = OfficeRole.objects.filter(user=coordinator).first()
     with pytest.raises(NotPreparable):
         attach([role], "user", [coordinator])
     with pytest.raises(ValueError, match="none of the parents"):
         attach([coordinator], "office_role_set", list(OfficeRole.objects.filter(user=professional)))
     attach([], "office_role_set", [])
+
+
+def test_it_attaches_the_rows_of_a_many_to_many_relation(coordinator):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="Gruppe")
+    coordinator.groups.add(group)
+    user = User.objects.get(pk=coordinator.pk)
+    attach_related(user, "groups", list(Group.objects.filter(user=user.pk)))
+    with CaptureQueriesContext(connection) as captured:
+        assert list(user.groups.all()) == [group]
+    assert len(captured) == 0
+    assert user.groups.filter(name="Gruppe").get() == group  # a query of its own, scoped

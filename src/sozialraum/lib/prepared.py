@@ -222,9 +222,26 @@ def attach(parents: Sequence[Model], name: str, children: Iterable[Model]) -> No
         if not field.is_cached(child):
             field.set_cached_value(child, by_pk[key])
     for parent in parents:
-        queryset = getattr(parent, name).get_queryset()
-        queryset._result_cache = grouped[parent.pk]
-        queryset._prefetch_done = True
-        if not hasattr(parent, "_prefetched_objects_cache"):
-            parent._prefetched_objects_cache = {}  # type: ignore[attr-defined]
-        parent._prefetched_objects_cache[relation.cache_name] = queryset  # type: ignore[attr-defined]
+        _store(parent, name, grouped[parent.pk])
+
+
+def attach_related(parent: Model, name: str, rows: list[Model]) -> None:
+    """Give one `parent` the `rows` of its related manager `name` (many-to-many, either way,
+    or a reverse foreign key), as `prefetch_related(name)` would: `parent.<name>.all()` then
+    runs no query and gives `rows` in their order. The rows must be exactly the relation's
+    (a `Prepared` query such as `Need.objects.filter(measures=pk)` gives them)."""
+    _store(parent, name, rows)
+
+
+def _store(parent: Model, name: str, rows: list[Model]) -> None:
+    # What Django's prefetch_one_level does with the rows it read for one instance.
+    manager = getattr(parent, name)
+    cache_name = getattr(manager, "prefetch_cache_name", None)
+    if cache_name is None:
+        cache_name = manager.field.remote_field.cache_name
+    queryset = manager.get_queryset()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    if not hasattr(parent, "_prefetched_objects_cache"):
+        parent._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    parent._prefetched_objects_cache[cache_name] = queryset  # type: ignore[attr-defined]

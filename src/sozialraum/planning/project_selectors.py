@@ -7,13 +7,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, FilteredRelation, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import F, FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from sozialraum.lib.prepared import Prepared, attach_related
 from sozialraum.network.predicates import own_organisation_id
 from sozialraum.planning.budget_models import AllocationShare
 from sozialraum.planning.measure_models import CostEstimate, Goal, Measure
-from sozialraum.planning.models import EvaluationLevel
+from sozialraum.planning.models import EvaluationLevel, Need
 from sozialraum.planning.project_forms import STATE_ENDED, STATE_EVALUATED, STATE_RUNNING
 from sozialraum.planning.project_models import (
     Evaluation,
@@ -118,40 +119,66 @@ class ProjectPage:
 PROJECT_PAGE_RELATED = ("measure__continued_from", "evaluation", "evaluation__completed_by")
 
 
+def _goals_with_results(measure_pk: int, evaluation_pk: int) -> QuerySet[Goal]:
+    # Each goal with its result in this evaluation (if any), in the same query.
+    return Goal.objects.filter(measure_id=measure_pk).annotate(
+        result=FilteredRelation("results", condition=Q(results__evaluation_id=evaluation_pk)),
+        achieved=F("result__achieved_value"),
+        result_comment=F("result__comment"),
+    )
+
+
+# The fixed queries of the project's page, compiled once per connection (lib/prepared.py,
+# issue 8); each is what the ORM's queryset would run.
+_SPACES = Prepared(
+    lambda pk: SocialSpace.objects.filter(measures=pk).order_by("sort_key", "pk"), int
+)
+_NEEDS = Prepared(lambda pk: Need.objects.filter(measures=pk), int)
+_RATINGS = Prepared(lambda pk: _ratings_queryset().filter(evaluation_id=pk), int)
+_GOALS = Prepared(lambda pk: Goal.objects.filter(measure_id=pk), int)
+_GOALS_WITH_RESULTS = Prepared(_goals_with_results, int, int)
+_NOTES = Prepared(
+    lambda pk: ProgressNote.objects.filter(project_id=pk).select_related("created_by")[:50], int
+)
+_ESTIMATE = Prepared(
+    lambda pk: CostEstimate.objects.filter(measure_id=pk).order_by("-number")[:1], int
+)
+_SHARES = Prepared(
+    lambda pk: (
+        AllocationShare.objects.filter(allocation__measure_id=pk)
+        .select_related("budget", "budget__social_space")
+        .order_by("budget__social_space__sort_key", "pk")
+    ),
+    int,
+)
+_CONTINUATIONS = Prepared(
+    lambda pk: Measure.objects.filter(continued_from_id=pk).order_by("pk"), int
+)
+
+
 def project_page(project: Project) -> ProjectPage:
     """Everything the project's page shows, in a fixed number of queries; the project as
     `get_project_for_user(..., related=PROJECT_PAGE_RELATED)` returns it (measure, carrier,
     team, continued measure and evaluation joined; otherwise those cost a query each)."""
     measure = project.measure
-    prefetch_related_objects(
-        [measure],
-        Prefetch("social_spaces", queryset=SocialSpace.objects.order_by("sort_key", "pk")),
-        "needs",
-    )
+    attach_related(measure, "social_spaces", _SPACES.all(measure.pk))
+    attach_related(measure, "needs", _NEEDS.all(measure.pk))
     evaluation: Evaluation | None = getattr(project, "evaluation", None)
-    goals_query = Goal.objects.filter(measure=measure)
     if evaluation is not None:
-        prefetch_related_objects([evaluation], Prefetch("ratings", queryset=_ratings_queryset()))
-        # Each goal with its result in this evaluation (if any), in the same query.
-        goals_query = goals_query.annotate(
-            result=FilteredRelation("results", condition=Q(results__evaluation=evaluation)),
-            achieved=F("result__achieved_value"),
-            result_comment=F("result__comment"),
-        )
+        attach_related(evaluation, "ratings", _RATINGS.all(evaluation.pk))
+        found = _GOALS_WITH_RESULTS.all(measure.pk, evaluation.pk)
+    else:
+        found = _GOALS.all(measure.pk)
     goals = [
         GoalLine(goal, getattr(goal, "achieved", None), getattr(goal, "result_comment", "") or "")
-        for goal in goals_query
+        for goal in found
     ]
-    notes = list(ProgressNote.objects.filter(project=project).select_related("created_by")[:50])
-    estimate = CostEstimate.objects.filter(measure=measure).order_by("-number").first()
-    shares = list(
-        AllocationShare.objects.filter(allocation__measure=measure)
-        .select_related("budget", "budget__social_space")
-        .order_by("budget__social_space__sort_key", "pk")
-    )
+    notes = _NOTES.all(project.pk)
+    estimate = _ESTIMATE.first(measure.pk)
+    shares = _SHARES.all(measure.pk)
     committed = sum((s.amount for s in shares), ZERO) if shares else None
     spent = sum((s.spent for s in shares), ZERO) if shares else None
-    continuations = list(Measure.objects.filter(continued_from=measure).order_by("pk"))
+    continuations = _CONTINUATIONS.all(measure.pk)
     return ProjectPage(
         project=project,
         measure=measure,
