@@ -98,7 +98,7 @@ def test_it_a_carrier_of_another_office_is_refused_at_the_field(
 
 
 def test_it_carrier_editors_draft_for_their_own_organisation_only(
-    client_for, office_a, coordinator, carrier, carrier_editor
+    client_for, office_a, office_b, coordinator, carrier, carrier_editor
 ):
     from sozialraum.network.models import Organisation, OrganisationKind
 
@@ -114,6 +114,12 @@ def test_it_carrier_editors_draft_for_their_own_organisation_only(
     page = client.get(url("measures", office_a)).content.decode()
     assert "Jugendtreff am Nachmittag" in page and "Fremde Maßnahme" not in page
     assert client.get(url("measure", office_a, pk=theirs.pk)).status_code == 404
+    own = Measure.objects.get(youth_office=office_a, carrier=carrier)
+    assert client.get(url("measure", office_a, pk=own.pk)).status_code == 200
+    # Coordination sees both; under another office's address neither is found.
+    coordination = client_for(coordinator)
+    assert coordination.get(url("measure", office_a, pk=theirs.pk)).status_code == 200
+    assert coordination.get(url("measure", office_b, pk=theirs.pk)).status_code == 404
 
 
 def test_it_edit_with_a_stale_version_shows_the_conflict(
@@ -224,3 +230,19 @@ def test_it_the_form_offers_open_needs_only(client_for, office_a, space_a, profe
     make_need(office_a, space_a, "Abgelehnter Bedarf", status=NeedStatus.REJECTED)
     page = client_for(professional).get(url("measure_add", office_a)).content.decode()
     assert "Offener Bedarf" in page and "Abgelehnter Bedarf" not in page
+
+
+def test_it_finds_a_measure_only_in_its_own_office(rf, office_a, office_b, carrier, coordinator):
+    """get_measure_for_user filters by the request's office itself, whoever asks."""
+    from django.http import Http404
+
+    from sozialraum.planning.access import get_measure_for_user
+
+    measure = make_measure(office_a, carrier)
+    request = rf.get("/")
+    request.user = coordinator
+    request.youth_office = office_a
+    assert get_measure_for_user(request, measure.pk).pk == measure.pk
+    request.youth_office = office_b
+    with pytest.raises(Http404):
+        get_measure_for_user(request, measure.pk)

@@ -134,15 +134,22 @@ def measure_list(
     ).order_by("-period_start", "-id")
 
 
-def visible_measures(office: YouthOffice, user: Any) -> Q:
-    """Carrier editors see their own organisation's measures only."""
+def own_carrier(office: YouthOffice, user: Any) -> tuple[bool, int | None]:
+    """(True, their organisation's id) for a carrier editor, who sees the measures of that
+    organisation only; (False, None) for everyone else."""
     from sozialraum.accounts.models import Role
     from sozialraum.accounts.predicates import role_of
 
     role, organisation_id = role_of(user, office)
     if role == Role.CARRIER_EDITOR:
-        return Q(carrier_id=organisation_id)
-    return Q()
+        return True, organisation_id
+    return False, None
+
+
+def visible_measures(office: YouthOffice, user: Any) -> Q:
+    """Carrier editors see their own organisation's measures only."""
+    restricted, organisation_id = own_carrier(office, user)
+    return Q(carrier_id=organisation_id) if restricted else Q()
 
 
 # The fixed queries of a measure's page (and its documents), compiled once per connection
