@@ -145,3 +145,25 @@ def test_it_renders_select_options_as_the_option_templates_did():
     assert 'value="a&amp;b" selected' in new.render(
         form["plain"].field.widget.get_context("plain", "a&b", {})
     )
+
+
+def test_it_writes_a_date_in_the_language_active_when_asked():
+    """The short dates are kept per language: the same date in German, then English, then
+    German again."""
+    from datetime import date, datetime
+
+    from django.utils import formats, timezone
+    from django.utils.translation import override
+
+    from sozialraum.lib.templatetags.kern import localdate
+
+    day = date(2026, 3, 4)
+    with override("de"):
+        assert localdate(day) == "04.03.2026"
+    with override("en"):
+        assert localdate(day) == formats.date_format(day, "SHORT_DATE_FORMAT") != "04.03.2026"
+    with override("de"):
+        assert localdate(day) == "04.03.2026"
+        moment = timezone.make_aware(datetime(2026, 3, 4, 23, 30))
+        assert localdate(moment) == formats.date_format(moment, "SHORT_DATE_FORMAT")
+        assert localdate(None) == ""
