@@ -239,6 +239,43 @@ def planning_project() -> str:
     return reverse("planning:project", kwargs={"office_slug": BENCH_OFFICE, "pk": project.pk})
 
 
+def planning_need() -> str:
+    """The first need (by title) that the joint measure answers, the same at every scale."""
+    from django.urls import reverse
+
+    from sozialraum.planning.models import Need
+
+    need = (
+        Need.objects.filter(
+            youth_office__slug=BENCH_OFFICE, measures__title="Ferienwerkstatt Nordheide"
+        )
+        .order_by("title", "pk")
+        .first()
+    )
+    if need is None:
+        raise LookupError("the joint measure answers no need")
+    return reverse("planning:need", kwargs={"office_slug": BENCH_OFFICE, "pk": need.pk})
+
+
+def planning_budget() -> str:
+    """The budget the joint measure's first share draws from (its social space's, this year)."""
+    from django.urls import reverse
+
+    from sozialraum.planning.budget_models import AllocationShare
+
+    share = (
+        AllocationShare.objects.filter(
+            youth_office__slug=BENCH_OFFICE,
+            allocation__measure__title="Ferienwerkstatt Nordheide",
+        )
+        .order_by("budget__social_space__sort_key", "pk")
+        .first()
+    )
+    if share is None:
+        raise LookupError("the joint measure has no allocation")
+    return reverse("planning:budget", kwargs={"office_slug": BENCH_OFFICE, "pk": share.budget_id})
+
+
 PAGES: dict[str, Page] = {
     BASELINE: Page(url("healthz"), anonymous=True),
     "start": Page(url("pages:home"), anonymous=True),
@@ -275,6 +312,11 @@ PAGES: dict[str, Page] = {
     "dashboard": Page(office_url("planning:dashboard")),
     "projects": Page(office_url("planning:projects")),
     "project": Page(planning_project),
+    # The lists and pages of the planning that coordination opens most besides those.
+    "needs": Page(office_url("planning:needs")),
+    "need": Page(planning_need),
+    "measures": Page(office_url("planning:measures")),
+    "budget": Page(planning_budget),
     # Coordination sees the consultations' counts only (the contents are the parties').
     "consultation_counts": Page(office_url("consultations:counts")),
 }

@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
-from sozialraum.lib.widgets import row_choices
+from sozialraum.lib.widgets import office_cache_key, row_choices
 from sozialraum.planning.models import Need, NeedStatus, PriorityCriterion, RaisedBy
 from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams.models import Team
@@ -160,7 +160,11 @@ class NeedFilterForm(forms.Form):
         team = cast(forms.ModelChoiceField, self.fields["team"])
         team.queryset = Team.objects.in_office(office)
         team.empty_label = _("Alle Teams")
-        team.widget.choices = row_choices(team.empty_label, team.queryset)
+        # An office may have a thousand teams: their pairs and options are cached per office
+        # data version, as in the decisions register (every team change is audited).
+        team.widget.choices = row_choices(
+            team.empty_label, team.queryset, cache_key=office_cache_key(office, "need-teams")
+        )
 
     def filters(self) -> dict[str, Any]:
         valid = self.is_valid()

@@ -16,14 +16,17 @@ from collections import defaultdict
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import F
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.row_templates import names_by_id, render_rows
+from sozialraum.lib.templatetags.kern import localdate
 from sozialraum.planning import selectors
-from sozialraum.planning.models import Need, NeedScore, PriorityCriterion
+from sozialraum.planning.models import Need, NeedScore, NeedStatus, PriorityCriterion
 from sozialraum.regions.models import YouthOffice
 
 ROW_TEMPLATE = "planning/rows/ranking.html"
@@ -128,3 +131,66 @@ def _rows(
             }
         )
     return rows
+
+
+# The needs list (planning/needs.html): the same markup as its former template loop, whose
+# rows each included the status badge, looped over the social spaces and formatted the date.
+LIST_ROW_TEMPLATE = "planning/rows/need.html"
+LIST_COLUMNS = ("id", "title", "status", "priority", "created_at", "measure_count")
+# The badge of templates/planning/_need_status.html per status (the include ended in a newline).
+BADGE_KINDS = {
+    NeedStatus.ACCEPTED: "success",
+    NeedStatus.MET: "success",
+    NeedStatus.REJECTED: "danger",
+    NeedStatus.PARTLY_MET: "warning",
+}
+BADGE = '<span class="kern-badge kern-badge--{}"><span class="kern-label">{}</span></span>\n'
+
+
+def need_list_page(office: YouthOffice, filters: dict[str, Any], number: Any) -> Page:
+    """A page of the office's needs (selectors.need_list with `filters`) as plain rows;
+    `page.rows_html` their table rows. Three queries: the count, the rows with the team's
+    name and the measures' count, the social spaces' names."""
+    needs = selectors.need_list(office, **filters).select_related(None).prefetch_related(None)
+    columns = needs.values(*LIST_COLUMNS, team_name=F("team__name"))
+    page = Paginator(columns, PAGE_SIZE).get_page(number)
+    rows = list(page.object_list)
+    spaces = names_by_id(Need.social_spaces, (row["id"] for row in rows))
+    labels = {
+        "status_label": _("Stand"),
+        "spaces_label": office.social_space_label_plural,
+        "team_label": _("Team"),
+        "priority_label": _("Priorität"),
+        "measures_label": _("Maßnahmen"),
+        "date_label": _("Erfasst am"),
+    }
+    badges = {
+        status: format_html(BADGE, BADGE_KINDS.get(status, "info"), label)
+        for status, label in NeedStatus.choices
+    }
+    detail_url = url_for_rows("planning:need", office_slug=office.slug)
+    no_priority = SafeString('<span class="sr-muted">–</span>')
+    filled = []
+    for row in rows:
+        priority = row["priority"]
+        filled.append(
+            {
+                **labels,
+                "detail_url": detail_url(row["id"]),
+                "title": row["title"],
+                "status": badges.get(row["status"], row["status"]),
+                "spaces": ", ".join(spaces.get(row["id"], ())) or "–",
+                "team": row["team_name"] or "–",
+                "priority": no_priority if priority is None else priority,
+                "measure_count": row["measure_count"],
+                "created": localdate(localtime(row["created_at"])),
+            }
+        )
+    page.object_list = rows
+    gap = "\n        "
+    page.rows_html = SafeString(  # type: ignore[attr-defined]
+        gap + "\n" + render_rows(LIST_ROW_TEMPLATE, filled, separator=gap + "\n") + gap
+        if filled
+        else gap
+    )
+    return page

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,11 +16,9 @@ from django.views.decorators.http import require_POST
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
-    PAGE_SIZE,
     add_service_error,
     posted,
     query_without,
-    with_detail_urls,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
@@ -52,10 +49,7 @@ def needs(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     form = NeedFilterForm(request.GET, office=office)
     filters = form.filters()
-    page = Paginator(selectors.need_list(office, **filters), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
-    page.object_list = with_detail_urls(page.object_list, "planning:need", office_slug=office.slug)
+    page = need_rows.need_list_page(office, filters, request.GET.get("seite"))
     return render(
         request,
         "planning/needs.html",
