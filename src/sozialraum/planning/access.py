@@ -7,6 +7,8 @@ measure of another organisation gets 404: they do not see those measures at all.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -25,12 +27,28 @@ def _check_pk(pk: int) -> None:
         raise Http404
 
 
+# A need by office and pk with what its pages show, compiled once per connection.
+_NEED = Prepared(
+    lambda office, pk: Need.objects.select_related(
+        "youth_office", "team", "meeting", "agenda_item", "created_by"
+    ).filter(youth_office_id=office, pk=pk),
+    int,
+    int,
+)
+
+
+def _permitted(request: OfficeRequest, found: Any, perm: str | None) -> Any:
+    """`found` (404 if None), after the check of `perm` on it (403), as `get_for_user` does."""
+    if found is None:
+        raise Http404
+    if perm is not None and not request.user.has_perm(perm, found):
+        raise PermissionDenied
+    return found
+
+
 def get_need_for_user(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Need:
     _check_pk(pk)
-    queryset = Need.objects.select_related(
-        "youth_office", "team", "meeting", "agenda_item", "created_by"
-    )
-    return get_for_user(request, queryset, pk=pk, perm=perm)
+    return _permitted(request, _NEED.first(request.youth_office.pk, pk), perm)
 
 
 # What a measure comes with; the measure's page joins its own (measure_views.MEASURE_PAGE_JOINS).
@@ -78,11 +96,7 @@ def get_measure_for_user(
     office = request.youth_office.pk
     restricted, carrier = own_carrier(request.youth_office, request.user)
     measure = own_only.first(office, pk, carrier) if restricted else everyone.first(office, pk)
-    if measure is None:
-        raise Http404
-    if perm is not None and not request.user.has_perm(perm, measure):
-        raise PermissionDenied
-    return measure
+    return _permitted(request, measure, perm)
 
 
 def get_agenda_item_for_user(

@@ -85,18 +85,34 @@ def need_list(
     return needs.order_by("-created_at", "-id")
 
 
+# The fixed queries of a need's page, compiled once per connection (lib/prepared.py).
+_NEED_SPACES = Prepared(lambda pk: SocialSpace.objects.filter(needs=pk).order_by("name"), int)
+_NEED_MEASURES = Prepared(
+    lambda pk: (
+        Measure.objects.filter(needs=pk).select_related("carrier").order_by("-period_start", "-id")
+    ),
+    int,
+)
+_NEED_TRANSITIONS = Prepared(
+    lambda pk: NeedTransition.objects.filter(need_id=pk).select_related("by").order_by("at", "id"),
+    int,
+)
+_NEED_SCORES = Prepared(
+    lambda pk: (
+        NeedScore.objects.filter(need_id=pk)
+        .select_related("criterion")
+        .order_by("criterion__position", "criterion_id")
+    ),
+    int,
+)
+
+
 def need_page(need: Need) -> dict[str, Any]:
     return {
-        "spaces": list(need.social_spaces.order_by("name")),
-        "measures": list(need.measures.select_related("carrier").order_by("-period_start", "-id")),
-        "transitions": list(
-            NeedTransition.objects.filter(need=need).select_related("by").order_by("at", "id")
-        ),
-        "scores": list(
-            NeedScore.objects.filter(need=need)
-            .select_related("criterion")
-            .order_by("criterion__position", "criterion_id")
-        ),
+        "spaces": _NEED_SPACES.all(need.pk),
+        "measures": _NEED_MEASURES.all(need.pk),
+        "transitions": _NEED_TRANSITIONS.all(need.pk),
+        "scores": _NEED_SCORES.all(need.pk),
     }
 
 
