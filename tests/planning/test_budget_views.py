@@ -175,6 +175,12 @@ def test_it_a_budget_of_another_office_is_not_found(client_for, coordinator_b, s
     assert client.get(verden).status_code == 404
 
 
+def test_it_a_budget_number_no_row_can_have_is_not_found(coordinator_client, space_a):
+    make_budget(space_a)
+    for pk in (0, 2**63, 10**30):
+        assert coordinator_client.get(url("budget", pk=pk)).status_code == 404
+
+
 def test_it_readers_see_but_do_not_manage(client_for, reader, space_a):
     budget = make_budget(space_a)
     client = client_for(reader)

@@ -201,31 +201,52 @@ class BudgetPage:
     overrides: list[BudgetOverride]
 
 
+# The fixed queries of a budget's page, compiled once per connection (lib/prepared.py).
+_BUDGET_SHARES = Prepared(
+    lambda pk: (
+        AllocationShare.objects.filter(budget_id=pk)
+        .select_related("allocation__measure", "allocation__created_by")
+        .order_by("-allocation__created_at", "-id")
+    ),
+    int,
+)
+_BUDGET_EXPENSES = Prepared(
+    lambda pk: (
+        Expense.objects.filter(share__budget_id=pk)
+        .select_related("share__allocation__measure", "created_by")
+        .order_by("-date", "-id")
+    ),
+    int,
+)
+# Transfers out of and into the budget: its pk twice, as two parameters.
+_BUDGET_TRANSFERS = Prepared(
+    lambda source, target: (
+        BudgetTransfer.objects.filter(Q(source_id=source) | Q(target_id=target))
+        .select_related("source__social_space", "target__social_space", "by")
+        .order_by("-at", "-id")
+    ),
+    int,
+    int,
+)
+_BUDGET_OVERRIDES = Prepared(
+    lambda pk: (
+        BudgetOverride.objects.filter(budget_id=pk)
+        .select_related("by", "decision", "share__allocation__measure")
+        .order_by("-at", "-id")
+    ),
+    int,
+)
+
+
 def budget_page(budget: Budget) -> BudgetPage:
     """Four queries: the budget's allocation shares (with measure), its expenses, transfers in
     and out, and overrides."""
-    shares = list(
-        AllocationShare.objects.filter(budget=budget)
-        .select_related("allocation__measure", "allocation__created_by")
-        .order_by("-allocation__created_at", "-id")
-    )
-    expenses = list(
-        Expense.objects.filter(share__budget=budget)
-        .select_related("share__allocation__measure", "created_by")
-        .order_by("-date", "-id")
-    )
-    transfers = list(
-        BudgetTransfer.objects.filter(Q(source=budget) | Q(target=budget))
-        .select_related("source__social_space", "target__social_space", "by")
-        .order_by("-at", "-id")
-    )
+    shares = _BUDGET_SHARES.all(budget.pk)
+    expenses = _BUDGET_EXPENSES.all(budget.pk)
+    transfers = _BUDGET_TRANSFERS.all(budget.pk, budget.pk)
     for moved in transfers:
         moved.incoming = moved.target_id == budget.pk  # type: ignore[attr-defined]
-    overrides = list(
-        BudgetOverride.objects.filter(budget=budget)
-        .select_related("by", "decision", "share__allocation__measure")
-        .order_by("-at", "-id")
-    )
+    overrides = _BUDGET_OVERRIDES.all(budget.pk)
     return BudgetPage(shares=shares, expenses=expenses, transfers=transfers, overrides=overrides)
 
 
