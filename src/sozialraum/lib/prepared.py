@@ -29,7 +29,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]  # not in the stubs
 from django.utils.functional import cached_property
 
 KINDS = (str, int, datetime)

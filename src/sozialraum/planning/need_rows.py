@@ -138,7 +138,7 @@ def _rows(
 LIST_ROW_TEMPLATE = "planning/rows/need.html"
 LIST_COLUMNS = ("id", "title", "status", "priority", "created_at", "measure_count")
 # The badge of templates/planning/_need_status.html per status (the include ended in a newline).
-BADGE_KINDS = {
+BADGE_KINDS: dict[str, str] = {
     NeedStatus.ACCEPTED: "success",
     NeedStatus.MET: "success",
     NeedStatus.REJECTED: "danger",
