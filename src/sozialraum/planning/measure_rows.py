@@ -1,5 +1,6 @@
 """The rows of a measure's cost items and of an allocation's shares, written from row templates
-(lib/row_templates.py) by the tags of `{% load measure_tags %}`.
+(lib/row_templates.py) by the tags of `{% load measure_tags %}`, and the rows of the measures
+list (`measure_list_page`).
 
 Each cost item's row had a `{% blocktranslate %}`, two conditions and four filters, each share's
 row a nested loop over its expenses (issue 8). The markup is in `templates/planning/rows/`;
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.template.defaultfilters import floatformat
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -17,9 +20,11 @@ from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.money import format_amount
 from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.templatetags.kern import localdate, localdatetime
+from sozialraum.planning.measure_models import CostEstimate, Measure, MeasureStatus
 
 COST_ITEM_ROW = "planning/rows/cost_item.html"
 SHARE_ROW = "planning/rows/share.html"
@@ -157,3 +162,71 @@ def transition_rows(transitions: list[Any]) -> SafeString:
     return SafeString(
         "\n      " + render_rows(TRANSITION_ROW, rows, separator="\n    \n      ") + "\n    "
     )
+
+
+# The measures list (planning/measures.html): the same markup as its former template loop.
+LIST_ROW_TEMPLATE = "planning/rows/measure.html"
+LIST_COLUMNS = ("id", "title", "status", "period_start", "period_end")
+# The badge of templates/planning/_measure_status.html (the include ended in a newline).
+BADGE_KINDS: dict[str, str] = {
+    MeasureStatus.APPROVED: "success",
+    MeasureStatus.REJECTED: "danger",
+    MeasureStatus.RETURNED: "warning",
+}
+BADGE = '<span class="kern-badge kern-badge--{}"><span class="kern-label">{}</span></span>\n'
+
+
+def measure_list_page(measures: QuerySet[Measure], number: Any, *, office_slug: str) -> Page:
+    """A page of `measures` (selectors.measure_list, filtered) as plain rows, with the newest
+    revision's requested amount; `page.rows_html` their table rows. Two queries: the count and
+    the rows (team, carrier and the amount joined)."""
+    newest = CostEstimate.objects.filter(measure=OuterRef("pk")).order_by("-number")
+    columns = (
+        measures.select_related(None)
+        .prefetch_related(None)
+        .values(
+            *LIST_COLUMNS,
+            team_name=F("team__name"),
+            carrier_name=F("carrier__name"),
+            estimated=Exists(newest),
+            requested=Subquery(newest.values("requested")[:1]),
+        )
+    )
+    page = Paginator(columns, PAGE_SIZE).get_page(number)
+    rows = list(page.object_list)
+    labels = {
+        "carrier_label": _("Träger"),
+        "period_label": _("Zeitraum"),
+        "status_label": _("Stand"),
+        "requested_label": _("Beantragt"),
+    }
+    badges = {
+        status: format_html(BADGE, BADGE_KINDS.get(status, "info"), label)
+        for status, label in MeasureStatus.choices
+    }
+    no_costs = format_html('<span class="sr-muted">{}</span>', _("noch keine Kosten"))
+    detail_url = url_for_rows("planning:measure", office_slug=office_slug)
+    filled = [
+        {
+            **labels,
+            "detail_url": detail_url(row["id"]),
+            "title": row["title"],
+            "team": format_html('<br><span class="sr-muted">{}</span>', row["team_name"])
+            if row["team_name"] is not None
+            else "",
+            "carrier": row["carrier_name"],
+            "start": localdate(row["period_start"]),
+            "end": localdate(row["period_end"]),
+            "status": badges.get(row["status"], row["status"]),
+            "requested": format_amount(row["requested"]) if row["estimated"] else no_costs,
+        }
+        for row in rows
+    ]
+    page.object_list = rows
+    gap = "\n        "
+    page.rows_html = SafeString(  # type: ignore[attr-defined]
+        gap + "\n" + render_rows(LIST_ROW_TEMPLATE, filled, separator=gap + "\n") + gap
+        if filled
+        else gap
+    )
+    return page

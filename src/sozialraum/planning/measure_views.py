@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,11 +15,9 @@ from django.views.decorators.http import require_POST
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
-    PAGE_SIZE,
     add_service_error,
     posted,
     query_without,
-    with_detail_urls,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
@@ -35,6 +32,7 @@ from sozialraum.planning.measure_forms import (
     measure_initial,
 )
 from sozialraum.planning.measure_models import Measure, MeasureStatus
+from sozialraum.planning.measure_rows import measure_list_page
 from sozialraum.planning.need_forms import FILTER_FIELD_TEMPLATE
 
 
@@ -51,13 +49,7 @@ def measures(request: OfficeRequest) -> HttpResponse:
     rows = selectors.measure_list(office, status=status).filter(
         selectors.visible_measures(office, request.user)
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("seite"))
-    page.object_list = with_detail_urls(
-        page.object_list, "planning:measure", office_slug=office.slug
-    )
-    for measure in page.object_list:
-        estimates = list(measure.estimates.all())
-        measure.current = estimates[0] if estimates else None
+    page = measure_list_page(rows, request.GET.get("seite"), office_slug=office.slug)
     return render(
         request,
         "planning/measures.html",
