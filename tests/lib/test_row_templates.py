@@ -54,10 +54,9 @@ def test_it_fills_in_what_format_html_would():
     from datetime import date
     from decimal import Decimal
 
+    from django.conf import settings
     from django.utils.safestring import mark_safe
     from django.utils.translation import gettext_lazy, override
-
-    from sozialraum.lib.row_templates import _source
 
     values = [
         "A & B <c> \"d\" 'e'",
@@ -69,7 +68,8 @@ def test_it_fills_in_what_format_html_would():
         date(2026, 12, 1),
         "",
     ]
-    source = _source("network/rows/directory.html")
+    file = settings.PACKAGE_DIR / "templates" / "network" / "rows" / "directory.html"
+    source = file.read_text(encoding="utf-8").strip("\n")
     keys = ["detail_url", "name", "kind_header", "kind_label", "city_header", "city"]
     keys += ["spaces_header", "spaces"]
     with override("en"):
