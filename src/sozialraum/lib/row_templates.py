@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any, cast
 
@@ -56,6 +56,17 @@ def render_rows(name: str, rows: Iterable[Mapping[str, Any]], separator: str = "
     return SafeString(
         separator.join(fill(**{key: _escaped(value) for key, value in row.items()}) for row in rows)
     )
+
+
+def loop_rows(name: str, rows: Sequence[Mapping[str, Any]]) -> SafeString:
+    """The rows as a `<tbody>`'s former template loop wrote them, for a template that now has
+    `{{ page.rows_html }}` on its own line, indented by eight spaces, in place of the lines
+    `{% translate ... as label %}` and `{% for %}`...`{% endfor %}` (each row's text from
+    `render_rows`, with the blank line the loop left between rows)."""
+    gap = "\n        "
+    if not rows:
+        return SafeString(gap)
+    return SafeString(gap + "\n" + render_rows(name, rows, separator=gap + "\n") + gap)
 
 
 def names_by_id(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.money import format_amount
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import loop_rows, render_rows
 from sozialraum.lib.templatetags.kern import localdate, localdatetime
 from sozialraum.planning.measure_models import CostEstimate, Measure, MeasureStatus
 
@@ -223,10 +223,5 @@ def measure_list_page(measures: QuerySet[Measure], number: Any, *, office_slug: 
         for row in rows
     ]
     page.object_list = rows
-    gap = "\n        "
-    page.rows_html = SafeString(  # type: ignore[attr-defined]
-        gap + "\n" + render_rows(LIST_ROW_TEMPLATE, filled, separator=gap + "\n") + gap
-        if filled
-        else gap
-    )
+    page.rows_html = loop_rows(LIST_ROW_TEMPLATE, filled)  # type: ignore[attr-defined]
     return page

@@ -23,7 +23,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import names_by_id, render_rows
+from sozialraum.lib.row_templates import loop_rows, names_by_id, render_rows
 from sozialraum.lib.templatetags.kern import localdate
 from sozialraum.planning import selectors
 from sozialraum.planning.models import Need, NeedScore, NeedStatus, PriorityCriterion
@@ -187,10 +187,5 @@ def need_list_page(office: YouthOffice, filters: dict[str, Any], number: Any) ->
             }
         )
     page.object_list = rows
-    gap = "\n        "
-    page.rows_html = SafeString(  # type: ignore[attr-defined]
-        gap + "\n" + render_rows(LIST_ROW_TEMPLATE, filled, separator=gap + "\n") + gap
-        if filled
-        else gap
-    )
+    page.rows_html = loop_rows(LIST_ROW_TEMPLATE, filled)  # type: ignore[attr-defined]
     return page
