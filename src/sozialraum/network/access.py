@@ -7,8 +7,12 @@ never check access themselves.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 
+from sozialraum.lib.choice_fields import out_of_range
+from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user
 from sozialraum.network.models import (
     Affiliation,
@@ -19,12 +23,29 @@ from sozialraum.network.models import (
 )
 from sozialraum.network.predicates import own_organisation_id
 
+# An organisation by office and pk with its municipality and office, compiled once per
+# connection (lib/prepared.py): the organisation's pages look it up on every request.
+_ORGANISATION = Prepared(
+    lambda office, pk: Organisation.objects.select_related("municipality", "youth_office").filter(
+        youth_office_id=office, pk=pk
+    ),
+    int,
+    int,
+)
+
 
 def get_organisation_for_user(
     request: OfficeRequest, pk: int, *, perm: str | None = None
 ) -> Organisation:
-    queryset = Organisation.objects.select_related("municipality", "youth_office")
-    return get_for_user(request, queryset, pk=pk, perm=perm)
+    # A number no primary key can be (too large for the column) is simply not found.
+    if out_of_range(Organisation._meta.pk, pk):  # type: ignore[arg-type]
+        raise Http404
+    found = _ORGANISATION.first(request.youth_office.pk, pk)
+    if found is None:
+        raise Http404
+    if perm is not None and not request.user.has_perm(perm, found):
+        raise PermissionDenied
+    return found
 
 
 def get_person_for_user(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Person:

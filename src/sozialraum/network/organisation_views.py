@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sozialraum.accounts import services as account_services
-from sozialraum.accounts.models import OfficeRole, Role
+from sozialraum.accounts.models import Role
 from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
@@ -21,7 +21,6 @@ from sozialraum.lib.http import (
     next_url,
     posted,
     query_without,
-    url_for_rows,
 )
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
@@ -34,13 +33,8 @@ from sozialraum.network.forms import (
     OrganisationForm,
     organisation_initial,
 )
-from sozialraum.network.models import (
-    Affiliation,
-    ChangeStatus,
-    Organisation,
-    OrganisationChange,
-    confirmation_deadline,
-)
+from sozialraum.network.models import Organisation
+from sozialraum.network.organisation_page import organisation_page
 
 # ---------------------------------------------------------------------------------------------
 # Directory of organisations
@@ -99,46 +93,15 @@ def directory_xlsx(request: OfficeRequest) -> HttpResponse:
 
 @office_view("network.view_directory")
 def organisation(request: OfficeRequest, pk: int) -> HttpResponse:
-    office = request.youth_office
     org = get_organisation_for_user(request, pk)
-    affiliations = list(
-        Affiliation.objects.filter(organisation=org)
-        .select_related("person")
-        .order_by("person__sort_key", "pk")
+    user = request.user
+    page = organisation_page(
+        org,
+        office_slug=request.youth_office.slug,
+        with_changes=user.has_perm("network.view_organisation_changes", org),
+        with_editors=user.has_perm("network.invite_editor", org),
     )
-    # The people's links reversed once for the list, not with {% url %} per person.
-    person_url = url_for_rows("network:person", office_slug=office.slug)
-    for affiliation in affiliations:
-        affiliation.person_url = person_url(affiliation.person_id)  # type: ignore[attr-defined]
-    today = timezone.localdate()
-    changes: list[OrganisationChange] = []
-    if request.user.has_perm("network.view_organisation_changes", org):
-        changes = list(
-            OrganisationChange.objects.filter(organisation=org)
-            .select_related("submitted_by", "reviewed_by")
-            .order_by("-submitted_at")[:5]
-        )
-    editors: list[OfficeRole] = []
-    if request.user.has_perm("network.invite_editor", org):
-        editors = list(
-            OfficeRole.objects.in_office(office)
-            .filter(organisation=org, role=Role.CARRIER_EDITOR)
-            .select_related("user")
-        )
-    return render(
-        request,
-        "network/organisation.html",
-        {
-            "org": org,
-            "spaces": sorted(org.social_spaces.all(), key=lambda s: s.name),
-            "current": [a for a in affiliations if a.until is None or a.until >= today],
-            "former": [a for a in affiliations if a.until is not None and a.until < today],
-            "is_due": org.confirmed_at < confirmation_deadline(),
-            "changes": changes,
-            "pending_change": next((c for c in changes if c.status == ChangeStatus.PENDING), None),
-            "editors": editors,
-        },
-    )
+    return render(request, "network/organisation.html", {"org": org, **page})
 
 
 def _organisation_saved(
