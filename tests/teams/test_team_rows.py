@@ -153,3 +153,31 @@ def test_it_task_and_decision_rows_write_byte_for_byte_what_the_loops_wrote(offi
     html = rows.task_rows(page.open_tasks, office_a.slug)
     assert "&lt;b&gt;an&lt;/b&gt;" in html and "Dr. Anna &lt;Arndt&gt; &amp; Söhne" in html
     assert "überfällig" in html and "fällig am" in html
+
+
+# The former members' loop of teams/team.html before issue 8's sixth round.
+OLD_FORMER_LOOP = """{% load i18n kern %}
+        {% for member in page.former %}
+          <li><a class="kern-link" href="{% url 'network:person' office_slug=youth_office.slug pk=member.person_id %}">{{ member.person.full_name }}</a>{% if member.organisation %}, {{ member.organisation.name }}{% endif %}
+            <span class="sr-muted">({% blocktranslate with joined=member.joined|localdate left=member.left|localdate trimmed %}{{ joined }} bis {{ left }}{% endblocktranslate %})</span></li>
+        {% endfor %}
+      """
+
+
+def test_it_former_rows_write_what_the_template_loop_wrote(office_a, team_a):
+    from datetime import date
+
+    kita = organisation(office_a, "Kita <Sonnenschein> & Co")
+    member(team_a, person_at(office_a, kita, "Lea", "O'Leitner"), kita, left=date(2024, 3, 1))
+    member(team_a, person_at(office_a, None, "Paul", "Früher"), None, left=date(2025, 5, 31))
+    current, former = selectors.team_members(team_a)
+    assert not current and len(former) == 2
+    for shown in (former, []):
+        old = Template(OLD_FORMER_LOOP).render(
+            Context({"page": {"former": shown}, "youth_office": office_a})
+        )
+        html = rows.former_rows(shown, office_a.slug)
+        assert f"\n        {html}\n      " == old
+    html = rows.former_rows(former, office_a.slug)
+    assert "Kita &lt;Sonnenschein&gt; &amp; Co" in html and "O&#x27;Leitner" in html
+    assert "31.05.2025" in html

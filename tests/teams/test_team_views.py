@@ -175,6 +175,27 @@ def test_it_runs_the_same_queries_however_big_the_team(
     assert_queries_constant(client_for(coordinator), team_url("team", team_a), grow, expected=11)
 
 
+def test_it_shows_a_planned_meeting_of_today_as_the_next_and_none_of_yesterday(
+    client_for, coordinator, team_a
+):
+    today = timezone.localdate()
+    meeting(team_a, today - timedelta(days=1))
+    assert (
+        client_for(coordinator).get(team_url("team", team_a)).context["page"].next_meeting is None
+    )
+    held_today = meeting(team_a, today)
+    meeting(team_a, today + timedelta(days=1))
+    page = client_for(coordinator).get(team_url("team", team_a)).context["page"]
+    assert page.next_meeting == held_today
+
+
+def test_it_answers_404_to_a_number_no_team_can_have(client_for, coordinator, team_a):
+    url = reverse(
+        "teams:team", kwargs={"office_slug": team_a.youth_office.slug, "pk": 99999999999999999999}
+    )
+    assert client_for(coordinator).get(url).status_code == 404
+
+
 def test_it_answers_404_to_another_office(client_for, coordinator_b, team_a):
     response = client_for(coordinator_b).get(team_url("team", team_a))
     assert response.status_code == 404

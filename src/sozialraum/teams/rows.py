@@ -29,6 +29,7 @@ ROW_TEMPLATE = "teams/rows/member.html"
 TEAM_ROW_TEMPLATE = "teams/rows/team.html"
 TASK_ROW_TEMPLATE = "teams/rows/task.html"
 DECISION_ROW_TEMPLATE = "teams/rows/decision.html"
+FORMER_ROW_TEMPLATE = "teams/rows/former.html"
 
 
 def _in_loop_layout(name: str, rows) -> SafeString:
@@ -81,6 +82,35 @@ def decision_rows(decisions: list, office_slug: str) -> SafeString:
             for decision in decisions
         ),
     )
+
+
+def former_rows(former: list[MemberRow], office_slug: str) -> SafeString:
+    """The team page's former members (`<li>`s, teams/rows/former.html) with the white space
+    of the template loop they replace around each."""
+    person_url = url_for_rows("network:person", office_slug=office_slug)
+    period = _("%(joined)s bis %(left)s")
+    html = render_rows(
+        FORMER_ROW_TEMPLATE,
+        (
+            {
+                "person_url": person_url(member.person_id),
+                "name": member.person.full_name,
+                "organisation": SafeString(", ") + escape(member.organisation.name)
+                if member.organisation is not None
+                else "",
+                "period": mark_safe(  # noqa: S308  (both dates escaped)
+                    period
+                    % {
+                        "joined": escape(localdate(member.joined)),
+                        "left": escape(localdate(member.left)),
+                    }
+                ),
+            }
+            for member in former
+        ),
+        separator="\n        \n          ",
+    )
+    return SafeString(f"\n          {html}\n        ") if former else SafeString("")
 
 
 def member_rows(groups: list[MemberGroup], office_slug: str) -> None:

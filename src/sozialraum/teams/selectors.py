@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choices import labels_of
+from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.search import parse
 from sozialraum.network.models import Affiliation, Organisation, OrganisationKind, Person
-from sozialraum.regions.models import YouthOffice
+from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams.models import Membership, MembershipRole, Team
 
 # How many open tasks and decisions the team page shows.
@@ -191,28 +192,125 @@ def _member_row(row: tuple, substitutes: dict[int, list[PersonName]]) -> MemberR
     )
 
 
-def team_members(team: Team) -> tuple[list[MemberRow], list[MemberRow]]:
-    """(current, former) members of the team as `memberships()` orders them, read as plain
-    rows with their substitutes' names; two queries."""
-    today = timezone.localdate()
-    substitutes: dict[int, list[PersonName]] = {}
-    named = (
-        Membership.substitutes.through.objects.filter(membership__team=team)
+def _substitutes_of(team_pk: int) -> QuerySet:
+    return (
+        Membership.substitutes.through.objects.filter(membership__team_id=team_pk)
         .order_by("person__sort_key", "person_id")
         .values_list(
             "membership_id", "person_id", "person__title", "person__first_name", "person__last_name"
         )
     )
-    for membership_id, person_id, *name in named:
-        substitutes.setdefault(membership_id, []).append(PersonName(person_id, _full_name(*name)))
-    rows = Membership.objects.filter(team=team).order_by(
-        "person__sort_key", "person_id", "joined", "pk"
+
+
+def _members_of(team_pk: int) -> QuerySet:
+    return (
+        Membership.objects.filter(team_id=team_pk)
+        .order_by("person__sort_key", "person_id", "joined", "pk")
+        .values_list(*_MEMBER_COLUMNS)
     )
-    members = [_member_row(row, substitutes) for row in rows.values_list(*_MEMBER_COLUMNS)]
+
+
+# The team page's fixed queries, compiled once per connection (lib/prepared.py).
+_SUBSTITUTES = Prepared(_substitutes_of, int, rows=True)
+_MEMBERS = Prepared(_members_of, int, rows=True)
+
+
+def team_members(team: Team) -> tuple[list[MemberRow], list[MemberRow]]:
+    """(current, former) members of the team as `memberships()` orders them, read as plain
+    rows with their substitutes' names; two queries."""
+    today = timezone.localdate()
+    substitutes: dict[int, list[PersonName]] = {}
+    for membership_id, person_id, *name in _SUBSTITUTES.all(team.pk):
+        substitutes.setdefault(membership_id, []).append(PersonName(person_id, _full_name(*name)))
+    members = [_member_row(row, substitutes) for row in _MEMBERS.all(team.pk)]
     current = [m for m in members if m.joined <= today and (m.left is None or m.left >= today)]
     former = [m for m in members if m.left is not None and m.left < today]
     former.sort(key=lambda m: (m.left, m.pk), reverse=True)
     return current, former
+
+
+@dataclass
+class TaskRow:
+    """An open task as the team page shows it."""
+
+    pk: int
+    title: str
+    due: date | None
+    responsible: PersonName
+    is_overdue: bool
+
+
+@dataclass
+class DecisionRow:
+    """A decision as the team page shows it."""
+
+    pk: int
+    year: int
+    number: int
+    date: date
+    text: str
+    status: str
+
+    def get_status_display(self) -> str:
+        from sozialraum.minutes.models import Decision
+
+        labels = labels_of(Decision._meta.get_field("status"))
+        return str(labels.get(self.status, self.status))
+
+
+def _next_meeting_of(team_pk: int, day: str) -> QuerySet:
+    """The team's first planned meeting on or after `day` (ISO text: a date column compares
+    with it as with a date, on SQLite as text, on PostgreSQL as an untyped literal)."""
+    from sozialraum.meetings.models import Meeting, MeetingStatus
+
+    return Meeting.objects.filter(
+        team_id=team_pk, date__gte=Value(day), status=MeetingStatus.PLANNED
+    ).order_by("date", "starts_at", "pk")[:1]
+
+
+def _open_tasks_of(team_pk: int) -> QuerySet:
+    """The first open tasks with the count of all of them in the same query (a window)."""
+    from sozialraum.minutes.models import Task, TaskStatus
+
+    return (
+        Task.objects.filter(team_id=team_pk, status=TaskStatus.OPEN)
+        .annotate(total=Window(Count("pk")))
+        .order_by("due", "pk")
+        .values_list(
+            "id",
+            "title",
+            "due",
+            "responsible_id",
+            "responsible__title",
+            "responsible__first_name",
+            "responsible__last_name",
+            "total",
+        )[:TEAM_PAGE_TASKS]
+    )
+
+
+def _decisions_of(team_pk: int) -> QuerySet:
+    from sozialraum.minutes.models import Decision
+
+    return (
+        Decision.objects.filter(team_id=team_pk)
+        .order_by("-date", "-number", "-pk")
+        .values_list("id", "year", "number", "date", "text", "status")[:TEAM_PAGE_DECISIONS]
+    )
+
+
+def _spaces_of(team_pk: int) -> QuerySet:
+    return (
+        SocialSpace.objects.filter(teams=team_pk)
+        .order_by("sort_key", "pk")
+        .values_list("pk", "name")
+    )
+
+
+_NEXT_MEETING = Prepared(_next_meeting_of, int, str)
+_OPEN_TASKS = Prepared(_open_tasks_of, int, rows=True)
+_DECISIONS = Prepared(_decisions_of, int, rows=True)
+_SPACES = Prepared(_spaces_of, int, rows=True)
 
 
 @dataclass
@@ -224,58 +322,45 @@ class TeamPage:
     member_count: int
     former: list[MemberRow]
     next_meeting: object | None
-    open_tasks: list
+    open_tasks: list[TaskRow]
     open_task_count: int
-    decisions: list
+    decisions: list[DecisionRow]
     today: date
-    tasks_html: str = ""  # the open tasks' and the decisions' <li>s (teams/rows.py)
+    tasks_html: str = ""  # the open tasks', decisions' and former members' <li>s (teams/rows.py)
     decisions_html: str = ""
+    former_html: str = ""
 
 
 def team_page(team: Team) -> TeamPage:
-    """Everything the team page shows, in a constant number of queries."""
-    from sozialraum.meetings.models import Meeting, MeetingStatus
-    from sozialraum.minutes.models import Decision, Task, TaskStatus
-
+    """Everything the team page shows, in a constant number of queries (each compiled once per
+    connection)."""
     today = timezone.localdate()
     current, former = team_members(team)
-    next_meeting = (
-        Meeting.objects.filter(team=team, date__gte=today, status=MeetingStatus.PLANNED)
-        .order_by("date", "starts_at", "pk")
-        .first()
-    )
+    next_meeting = _NEXT_MEETING.first(team.pk, today.isoformat())
     if next_meeting is not None:
         next_meeting.youth_office = team.youth_office
-    # The first open tasks with the count of all of them in the same query (a window).
-    tasks = list(
-        Task.objects.filter(team=team, status=TaskStatus.OPEN)
-        .select_related("responsible")
-        .only("id", "title", "due", *(f"responsible__{name}" for name in PERSON_SHOWN))
-        .annotate(total=Window(Count("pk")))
-        .order_by("due", "pk")[:TEAM_PAGE_TASKS]
-    )
-    for task in tasks:
-        task.is_overdue = task.due is not None and task.due < today  # type: ignore[attr-defined]
-    task_count = tasks[0].total if tasks else 0  # type: ignore[attr-defined]
-    decisions = list(
-        Decision.objects.filter(team=team)
-        .only("id", "team_id", "year", "number", "date", "text", "status")
-        .order_by("-date", "-number", "-pk")[:TEAM_PAGE_DECISIONS]
-    )
+    found = _OPEN_TASKS.all(team.pk)
+    tasks = [
+        TaskRow(
+            pk=pk,
+            title=title,
+            due=due,
+            responsible=PersonName(person_id, _full_name(*name)),
+            is_overdue=due is not None and due < today,
+        )
+        for pk, title, due, person_id, *name, _total in found
+    ]
     return TeamPage(
         team=team,
-        spaces=[
-            SpaceName(pk, name)
-            for pk, name in team.social_spaces.order_by("sort_key", "pk").values_list("pk", "name")
-        ],
+        spaces=[SpaceName(pk, name) for pk, name in _SPACES.all(team.pk)],
         groups=group_by_kind(current),
         leads=[m for m in current if m.role == MembershipRole.LEAD],
         member_count=len(current),
         former=former,
         next_meeting=next_meeting,
         open_tasks=tasks,
-        open_task_count=task_count,
-        decisions=decisions,
+        open_task_count=found[0][-1] if found else 0,
+        decisions=[DecisionRow(*row) for row in _DECISIONS.all(team.pk)],
         today=today,
     )
 

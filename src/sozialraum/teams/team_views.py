@@ -16,7 +16,13 @@ from sozialraum.teams import selectors, services
 from sozialraum.teams.access import get_team_for_user
 from sozialraum.teams.forms import TeamForm, team_initial
 from sozialraum.teams.models import Team
-from sozialraum.teams.rows import decision_rows, member_rows, task_rows, team_list_page
+from sozialraum.teams.rows import (
+    decision_rows,
+    former_rows,
+    member_rows,
+    task_rows,
+    team_list_page,
+)
 
 
 @office_view("teams.view_team")
@@ -39,6 +45,7 @@ def team(request: OfficeRequest, pk: int) -> HttpResponse:
     member_rows(page.groups, slug)
     page.tasks_html = task_rows(page.open_tasks, slug)
     page.decisions_html = decision_rows(page.decisions, slug)
+    page.former_html = former_rows(page.former, slug)
     return render(request, "teams/team.html", {"team": team, "page": page})
 
 
