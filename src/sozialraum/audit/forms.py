@@ -9,13 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sozialraum.audit import registry
 from sozialraum.audit.models import Action
-from sozialraum.lib.widgets import Select
-
-# Filter fields are all optional; their labels need no "(freiwillig)".
-FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
+from sozialraum.lib.widgets import FilterBoundField, Select
 
 
 class TrailFilterForm(forms.Form):
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
+
     art = forms.ChoiceField(label=_("Art des Eintrags"), required=False, widget=Select)
     aktion = forms.ChoiceField(label=_("Aktion"), required=False, widget=Select)
 
@@ -27,8 +26,6 @@ class TrailFilterForm(forms.Form):
             *registry.known_types(),
         ]
         cast(forms.ChoiceField, self.fields["aktion"]).choices = [("", _("Alle")), *Action.choices]
-        for field in self.fields.values():
-            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Django 5 field attribute; stubs lag
 
     def filters(self) -> dict[str, str]:
         """The valid filters: {"object_type": ..., "action": ...}, each possibly empty."""

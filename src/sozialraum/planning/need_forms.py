@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
-from sozialraum.lib.widgets import office_cache_key, row_choices
+from sozialraum.lib.widgets import FilterBoundField, Select, office_cache_key, row_choices
 from sozialraum.planning.models import Need, NeedStatus, PriorityCriterion, RaisedBy
 from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams.models import Team
@@ -138,7 +138,9 @@ def need_initial(need: Need) -> dict[str, Any]:
 class NeedFilterForm(forms.Form):
     """The filters above the needs list. Invalid values are simply ignored."""
 
-    stand = forms.ChoiceField(label=_("Stand"), required=False)
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
+
+    stand = forms.ChoiceField(label=_("Stand"), required=False, widget=Select)
     raum = BoundedModelChoiceField(
         label=_("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
     )
@@ -146,8 +148,6 @@ class NeedFilterForm(forms.Form):
 
     def __init__(self, *args: Any, office: YouthOffice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Django 5 Field.template_name; stubs lag
         cast(forms.ChoiceField, self.fields["stand"]).choices = [
             ("", _("Alle")),
             *NeedStatus.choices,

@@ -14,8 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from sozialraum.lib.choice_fields import BoundedModelChoiceField
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.money import AmountField
-from sozialraum.lib.widgets import Select, office_cache_key, row_choices
-from sozialraum.network.forms import FILTER_FIELD_TEMPLATE
+from sozialraum.lib.widgets import (
+    FilterBoundField,
+    NumberInput,
+    Select,
+    office_cache_key,
+    row_choices,
+)
 from sozialraum.planning.measure_models import Goal
 from sozialraum.planning.models import EvaluationLevel, QualityCriterion
 from sozialraum.planning.project_models import Evaluation, GoalResult, NeedOutcome, QualityRating
@@ -41,6 +46,8 @@ RATING_CHOICES = [
 
 
 class ProjectFilterForm(forms.Form):
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
+
     stand = forms.ChoiceField(
         label=_("Stand"), choices=STATE_CHOICES, required=False, widget=Select
     )
@@ -53,6 +60,7 @@ class ProjectFilterForm(forms.Form):
     jahr = forms.IntegerField(
         label=_("Jahr"),
         required=False,
+        widget=NumberInput,
         min_value=2000,
         max_value=2100,
         error_messages={
@@ -75,8 +83,6 @@ class ProjectFilterForm(forms.Form):
         space.label = office.get_social_space_label_display()
         space.error_messages["invalid_choice"] = _("Diesen Raum gibt es in diesem Jugendamt nicht.")
         self.fields["jahr"].widget.attrs.update(inputmode="numeric", size="6")
-        for field in self.fields.values():
-            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]
 
     def filters(self) -> dict[str, Any]:
         if not self.is_valid():
