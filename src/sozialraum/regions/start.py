@@ -8,12 +8,48 @@ from typing import cast
 
 from django.core.cache import cache
 
+from sozialraum.lib.prepared import Prepared, attach_related
 from sozialraum.lib.tenancy import OfficeRequest
 from sozialraum.network.models import Organisation, confirmation_deadline
 from sozialraum.network.predicates import own_organisation_id
 from sozialraum.network.selectors import due_for_check, pending_changes
 from sozialraum.network.summaries import CACHE_SECONDS, office_cache_key
-from sozialraum.regions.models import YouthOffice
+from sozialraum.regions.models import (
+    Municipality,
+    SocialSpace,
+    SocialSpaceMunicipality,
+    YouthOffice,
+)
+
+# The start page's fixed queries, compiled once per connection (lib/prepared.py, issue 8): the
+# office's social spaces, their municipalities (as the prefetch of `municipalities` ordered by
+# name read them) and the Kreis's municipalities.
+_SPACES = Prepared(lambda office: SocialSpace.objects.filter(youth_office_id=office), int)
+_PLACES = Prepared(
+    lambda office: (
+        SocialSpaceMunicipality.objects.filter(youth_office_id=office)
+        .select_related("municipality")
+        .order_by("municipality__name", "municipality_id")
+    ),
+    int,
+)
+_KREIS = Prepared(lambda key: Municipality.objects.filter(kreis_key=key).order_by("name"), str)
+
+
+def start_spaces(office: YouthOffice) -> tuple[list[SocialSpace], list[Municipality]]:
+    """The office's social spaces, each with its municipalities by name
+    (`space.municipalities.all()` runs no query), and the Kreis's municipalities in none of
+    them (three queries)."""
+    spaces = _SPACES.all(office.pk)
+    grouped: dict[int, list[Municipality]] = {space.pk: [] for space in spaces}
+    for place in _PLACES.all(office.pk):
+        grouped[place.social_space_id].append(place.municipality)
+    for space in spaces:
+        space.youth_office = office
+        attach_related(space, "municipalities", grouped[space.pk])
+    assigned = {m.pk for found in grouped.values() for m in found}
+    unassigned = [m for m in _KREIS.all(office.kreis_key) if m.pk not in assigned]
+    return spaces, unassigned
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from sozialraum.regions.models import (
     YouthOffice,
 )
 from sozialraum.regions.naming import welcome
-from sozialraum.regions.start import cached_coordination_to_do, own_organisation
+from sozialraum.regions.start import cached_coordination_to_do, own_organisation, start_spaces
 
 
 def _spaces(office: YouthOffice) -> QuerySet[SocialSpace]:
@@ -49,9 +49,7 @@ def _taken(office: YouthOffice, exclude: SocialSpace | None = None) -> dict[int,
 @office_view()
 def office(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
-    spaces = list(_spaces(office))
-    assigned = {m.pk for s in spaces for m in s.municipalities.all()}
-    unassigned = [m for m in office.municipalities().order_by("name") if m.pk not in assigned]
+    spaces, unassigned = start_spaces(office)
     return render(
         request,
         "regions/office.html",
