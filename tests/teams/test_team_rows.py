@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.template import Context, Template
 
 from sozialraum.teams import rows, selectors
+from sozialraum.teams.listing import TeamListRows, team_list
 from sozialraum.teams.models import MembershipRole
 from tests.teams.conftest import member, organisation, person_at
 
@@ -88,13 +89,15 @@ def test_it_team_rows_write_what_the_template_loop_wrote(
         time_slot="vormittags",
     )
     page = rows.team_list_page(
-        selectors.team_list(office_a),
+        TeamListRows(office_a),
         "1",
         office_slug=office_a.slug,
         spaces_header=office_a.social_space_label_plural,
     )
     old_rows = with_detail_urls(
-        selectors.team_list(office_a), "teams:team", office_slug=office_a.slug
+        team_list(office_a).prefetch_related("social_spaces"),
+        "teams:team",
+        office_slug=office_a.slug,
     )
     old = Template(OLD_TEAM_LOOP).render(
         Context({"page": {"object_list": old_rows}, "youth_office": office_a})

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -20,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import names_by_id, render_rows
+from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.templatetags.kern import localdate
+from sozialraum.teams.listing import TeamListRows, space_names
 from sozialraum.teams.models import MembershipRole, Team
 from sozialraum.teams.selectors import MemberGroup, MemberRow
 
@@ -159,13 +159,14 @@ def member_rows(groups: list[MemberGroup], office_slug: str) -> None:
         group.rows_html = render_rows(ROW_TEMPLATE, (row(m) for m in group.members))
 
 
-def team_list_page(teams: QuerySet[Team], number: Any, *, office_slug: str, spaces_header: str):
-    """A page of the list of teams as plain rows (`values()`, the social spaces' names in one
-    query as the prefetch did); `page.rows_html` the table rows (teams/rows/team.html)."""
-    columns = ("id", "name", "kind", "is_active", "member_count", "next_meeting")
-    page = Paginator(teams.prefetch_related(None).values(*columns), PAGE_SIZE).get_page(number)
+def team_list_page(teams: TeamListRows, number: Any, *, office_slug: str, spaces_header: str):
+    """A page of the list of teams as plain rows (listing.TeamListRows: compiled queries, the
+    social spaces' names in one query as the prefetch did); `page.rows_html` the table rows
+    (teams/rows/team.html)."""
+    paginator: Paginator = Paginator(teams, PAGE_SIZE)  # type: ignore[arg-type]  # a sequence
+    page = paginator.get_page(number)
     rows = list(page.object_list)
-    spaces = names_by_id(Team.social_spaces, (row["id"] for row in rows))
+    spaces = space_names([row["id"] for row in rows])
     kinds = labels_of(Team._meta.get_field("kind"))
     url = url_for_rows("teams:team", office_slug=office_slug)
     resting = format_html(' <span class="sr-muted">({})</span>', _("ruht"))

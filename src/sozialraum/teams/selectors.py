@@ -1,5 +1,5 @@
-"""Reads of the teams with constant query counts: the list of teams, a team's page, the
-members page, and the memberships the network's organisation and person pages show.
+"""Reads of the teams with constant query counts: a team's page, the members page, and the
+memberships the network's organisation and person pages show (the list of teams: listing.py).
 
 Meetings, tasks and decisions are read from `sozialraum.meetings` and `sozialraum.minutes`
 (which build on this app); the team page shows only what those apps' models say.
@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +19,7 @@ from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.search import parse
 from sozialraum.network.models import Affiliation, Organisation, OrganisationKind, Person
 from sozialraum.regions.models import SocialSpace, YouthOffice
+from sozialraum.teams.listing import day_of
 from sozialraum.teams.models import Membership, MembershipRole, Team
 
 # How many open tasks and decisions the team page shows.
@@ -27,49 +27,6 @@ TEAM_PAGE_TASKS = 10
 TEAM_PAGE_DECISIONS = 5
 # How many people the search on the members page offers at once.
 PERSON_SEARCH_LIMIT = 20
-
-
-def _current(prefix: str, day: date) -> Q:
-    """Memberships current on `day`, as a condition on a relation named `prefix`."""
-    return (Q(**{f"{prefix}joined__isnull": True}) | Q(**{f"{prefix}joined__lte": day})) & (
-        Q(**{f"{prefix}left__isnull": True}) | Q(**{f"{prefix}left__gte": day})
-    )
-
-
-def next_meeting_date() -> Subquery:
-    from sozialraum.meetings.models import Meeting, MeetingStatus
-
-    today = timezone.localdate()
-    return Subquery(
-        Meeting.objects.filter(team=OuterRef("pk"), date__gte=today, status=MeetingStatus.PLANNED)
-        .order_by("date", "starts_at")
-        .values("date")[:1]
-    )
-
-
-def team_list(office: YouthOffice) -> QuerySet[Team]:
-    """The office's teams in name order, each with `member_count` (current members),
-    `next_meeting` (date) and its social spaces: two queries per page."""
-    today = timezone.localdate()
-    return (
-        Team.objects.in_office(office)
-        .annotate(
-            member_count=Coalesce(
-                Subquery(
-                    Membership.objects.filter(team=OuterRef("pk"))
-                    .filter(_current("", today))
-                    .order_by()
-                    .values("team")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1]
-                ),
-                0,
-            ),
-            next_meeting=next_meeting_date(),
-        )
-        .prefetch_related("social_spaces")
-        .order_by("sort_key", "pk")
-    )
 
 
 @dataclass
@@ -259,12 +216,11 @@ class DecisionRow:
 
 
 def _next_meeting_of(team_pk: int, day: str) -> QuerySet:
-    """The team's first planned meeting on or after `day` (ISO text: a date column compares
-    with it as with a date, on SQLite as text, on PostgreSQL as an untyped literal)."""
+    """The team's first planned meeting on or after `day` (ISO text)."""
     from sozialraum.meetings.models import Meeting, MeetingStatus
 
     return Meeting.objects.filter(
-        team_id=team_pk, date__gte=Value(day), status=MeetingStatus.PLANNED
+        team_id=team_pk, date__gte=day_of(day), status=MeetingStatus.PLANNED
     ).order_by("date", "starts_at", "pk")[:1]
 
 

@@ -15,6 +15,7 @@ from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.teams import selectors, services
 from sozialraum.teams.access import get_team_for_user
 from sozialraum.teams.forms import TeamForm, team_initial
+from sozialraum.teams.listing import TeamListRows
 from sozialraum.teams.models import Team
 from sozialraum.teams.rows import (
     decision_rows,
@@ -29,7 +30,7 @@ from sozialraum.teams.rows import (
 def team_list(request: OfficeRequest) -> HttpResponse:
     office = request.youth_office
     page = team_list_page(
-        selectors.team_list(office),
+        TeamListRows(office),
         request.GET.get("seite"),
         office_slug=office.slug,
         spaces_header=office.social_space_label_plural,
