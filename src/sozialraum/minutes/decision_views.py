@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -18,15 +17,14 @@ from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.errors import ConcurrentEditError
 from sozialraum.lib.forms import show_conflict
 from sozialraum.lib.http import (
-    PAGE_SIZE,
     add_service_error,
     list_response,
     posted,
     query_without,
-    url_for_rows,
 )
 from sozialraum.lib.tenancy import OfficeRequest, get_for_user, office_view
 from sozialraum.minutes import exports, register_services, selectors
+from sozialraum.minutes.decision_rows import decision_list_page
 from sozialraum.minutes.models import Decision, DecisionStatus, MinutesStatus
 from sozialraum.minutes.register_forms import DecisionFilterForm, decision_status_form
 
@@ -82,17 +80,12 @@ def decisions(request: OfficeRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.filters()
     register = selectors.decision_register(office, user=request.user, **filters)
-    page = Paginator(register, PAGE_SIZE).get_page(request.GET.get("seite"))
-    detail = url_for_rows("minutes:decision", office_slug=office.slug)
-    link = minutes_link(office.slug)
-    rows = list(page.object_list)
-    for decision in rows:
-        decision.detail_url = detail(decision.pk)
-        decision.minutes_url = link(decision.minutes.meeting_id) if decision.minutes else ""
-        decision.is_draft = bool(
-            decision.minutes and decision.minutes.status != MinutesStatus.APPROVED
-        )
-    page.object_list = rows
+    page = decision_list_page(
+        register,
+        request.GET.get("seite"),
+        office_slug=office.slug,
+        minutes_link=minutes_link(office.slug),
+    )
     return list_response(
         request,
         page_template="minutes/decisions.html",

@@ -2,42 +2,84 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, cast
 
 from django import forms
+from django.core.cache import cache
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField
-from sozialraum.lib.widgets import office_cache_key, row_choices
+from sozialraum.lib.widgets import (
+    CACHE_SECONDS,
+    FilterBoundField,
+    RowChoices,
+    Select,
+    TextInput,
+    office_cache_key,
+    row_choices,
+)
 from sozialraum.minutes.models import DecisionStatus, TaskStatus
 from sozialraum.minutes.register_services import NOTE_MAX
 from sozialraum.regions.models import SocialSpace, YouthOffice
 from sozialraum.teams.models import Team
 
-FILTER_FIELD_TEMPLATE = "includes/filter_field.html"
+
+class OptionalCachedSelect(Select):
+    """The select of an optional filter whose choices are cached `RowChoices` (the teams of
+    the office: a thousand at bench scale 100). With nothing chosen, its whole markup is cached
+    under the choices' key (which changes with the office's data and the language), so a
+    request reads one text instead of every team's pair and option. Only for fields with
+    `required=False`: `required` is never written, so the choices need not be read to decide
+    it (what Select.use_required_attribute does)."""
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        return False
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer=None):
+        choices = self.choices
+        if value not in (None, "") or not isinstance(choices, RowChoices):
+            return super().render(name, value, attrs, renderer)
+        final = repr(sorted(self.build_attrs(self.attrs, attrs).items()))
+        shape = hashlib.sha256(f"{name}\0{final}".encode()).hexdigest()[:20]
+        key = f"{choices.cache_key}:select:{shape}" if choices.cache_key else ""
+        html = cache.get(key) if key else None
+        if html is None:
+            html = str(super().render(name, value, attrs, renderer))
+            if key:
+                cache.set(key, html, CACHE_SECONDS)
+        return SafeString(html)
 
 
 class DecisionFilterForm(forms.Form):
     """The search and filters above the register. Invalid values are simply ignored."""
+
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
 
     q = forms.CharField(
         label=_("Suchbegriff oder Nummer"),
         help_text=_("Zum Beispiel „Ferien“ oder „3/2026“"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    team = BoundedModelChoiceField(label=_("Team"), required=False, queryset=Team.objects.none())
+    team = BoundedModelChoiceField(
+        label=_("Team"),
+        required=False,
+        queryset=Team.objects.none(),
+        widget=OptionalCachedSelect,
+    )
     raum = BoundedModelChoiceField(
         label=_("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
     )
-    jahr = forms.TypedChoiceField(label=_("Jahr"), required=False, coerce=int, empty_value=None)
+    jahr = forms.TypedChoiceField(
+        label=_("Jahr"), required=False, coerce=int, empty_value=None, widget=Select
+    )
 
     def __init__(self, *args, office: YouthOffice, first_year: int | None, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.template_name = FILTER_FIELD_TEMPLATE  # type: ignore[attr-defined]  # Field.template_name exists since Django 5.0; stubs lag
         team = cast(forms.ModelChoiceField, self.fields["team"])
         team.queryset = Team.objects.in_office(office)
         team.empty_label = _("Alle Teams")
