@@ -94,13 +94,7 @@ def directory_xlsx(request: OfficeRequest) -> HttpResponse:
 @office_view("network.view_directory")
 def organisation(request: OfficeRequest, pk: int) -> HttpResponse:
     org = get_organisation_for_user(request, pk)
-    user = request.user
-    page = organisation_page(
-        org,
-        office_slug=request.youth_office.slug,
-        with_changes=user.has_perm("network.view_organisation_changes", org),
-        with_editors=user.has_perm("network.invite_editor", org),
-    )
+    page = organisation_page(org, user=request.user, office=request.youth_office)
     return render(request, "network/organisation.html", {"org": org, **page})
 
 
