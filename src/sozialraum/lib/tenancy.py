@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.prepared import Prepared
 from sozialraum.regions.models import YouthOffice
 
@@ -106,3 +107,20 @@ def get_for_user(
     if perm is not None and not request.user.has_perm(perm, obj):
         raise PermissionDenied
     return obj
+
+
+def get_prepared_for_user(
+    request: OfficeRequest, prepared: Prepared, pk: Any, *more: Any, perm: str | None = None
+) -> Any:
+    """What `get_for_user` does, for a lookup compiled once per connection (lib/prepared.py):
+    `prepared` takes the request's youth office's pk, then `pk` (and `more`), and finds at most
+    one row of that office. 404 for a number no primary key can be (too large for the column:
+    SQLite would overflow) and for no row; with `perm`, 403 unless the user has it on the row."""
+    if out_of_range(prepared.model._meta.pk, pk):
+        raise Http404
+    found = prepared.first(request.youth_office.pk, pk, *more)
+    if found is None:
+        raise Http404
+    if perm is not None and not request.user.has_perm(perm, found):
+        raise PermissionDenied
+    return found

@@ -7,14 +7,11 @@ measure of another organisation gets 404: they do not see those measures at all.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.prepared import Prepared
-from sozialraum.lib.tenancy import OfficeRequest, get_for_user
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user, get_prepared_for_user
 from sozialraum.meetings.models import AgendaItem
 from sozialraum.planning.measure_models import Measure
 from sozialraum.planning.models import Need
@@ -37,18 +34,8 @@ _NEED = Prepared(
 )
 
 
-def _permitted(request: OfficeRequest, found: Any, perm: str | None) -> Any:
-    """`found` (404 if None), after the check of `perm` on it (403), as `get_for_user` does."""
-    if found is None:
-        raise Http404
-    if perm is not None and not request.user.has_perm(perm, found):
-        raise PermissionDenied
-    return found
-
-
 def get_need_for_user(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Need:
-    _check_pk(pk)
-    return _permitted(request, _NEED.first(request.youth_office.pk, pk), perm)
+    return get_prepared_for_user(request, _NEED, pk, perm=perm)
 
 
 # What a measure comes with; the measure's page joins its own (measure_views.MEASURE_PAGE_JOINS).
@@ -91,12 +78,11 @@ def get_measure_for_user(
     """The measure of the request's office that the user may see (404 otherwise); with
     `perm`, 403 unless the user has it on the measure. What `get_for_user` does with
     `visible_measures`, without compiling the query on every request."""
-    _check_pk(pk)
     everyone, own_only = _measure_queries(joins)
-    office = request.youth_office.pk
     restricted, carrier = own_carrier(request.youth_office, request.user)
-    measure = own_only.first(office, pk, carrier) if restricted else everyone.first(office, pk)
-    return _permitted(request, measure, perm)
+    if restricted:
+        return get_prepared_for_user(request, own_only, pk, carrier, perm=perm)
+    return get_prepared_for_user(request, everyone, pk, perm=perm)
 
 
 def get_agenda_item_for_user(

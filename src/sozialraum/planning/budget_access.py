@@ -3,12 +3,8 @@ for a row of another office), with `perm` checked against the row (403)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-
-from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.prepared import Prepared
-from sozialraum.lib.tenancy import OfficeRequest, get_for_user
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user, get_prepared_for_user
 from sozialraum.planning.budget_models import Budget
 from sozialraum.planning.measure_models import Measure
 
@@ -23,14 +19,7 @@ _BUDGET = Prepared(
 
 
 def get_budget_for_user(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Budget:
-    if out_of_range(Budget._meta.pk, pk):  # type: ignore[arg-type]
-        raise Http404  # a number no primary key can be is simply not found
-    found = _BUDGET.first(request.youth_office.pk, pk)
-    if found is None:
-        raise Http404
-    if perm is not None and not request.user.has_perm(perm, found):
-        raise PermissionDenied
-    return found
+    return get_prepared_for_user(request, _BUDGET, pk, perm=perm)
 
 
 def get_measure_for_budgets(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Measure:

@@ -4,7 +4,7 @@ organisation and coordination's open work. A fixed number of queries, whatever t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from django.core.cache import cache
 
@@ -41,7 +41,7 @@ def start_spaces(office: YouthOffice) -> tuple[list[SocialSpace], list[Municipal
     (`space.municipalities.all()` runs no query), and the Kreis's municipalities in none of
     them (three queries)."""
     spaces = _SPACES.all(office.pk)
-    grouped: dict[int, list[Municipality]] = {space.pk: [] for space in spaces}
+    grouped: dict[int, list[Any]] = {space.pk: [] for space in spaces}
     for place in _PLACES.all(office.pk):
         grouped[place.social_space_id].append(place.municipality)
     for space in spaces:
