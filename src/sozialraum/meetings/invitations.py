@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import record, stored_language
 from sozialraum.lib.errors import InvalidData
+from sozialraum.lib.prepared import Prepared
+from sozialraum.meetings import invitation_list
 from sozialraum.meetings.models import (
     Answer,
     Invitation,
@@ -269,22 +271,26 @@ def record_answer(
     return invitation
 
 
+# The user's own invitation to a meeting, compiled once per connection (lib/prepared.py).
+_OWN = Prepared(
+    lambda meeting_id, user_id: Invitation.objects.filter(
+        meeting_id=meeting_id, person__user_id=user_id
+    ).select_related("person", "membership", "substitute", "meeting"),
+    int,
+    int,
+)
+
+
 def invitation_of(meeting: Meeting, user: User) -> Invitation | None:
     """The user's own invitation to the meeting (through their person record)."""
-    return (
-        Invitation.objects.filter(meeting=meeting, person__user=user)
-        .select_related("person", "membership", "substitute", "meeting")
-        .first()
-    )
+    return _OWN.first(meeting.pk, user.pk)
 
 
 def overview(meeting: Meeting) -> list[Invitation]:
-    """Every invitation of the meeting with the person and the substitute (two queries)."""
-    return list(
-        Invitation.objects.filter(meeting=meeting)
-        .select_related("person", "substitute")
-        .order_by("is_guest", "person__sort_key", "id")
-    )
+    """Every invitation of the meeting with its person and substitute (one query), in the
+    order the pages list them; the columns the pages show are loaded, the others deferred.
+    Each invitation's meeting is the one given."""
+    return [row.invitation(meeting) for row in invitation_list.listed(meeting)]
 
 
 # Reminder settings -----------------------------------------------------------------------------

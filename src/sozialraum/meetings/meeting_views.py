@@ -29,7 +29,7 @@ from sozialraum.meetings.forms import (
     meeting_initial,
     parse_dates,
 )
-from sozialraum.meetings.models import Attendance, Meeting, MeetingStatus
+from sozialraum.meetings.models import Meeting, MeetingStatus
 from sozialraum.meetings.series import PlannedDate, subdivision
 from sozialraum.teams.models import Team
 
@@ -161,14 +161,14 @@ def team_meetings(request: OfficeRequest, team_pk: int) -> HttpResponse:
 
 @office_view("meetings.view_meeting")
 def meeting(request: OfficeRequest, pk: int) -> HttpResponse:
-    item = get_meeting_for_user(request, pk, perm="meetings.view_meeting")
+    item = get_meeting_for_user(request, pk, perm="meetings.view_meeting", with_present=True)
     return render(
         request,
         "meetings/meeting.html",
         {
             "meeting": item,
             "team": item.team,
-            "present": Attendance.objects.filter(meeting=item).count(),
+            "present": item.present,  # type: ignore[attr-defined]  # annotated
             "is_past": item.date < timezone.localdate(),
             "is_cancelled": item.status == MeetingStatus.CANCELLED,
         },
