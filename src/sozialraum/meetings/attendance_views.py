@@ -13,6 +13,7 @@ from sozialraum.lib import exports as lib_exports
 from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.meetings import participation as review
+from sozialraum.meetings import participation_rows as rows
 from sozialraum.meetings.access import get_meeting_for_user, get_team_for_user
 from sozialraum.meetings.attendance import check_in, refusal, save_attendance
 from sozialraum.meetings.forms import AttendanceForm
@@ -67,7 +68,14 @@ def participation(request: OfficeRequest, team_pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/participation.html",
-        {"team": team, "review": result, "bars": review.chart_bars(result.organisations)},
+        {
+            "team": team,
+            "review": result,
+            "figure_rows": rows.figure_rows(result.organisations),
+            "bar_rows": rows.bar_rows(review.chart_bars(result.organisations)),
+            "absentee_rows": rows.absentee_rows(result.absentees),
+            "missing_rows": rows.missing_rows(result.missing_kinds),
+        },
     )
 
 

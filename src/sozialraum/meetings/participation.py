@@ -10,7 +10,7 @@
   organisations of that kind in the team's social spaces, none of which attended in the window,
   or no such organisation there at all.
 
-A constant number of queries (five), whatever the size of the history.
+A constant number of queries (four), whatever the size of the history.
 """
 
 from __future__ import annotations
@@ -19,30 +19,96 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import DateField, Q, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from sozialraum.lib.choices import labels_of
-from sozialraum.meetings.models import Attendance, Meeting, MeetingStatus
-from sozialraum.network.models import Organisation, OrganisationKind, expected_kinds
+from sozialraum.lib.prepared import Prepared
+from sozialraum.meetings.columns import Columns, lookups, split
+from sozialraum.meetings.models import Meeting, MeetingStatus
+from sozialraum.network.models import ExpectedKind, Organisation, OrganisationKind, Person
 from sozialraum.teams.models import Membership, Team
 
 MISSED_IN_A_ROW = 3
-# The columns the review shows (issue 8: the full rows cost more than their query).
-_ORGANISATION_SHOWN = ("id", "name", "kind", "sort_key")
-_MEMBERSHIP_SHOWN = (
-    "id",
-    "team_id",
-    "person_id",
-    "organisation_id",
-    "joined",
-    "left",
-    "person__id",
-    "person__title",
-    "person__first_name",
-    "person__last_name",
-    *(f"organisation__{name}" for name in _ORGANISATION_SHOWN),
+
+
+def _day(value: str) -> Cast:
+    """An ISO date given as text, compared as a date (a compiled query's parameter is text)."""
+    return Cast(Value(value), output_field=DateField())
+
+
+# The queries of the review, compiled once per connection (lib/prepared.py, issue 8); the
+# columns it shows, as rows (the full rows cost more than their query).
+_MEETING = Columns(Meeting, ("id", "team", "date", "starts_at"))
+# The meetings of the window, each with who came (one row per attendance entry, one without
+# any for a meeting without recorded attendance), in the order of the meetings.
+_WINDOW = Prepared(
+    lambda team, since, until: (
+        Meeting.objects.filter(team_id=team, date__gte=_day(since), date__lte=_day(until))
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date", "starts_at", "pk", "attendances__id")
+        .values_list(
+            *_MEETING.lookups,
+            "attendances__id",
+            "attendances__membership_id",
+            "attendances__person_id",
+            "attendances__is_guest",
+            "attendances__organisation_id",
+            "attendances__organisation__name",
+            "attendances__organisation__kind",
+            "attendances__organisation__sort_key",
+        )
+    ),
+    int,
+    str,
+    str,
+    rows=True,
+)
+_MEMBERSHIP = Columns(Membership, ("id", "team", "person", "organisation", "joined", "left"))
+_PERSON = Columns(Person, ("id", "title", "first_name", "last_name"), via="person")
+_ORGANISATION = Columns(Organisation, ("id", "name", "kind", "sort_key"), via="organisation")
+_MEMBERSHIPS = Prepared(
+    lambda team, since: (
+        Membership.objects.filter(team_id=team)
+        .filter(Q(left__isnull=True) | Q(left__gte=_day(since)))
+        .order_by("person__sort_key", "pk")
+        .values_list(*lookups(_MEMBERSHIP, _PERSON, _ORGANISATION))
+    ),
+    int,
+    str,
+    rows=True,
+)
+# The office's checklist (network.models.expected_kinds) and the organisations of those kinds
+# in the team's social spaces.
+_KINDS = Prepared(
+    lambda office: ExpectedKind.objects.filter(youth_office_id=office).values_list("kind"),
+    int,
+    rows=True,
+)
+_IN_SPACES = Prepared(
+    lambda team, office: (
+        Organisation.objects.filter(
+            social_spaces__teams=team,
+            kind__in=ExpectedKind.objects.filter(youth_office_id=office).values("kind"),
+        )
+        .distinct()
+        .order_by("sort_key", "pk")
+        .values_list("id", "name", "kind", "sort_key")
+    ),
+    int,
+    int,
+    rows=True,
+)
+# Where a membership's values are in its row.
+_M_ID, _M_PERSON, _M_JOINED, _M_LEFT = (
+    _MEMBERSHIP.position(name) for name in ("id", "person", "joined", "left")
+)
+_M_ORGANISATION = len(_MEMBERSHIP) + len(_PERSON)
+_M_ORGANISATION_ROW = tuple(  # the values of an OrganisationRow
+    _M_ORGANISATION + _ORGANISATION.position(name) for name in ("id", "name", "kind", "sort_key")
 )
 
 
@@ -93,7 +159,7 @@ class OrganisationFigures:
 class MissingKind:
     kind: str
     label: str
-    organisations: list[Organisation]  # of that kind in the team's social spaces (may be [])
+    organisations: list[OrganisationRow]  # of that kind in the team's social spaces (or [])
 
 
 @dataclass(frozen=True)
@@ -110,31 +176,30 @@ class Review:
     missing_kinds: list[MissingKind]
 
 
+def _window(team: Team, since: date, today: date) -> tuple[list[Meeting], list[tuple[Any, ...]]]:
+    """The meetings of the window (each with `recorded`, its number of attendance entries)
+    and the rows of those entries."""
+    meetings: list[Meeting] = []
+    came_to: list[tuple[Any, ...]] = []
+    for row in _WINDOW.all(team.pk, since.isoformat(), today.isoformat()):
+        if not meetings or meetings[-1].pk != row[0]:
+            meeting = _MEETING.build(row[: len(_MEETING)])
+            meeting.recorded = 0  # type: ignore[attr-defined]  # as an annotation would
+            meetings.append(meeting)
+        if row[len(_MEETING)] is not None:
+            meetings[-1].recorded += 1  # type: ignore[attr-defined]
+            came_to.append(row)
+    return meetings, came_to
+
+
 def review(team: Team, today: date | None = None) -> Review:
     today = today or timezone.localdate()
     since = year_before(today)
-    window = (
-        Meeting.objects.filter(team=team, date__gte=since, date__lte=today)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .only("id", "team_id", "date", "starts_at")
-        .annotate(recorded=Count("attendances"))
-        .order_by("date", "starts_at", "pk")
-    )
-    meetings = list(window)
-    held = [m for m in meetings if m.recorded]
-    held_ids = [m.pk for m in held]
-    # One read of who came to the held meetings: the meetings attended per organisation
-    # (anybody for it, substitutes included), the guests, and who came to the last three.
-    rows = Attendance.objects.filter(meeting_id__in=held_ids).values_list(
-        "meeting_id",
-        "membership_id",
-        "person_id",
-        "is_guest",
-        "organisation_id",
-        "organisation__name",
-        "organisation__kind",
-        "organisation__sort_key",
-    )
+    # One read of the window's meetings and who came to them: the meetings attended per
+    # organisation (anybody for it, substitutes included), the guests, and who came to the
+    # last three.
+    meetings, came_to = _window(team, since, today)
+    held = [m for m in meetings if m.recorded]  # type: ignore[attr-defined]
     last = held[-MISSED_IN_A_ROW:]
     last_ids = {m.pk for m in last}
     came: dict[int, set[int]] = defaultdict(set)  # meeting -> membership ids
@@ -142,7 +207,9 @@ def review(team: Team, today: date | None = None) -> Review:
     met: dict[int, set[int]] = defaultdict(set)  # organisation -> meetings
     organisations: dict[int, OrganisationRow] = {}
     guests = 0
-    for meeting_id, membership_id, person_id, is_guest, org_id, *org in rows:
+    for row in came_to:
+        meeting_id = row[0]
+        membership_id, person_id, is_guest, org_id, *org = row[len(_MEETING) + 1 :]
         guests += is_guest
         if org_id is not None:
             met[org_id].add(meeting_id)
@@ -153,18 +220,12 @@ def review(team: Team, today: date | None = None) -> Review:
                 came[meeting_id].add(membership_id)
             if person_id:
                 came_persons.add(person_id)
-    attended = {org_id: len(meetings) for org_id, meetings in met.items()}
-    memberships = list(
-        Membership.objects.filter(team=team)
-        .filter(Q(left__isnull=True) | Q(left__gte=since))
-        .select_related("person", "organisation")
-        .only(*_MEMBERSHIP_SHOWN)
-        .order_by("person__sort_key", "pk")
-    )
-    for membership in memberships:
-        org = membership.organisation
-        if org is not None and org.pk not in organisations:
-            organisations[org.pk] = OrganisationRow(org.pk, org.name, org.kind, org.sort_key)
+    attended = {org_id: len(ids) for org_id, ids in met.items()}
+    memberships = _MEMBERSHIPS.all(team.pk, since.isoformat())
+    for row in memberships:
+        org_id = row[_M_ORGANISATION]
+        if org_id is not None and org_id not in organisations:
+            organisations[org_id] = OrganisationRow(*(row[at] for at in _M_ORGANISATION_ROW))
     figures = sorted(
         (
             OrganisationFigures(org, attended.get(pk, 0), len(held))
@@ -189,43 +250,42 @@ def review(team: Team, today: date | None = None) -> Review:
 
 
 def _absentees(
-    memberships: list[Membership],
+    memberships: list[tuple[Any, ...]],
     last: list[Meeting],
     came: dict[int, set[int]],
     persons: set[int],
     today: date,
 ) -> list[Membership]:
     """Members (at the first of the last three meetings already) for whom nobody came to any
-    of them; `came`: meeting -> membership ids present, `persons`: the people present."""
+    of them; `memberships`: rows of _MEMBERSHIPS, `came`: meeting -> membership ids present,
+    `persons`: the people present."""
     if len(last) < MISSED_IN_A_ROW:
         return []
     first = last[0].date
     missed = []
-    for membership in memberships:
-        current = membership.left is None or membership.left >= today
-        if not current or membership.joined > first:
+    for row in memberships:
+        pk, left = row[_M_ID], row[_M_LEFT]
+        current = left is None or left >= today
+        if not current or row[_M_JOINED] > first:
             continue
-        if any(membership.pk in came[m.pk] for m in last):
+        if any(pk in came[m.pk] for m in last):
             continue
-        if membership.person_id in persons:
+        if row[_M_PERSON] in persons:
             continue  # came, though for something else (e.g. as a substitute)
+        membership, person, organisation = split(row, _MEMBERSHIP, _PERSON, _ORGANISATION)
+        membership.person = person
+        membership.organisation = organisation
         missed.append(membership)
     return missed
 
 
 def _missing_kinds(team: Team, attended_ids: set[int]) -> list[MissingKind]:
-    kinds = expected_kinds(team.youth_office)
+    kinds = [kind for (kind,) in _KINDS.all(team.youth_office_id)]
     if not kinds:
         return []
-    in_spaces = (
-        Organisation.objects.filter(social_spaces__teams=team, kind__in=kinds)
-        .only(*_ORGANISATION_SHOWN)
-        .distinct()
-        .order_by("sort_key", "pk")
-    )
-    by_kind: dict[str, list[Organisation]] = defaultdict(list)
-    for org in in_spaces:
-        by_kind[org.kind].append(org)
+    by_kind: dict[str, list[OrganisationRow]] = defaultdict(list)
+    for row in _IN_SPACES.all(team.pk, team.youth_office_id):
+        by_kind[row[2]].append(OrganisationRow(*row))
     labels = dict(OrganisationKind.choices)
     missing = []
     for kind in sorted(kinds, key=lambda k: list(labels).index(k) if k in labels else 99):
