@@ -105,6 +105,23 @@ def test_it_filters_by_team_social_space_year_and_text(decisions, client_for):
         assert client.get(register_url(w.office_a, **bad)).status_code == 200
 
 
+def test_it_marks_the_chosen_team_and_space_in_the_filter(decisions, client_for):
+    from django.core.cache import cache
+
+    w = decisions
+    client = client_for(w.coordinator)
+    cache.clear()
+    for _ in range(2):  # the options read, then cached
+        body = client.get(register_url(w.office_a, team=w.team_a2.pk, raum=w.space_a2.pk))
+        html = body.content.decode()
+        assert f'<option value="{w.team_a2.pk}" selected>{w.team_a2.name}</option>' in html
+        assert f'<option value="{w.space_a2.pk}" selected>{w.space_a2.name}</option>' in html
+        html = client.get(register_url(w.office_a)).content.decode()
+        assert '<option value="" selected>Alle Teams</option>' in html
+        assert f'<option value="{w.team_a2.pk}">{w.team_a2.name}</option>' in html
+        assert f'<option value="{w.space_a2.pk}">{w.space_a2.name}</option>' in html
+
+
 def test_it_says_why_a_search_without_letters_finds_nothing(decisions, client_for):
     body = client_for(decisions.coordinator).get(register_url(decisions.office_a, q="%%")).content
     assert "keine Buchstaben oder Ziffern" in body.decode()

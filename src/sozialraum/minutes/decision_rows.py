@@ -7,8 +7,10 @@ compares it with the template loop it replaces.
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
@@ -16,6 +18,7 @@ from django.db.models import F, QuerySet
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
@@ -69,25 +72,37 @@ def rows_html(filled: list[dict[str, Any]]) -> SafeString:
     return SafeString("\n" + render_rows(ROW_TEMPLATE, filled, separator=gap + "\n") + gap)
 
 
+@lru_cache(maxsize=8)
+def _fixed(language: str | None) -> dict[str, Any]:
+    """What every row shows alike: the labels, the draft's note, the statuses' labels and the
+    minutes link's texts (escaped), per language (read-only: shared by all requests)."""
+    return {
+        "labels": {
+            "date_label": _("Datum"),
+            "team_label": _("Team"),
+            "text_label": _("Beschluss"),
+            "status_label": _("Status"),
+            "minutes_label": _("Protokoll"),
+        },
+        "draft": format_html(
+            '<br><span class="sr-muted">{}</span>', _("Protokoll noch nicht freigegeben")
+        ),
+        "statuses": {value: str(label) for value, label in DecisionStatus.choices},
+        "open": html.escape(_("Protokoll öffnen")),
+        "word": html.escape(_("Beschluss")),
+    }
+
+
 def filled_rows(
     rows: list[dict[str, Any]], office_slug: str, minutes_link: Callable
 ) -> list[dict[str, Any]]:
-    labels = {
-        "date_label": _("Datum"),
-        "team_label": _("Team"),
-        "text_label": _("Beschluss"),
-        "status_label": _("Status"),
-        "minutes_label": _("Protokoll"),
-    }
-    open_label, decision_word = _("Protokoll öffnen"), _("Beschluss")
-    draft = format_html(
-        '<br><span class="sr-muted">{}</span>', _("Protokoll noch nicht freigegeben")
-    )
-    statuses = {value: str(label) for value, label in DecisionStatus.choices}
+    fixed = _fixed(get_language())
+    labels, draft, statuses = fixed["labels"], fixed["draft"], fixed["statuses"]
+    open_text, word = fixed["open"], fixed["word"]
     detail_url = url_for_rows("minutes:decision", office_slug=office_slug)
     filled = []
     for row in rows:
-        label = f"{row['number']}/{row['year']}"
+        label = f"{row['number']}/{row['year']}"  # digits: nothing to escape
         has_minutes = row["minutes_id"] is not None
         link = minutes_link(row["meeting_id"]) if has_minutes else ""
         status = row["status"]
@@ -103,13 +118,10 @@ def filled_rows(
                 "draft": draft
                 if has_minutes and row["minutes_status"] != MinutesStatus.APPROVED
                 else "",
-                "minutes": format_html(
-                    '<a class="kern-link" href="{}">{}<span class="kern-sr-only"> ({} {})</span>'
-                    "</a>",
-                    link,
-                    open_label,
-                    decision_word,
-                    label,
+                # `{% if decision.minutes_url %}<a ...>...</a>{% else %}–{% endif %}`
+                "minutes": SafeString(
+                    f'<a class="kern-link" href="{html.escape(link)}">{open_text}'
+                    f'<span class="kern-sr-only"> ({word} {label})</span></a>'
                 )
                 if link
                 else "–",

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from sozialraum.accounts.predicates import is_coordinator
 from sozialraum.lib import search
+from sozialraum.lib.prepared import Prepared
 from sozialraum.minutes.models import (
     Decision,
     DecisionQuerySet,
@@ -98,12 +99,20 @@ def decision_register(
     return decisions.order_by("-date", "-number", "-id")
 
 
+# The date of the office's oldest decision, compiled once per connection (lib/prepared.py).
+_FIRST_DATE = Prepared(
+    lambda office: (
+        Decision.objects.filter(youth_office_id=office).order_by("date").values_list("date")[:1]
+    ),
+    int,
+    rows=True,
+)
+
+
 def first_decision_year(office: YouthOffice) -> int | None:
     """The year of the office's oldest decision (one query through the date index)."""
-    first = (
-        Decision.objects.in_office(office).order_by("date").values_list("date", flat=True).first()
-    )
-    return first.year if first else None
+    first = _FIRST_DATE.first(office.pk)
+    return first[0].year if first else None
 
 
 # Tasks ------------------------------------------------------------------------------------------
