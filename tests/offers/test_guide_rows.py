@@ -107,3 +107,37 @@ def test_it_writes_the_cards_the_template_wrote(office_a, coordinator):
 
 def test_it_writes_nothing_for_no_rows(office_a):
     assert guide_rows.cards_html([], office_a.slug) == ""
+
+
+# The dates' loop of offers/guide_offer.html before issue 8's sixth round.
+OLD_DATES = (
+    "{% load i18n %}{% for date in dates %}<li><time datetime=\"{{ date.starts_at|date:'c' }}\">"
+    '{{ date.starts_at|date:"l, j. F Y" }}{% if date.starts_at|date:"Hi" != "0000" %}, '
+    '{% blocktranslate with time=date.starts_at|date:"G:i" %}{{ time }} Uhr{% endblocktranslate %}'
+    "{% endif %}</time></li>{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_it_writes_the_dates_the_template_loop_wrote(language):
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    zone = timezone.get_default_timezone()
+    dates = [
+        SimpleNamespace(starts_at=timezone.make_aware(moment, zone))
+        for moment in (
+            datetime(2026, 3, 1, 9, 5),
+            datetime(2026, 7, 14, 0, 0),  # midnight: no time
+            datetime(2026, 10, 25, 2, 30),  # the night the clocks go back
+            datetime(2027, 1, 2, 0, 30),
+            datetime(2026, 5, 9, 18, 0, 0, 250),
+        )
+    ]
+    dates.append(SimpleNamespace(starts_at=timezone.now()))  # in UTC, shown in local time
+    with translation.override(language):
+        old = Template(OLD_DATES).render(Context({"dates": dates}))
+        assert guide_rows.date_items(dates) == old
+        assert guide_rows.date_items([]) == ""

@@ -391,3 +391,35 @@ def test_it_counts_once_per_data_version_and_caps_the_pages(
     response = client.get(guide_url(office_a, seite=str(MAX_PAGES + 5)))
     assert response.status_code == 200
     assert response.context["page"].number == response.context["page"].paginator.num_pages
+
+
+def test_it_shows_an_offer_on_its_first_and_last_day_only_while_it_is_confirmed(
+    client, office_a, coordinator, provider_a
+):
+    from sozialraum.offers.models import Offer, hidden_after_deadline
+
+    today = timezone.localdate()
+    shown = [
+        make_offer(office_a, coordinator, "Ab heute", provider_a, valid_from=today),
+        make_offer(office_a, coordinator, "Bis heute", provider_a, valid_until=today),
+    ]
+    hidden = [
+        make_offer(
+            office_a, coordinator, "Ab morgen", provider_a, valid_from=today + timedelta(days=1)
+        ),
+        make_offer(office_a, coordinator, "Lange nicht bestätigt", provider_a),
+    ]
+    Offer.objects.filter(pk=hidden[1].pk).update(
+        confirmed_at=hidden_after_deadline() - timedelta(minutes=1)
+    )
+    for offer in shown:
+        assert client.get(offer.get_public_url()).status_code == 200, offer.title
+    for offer in hidden:
+        assert client.get(offer.get_public_url()).status_code == 404, offer.title
+
+
+def test_it_answers_404_to_a_number_no_offer_can_have(client, office_a):
+    url = reverse(
+        "offers:public_offer", kwargs={"office_slug": office_a.slug, "pk": 99999999999999999999}
+    )
+    assert client.get(url).status_code == 404

@@ -14,8 +14,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
@@ -24,6 +26,7 @@ from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.offers.models import Offer
 
 CARD_TEMPLATE = "offers/rows/card.html"
+DATE_TEMPLATE = "offers/rows/date.html"
 # What a card shows of an offer (a plain row per card).
 CARD_COLUMNS = (
     "id",
@@ -121,3 +124,20 @@ def cards_html(rows: Iterable[dict[str, Any]], office_slug: str, level: str = "3
         }
 
     return render_rows(CARD_TEMPLATE, (card(row) for row in rows), separator="")
+
+
+def date_items(dates: Iterable[Any]) -> SafeString:
+    """The `<li>`s of an offer's dates (OfferDate rows) as the offer page's template loop wrote
+    them: `<time>` with the local time as `date:'c'`, the day as `date:"l, j. F Y"` and, unless
+    it is midnight, the time as `date:"G:i"` in "%(time)s Uhr" (offers/rows/date.html)."""
+    at_time = gettext("%(time)s Uhr")
+    items = []
+    for row in dates:
+        local = timezone.localtime(row.starts_at)
+        day = f"{WEEKDAYS[local.weekday()]}, {local.day}. {MONTHS[local.month]} {local.year:04d}"
+        text: str = escape(day)
+        if local.hour or local.minute:
+            # As blocktranslate: the value escaped, the translated text as it is.
+            text += ", " + at_time % {"time": f"{local.hour}:{local.minute:02d}"}
+        items.append({"datetime": local.isoformat(), "text": mark_safe(text)})  # noqa: S308
+    return render_rows(DATE_TEMPLATE, items, separator="")

@@ -15,13 +15,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from sozialraum.lib.http import query_without, url_for_rows
+from sozialraum.lib.prepared import Prepared
 from sozialraum.offers import guide_rows, guide_search, jsonld, selectors
 from sozialraum.offers.forms import GuideFilterForm
 from sozialraum.offers.models import Offer
@@ -66,8 +67,16 @@ def _page(request: HttpRequest, office: YouthOffice, offers, filters: dict):
     return _with_cards(paginator.get_page(request.GET.get("seite")), office)
 
 
+# Every page of the guide looks its office up: compiled once per connection (lib/prepared.py).
+_OFFICE_BY_SLUG = Prepared(lambda slug: YouthOffice.objects.filter(slug=slug), str)
+
+
 def public_office(slug: str) -> YouthOffice:
-    return get_object_or_404(YouthOffice, slug=slug)
+    """The youth office of `slug`, or 404."""
+    office = _OFFICE_BY_SLUG.first(slug)
+    if office is None:
+        raise Http404
+    return office
 
 
 def _public(response: HttpResponse) -> HttpResponse:
@@ -160,6 +169,9 @@ def guide_offer(request: HttpRequest, office_slug: str, pk: int) -> HttpResponse
         "jsonld": jsonld.script_text(jsonld.offer_data(offer, url)),
         "map_tiles": settings.MAP_TILES if offer.latitude is not None else "",
         "map_attribution": settings.MAP_ATTRIBUTION,
+        # Written in Python (offers/guide_rows.py): an offer may have many dates.
+        "dates_html": guide_rows.date_items(offer.dates.all()),
+        "age": guide_rows.age_text(offer.age_from, offer.age_until),
     }
     return _public(render(request, "offers/guide_offer.html", context))
 

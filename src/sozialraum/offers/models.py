@@ -9,7 +9,7 @@ only `Offer.objects.public(office)`: published, valid today, confirmed recently 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Self
+from typing import Any, Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -141,13 +141,9 @@ class OfferQuerySet(TenantQuerySet):
         """What the public guide of `office` may show: published, valid today, and confirmed
         within CONFIRMATION_MONTHS plus the grace period."""
         now = now or timezone.now()
-        return (
-            self.in_office(office)
-            .filter(
-                status=OfferStatus.PUBLISHED,
-                confirmed_at__gte=hidden_after_deadline(now),
-            )
-            .valid_on(timezone.localdate(now))
+        today = timezone.localdate(now)
+        return self.in_office(office).filter(
+            public_conditions(hidden_after_deadline(now), today, today)
         )
 
     def due_for_check(self, now: datetime | None = None) -> Self:
@@ -155,6 +151,18 @@ class OfferQuerySet(TenantQuerySet):
         return self.filter(confirmed_at__lt=confirmation_deadline(now)).order_by(
             "confirmed_at", "id"
         )
+
+
+def public_conditions(confirmed_after: Any, valid_from_by: Any, valid_until_from: Any) -> models.Q:
+    """The conditions of `OfferQuerySet.public` (besides the office): published, confirmed at
+    or after `confirmed_after`, valid from `valid_from_by` or earlier and until
+    `valid_until_from` or later (both today; values or expressions, e.g. a compiled query's
+    parameters)."""
+    return (
+        models.Q(status=OfferStatus.PUBLISHED, confirmed_at__gte=confirmed_after)
+        & (models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=valid_from_by))
+        & (models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=valid_until_from))
+    )
 
 
 def hidden_after_deadline(now: datetime | None = None) -> datetime:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import DateField, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from sozialraum.lib.choice_fields import out_of_range
+from sozialraum.lib.prepared import Prepared, attach, attach_related
 from sozialraum.network.models import ChangeStatus, Organisation
 from sozialraum.offers.models import (
     Offer,
@@ -15,6 +20,8 @@ from sozialraum.offers.models import (
     OfferTargetGroup,
     OfferTopic,
     PublicSpacePage,
+    hidden_after_deadline,
+    public_conditions,
 )
 from sozialraum.offers.search import search_offers
 from sozialraum.regions.models import Municipality, SocialSpace, YouthOffice
@@ -136,26 +143,58 @@ def guide_municipalities(office: YouthOffice) -> QuerySet[Municipality]:
     return office.municipalities().filter(pk__in=ids).order_by("name")
 
 
+def day_of(text: str) -> Cast:
+    """A date given as ISO text ("2026-12-02"), as an SQL date: a parameter of a compiled
+    query that takes any day."""
+    return Cast(Value(text), output_field=DateField())
+
+
+# A public offer's page: the offer (with its organisation and municipality) and what its page
+# shows of it, compiled once per connection (lib/prepared.py), as `public_offer` read them
+# through Offer.objects.public and prefetches.
+_PUBLIC_OFFER = Prepared(
+    lambda office, pk, confirmed_after, valid_from_by, valid_until_from: Offer.objects.filter(
+        public_conditions(confirmed_after, day_of(valid_from_by), day_of(valid_until_from)),
+        youth_office_id=office,
+        pk=pk,
+    ).select_related("organisation", "municipality"),
+    int,
+    int,
+    datetime,
+    str,
+    str,
+)
+_TOPICS = Prepared(lambda pk: OfferTopic.objects.filter(offers=pk).order_by("sort_key"), int)
+_PUBLIC_SPACES = Prepared(
+    lambda pk: SocialSpace.objects.filter(offers=pk, public_page__is_public=True).order_by(
+        "sort_key"
+    ),
+    int,
+)
+_TARGET_GROUPS = Prepared(lambda pk: OfferTargetGroup.objects.filter(offer_id=pk), int)
+_LANGUAGES = Prepared(lambda pk: OfferLanguage.objects.filter(offer_id=pk), int)
+_DATES_FROM = Prepared(
+    lambda pk, now: OfferDate.objects.filter(offer_id=pk, starts_at__gte=now), int, datetime
+)
+
+
 def public_offer(office: YouthOffice, pk: int) -> Offer | None:
-    """One public offer of `office` with everything its page shows, or None."""
-    return (
-        Offer.objects.public(office)
-        .filter(pk=pk)
-        .select_related("organisation", "municipality")
-        .prefetch_related(
-            Prefetch("topics", queryset=OfferTopic.objects.order_by("sort_key")),
-            Prefetch(
-                "social_spaces",
-                queryset=SocialSpace.objects.filter(public_page__is_public=True).order_by(
-                    "sort_key"
-                ),
-            ),
-            "target_group_rows",
-            "language_rows",
-            Prefetch("dates", queryset=OfferDate.objects.filter(starts_at__gte=timezone.now())),
-        )
-        .first()
-    )
+    """One public offer of `office` with everything its page shows (topics, public social
+    spaces, target groups, languages, the dates from now), or None; six queries (none for a
+    number no offer can have)."""
+    if out_of_range(Offer._meta.pk, pk):  # type: ignore[arg-type]
+        return None
+    now = timezone.now()
+    today = timezone.localdate(now).isoformat()
+    offer = _PUBLIC_OFFER.first(office.pk, pk, hidden_after_deadline(now), today, today)
+    if offer is None:
+        return None
+    attach_related(offer, "topics", _TOPICS.all(offer.pk))
+    attach_related(offer, "social_spaces", _PUBLIC_SPACES.all(offer.pk))
+    attach([offer], "target_group_rows", _TARGET_GROUPS.all(offer.pk))
+    attach([offer], "language_rows", _LANGUAGES.all(offer.pk))
+    attach([offer], "dates", _DATES_FROM.all(offer.pk, now))
+    return offer
 
 
 def public_space_page(office: YouthOffice, pk: int) -> PublicSpacePage | None:
