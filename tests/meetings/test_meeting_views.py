@@ -294,3 +294,38 @@ def test_it_links_the_meetings_stylesheet_in_the_head(today, team_a, client_for,
         html = client_for(coordinator).get(url).content.decode()
         head, body = html.split("</head>", 1)
         assert "css/meetings" in head and "css/meetings" not in body, url
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999", "0"])
+def test_it_finds_no_meeting_or_team_under_a_number_no_row_can_have(client_for, coordinator, pk):
+    client = client_for(coordinator)
+    assert client.get(f"/heidekreis/treffen/{pk}/").status_code == 404
+    assert client.get(f"/heidekreis/teams/{pk}/teilnahme/").status_code == 404
+
+
+def test_it_reverses_the_office_urls_as_the_url_tag_does(team_a):
+    from django.template import Context, Template
+
+    meeting = make_meeting(team_a, date(2026, 3, 12))
+    template = Template(
+        "{% load meeting_tags %}"
+        "{% office_url 'meetings:agenda' slug pk=meeting.pk %} "
+        "{% office_url 'meetings:participation' slug team_pk=meeting.team_id %} "
+        "{% office_url 'minutes:minutes' slug meeting_pk=meeting.pk %} "
+        "{% office_url 'meetings:reminder_settings' slug %}"
+    )
+    for _again in range(2):  # reversed once, then from the halves kept
+        assert template.render(Context({"slug": "heidekreis", "meeting": meeting})) == " ".join(
+            [
+                page_url("agenda", meeting),
+                reverse(
+                    "meetings:participation",
+                    kwargs={"office_slug": "heidekreis", "team_pk": team_a.pk},
+                ),
+                reverse(
+                    "minutes:minutes",
+                    kwargs={"office_slug": "heidekreis", "meeting_pk": meeting.pk},
+                ),
+                reverse("meetings:reminder_settings", kwargs={"office_slug": "heidekreis"}),
+            ]
+        )

@@ -234,3 +234,34 @@ def test_it_offers_neither_inviting_nor_answering_once_the_meeting_is_over(
     for_member = render_block(meeting, team_member)
     assert 'name="answer"' not in for_member
     assert "Ihre Antwort: noch keine Antwort" in for_member
+
+
+def test_it_lists_the_invitations_as_the_orm_reads_them(meeting, substitute, guest):
+    invitations.send_invitations(meeting=meeting, actor=None, guests=[guest])
+    answered = Invitation.objects.filter(meeting=meeting, is_guest=False).first()
+    assert answered is not None
+    Invitation.objects.filter(pk=answered.pk).update(
+        answer=Answer.SUBSTITUTE, substitute=substitute
+    )
+    expected = list(
+        Invitation.objects.filter(meeting=meeting)
+        .select_related("person", "substitute")
+        .order_by("is_guest", "person__sort_key", "id")
+    )
+    with CaptureQueriesContext(connection) as queries:
+        listed = invitations.overview(meeting)
+        shown = [
+            (i.pk, i.person.full_name, i.person.email, i.person.user_id, i.is_guest, i.answer)
+            for i in listed
+        ]
+        substitutes = [i.substitute and i.substitute.full_name for i in listed]
+    assert len(queries.captured_queries) == 1
+    assert shown == [
+        (i.pk, i.person.full_name, i.person.email, i.person.user_id, i.is_guest, i.answer)
+        for i in expected
+    ]
+    assert substitutes == [i.substitute and i.substitute.full_name for i in expected]
+    assert substitute.full_name in substitutes and listed[-1].is_guest
+    # The columns the pages do not show are read when something asks for them.
+    assert [i.answered_at for i in listed] == [i.answered_at for i in expected]
+    assert all(i.meeting is meeting for i in listed)
