@@ -65,6 +65,29 @@ def test_it_cached_row_choices_render_like_the_template_widget(value, django_ass
             assert ours == django
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("chosen", [[], [1], [0, 2], ["unbekannt", 2]])
+def test_it_cached_row_choices_mark_every_choice_of_a_multiple_select(chosen):
+    """The cached options of a multiple select mark each chosen value, as Django does."""
+    from sozialraum.lib.widgets import RowChoices
+    from sozialraum.regions.models import YouthOffice
+
+    for name in ("Celle", "Harburg & <Heide>", "Uelzen"):
+        YouthOffice.objects.create(name=name, slug=name[:5].lower(), kreis_key=name[:5])
+    rows = YouthOffice.objects.order_by("name")
+    pks = [str(office.pk) for office in rows]
+    value = [pks[index] if isinstance(index, int) else index for index in chosen]
+    django = forms.SelectMultiple(choices=[("", "Alle"), *rows.values_list("pk", "name")]).render(
+        "f", value
+    )
+    for _ in range(2):
+        ours = Select(
+            choices=RowChoices("Alle", rows, cache_key="test:offices-multiple"),
+            attrs={"multiple": True},
+        ).render("f", value)
+        assert ours == django
+
+
 @pytest.mark.parametrize(
     ("ours", "theirs", "value", "attrs"),
     [
