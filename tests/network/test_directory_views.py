@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from sozialraum.network import services
 from sozialraum.network.models import OrganisationKind
+from sozialraum.regions import services as region_services
 from tests.conftest import municipality
 from tests.helpers import assert_queries_constant
 from tests.network.conftest import make_organisation, make_person
@@ -265,3 +266,26 @@ def test_it_lists_people_with_the_same_queries_however_many(
     # 7 queries: the 4 of every office page (session, user, youth office, roles) + the count,
     # a page of people, their affiliations.
     assert_queries_constant(client_for(coordinator), people_url(office_a), grow, expected=7)
+
+
+def test_it_offers_a_new_or_renamed_social_space_in_the_filter_at_once(
+    client_for, coordinator, office_a, space_a
+):
+    client = client_for(coordinator)
+    assert space_a.name in client.get(directory_url(office_a)).content.decode()
+    added = region_services.create_social_space(
+        office=office_a, actor=coordinator, name="Neuenkirchen-Nord"
+    )
+    content = client.get(directory_url(office_a)).content.decode()
+    assert f'<option value="{added.pk}">Neuenkirchen-Nord</option>' in content
+    space_a.refresh_from_db()
+    region_services.update_social_space(
+        space=space_a,
+        actor=coordinator,
+        version=space_a.version,
+        name="Umbenannt",
+        description="",
+        municipalities=space_a.municipalities.all(),
+    )
+    content = client.get(directory_url(office_a, raum=space_a.pk)).content.decode()
+    assert f'<option value="{space_a.pk}" selected>Umbenannt</option>' in content

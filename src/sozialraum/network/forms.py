@@ -14,7 +14,13 @@ from sozialraum.accounts.models import OfficeRole
 from sozialraum.lib.choice_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from sozialraum.lib.forms import GermanDateField
 from sozialraum.lib.imports import MAX_BYTES, ImportFileError, check_size
-from sozialraum.lib.widgets import Select, row_choices
+from sozialraum.lib.widgets import (
+    FilterBoundField,
+    Select,
+    TextInput,
+    office_cache_key,
+    row_choices,
+)
 from sozialraum.network.models import (
     Affiliation,
     Organisation,
@@ -58,12 +64,14 @@ class OrganisationChoiceField(BoundedModelChoiceField):
 class DirectoryFilterForm(forms.Form):
     """The search and filters above the directory. Invalid values are simply ignored."""
 
+    bound_field_class = FilterBoundField  # field groups written in Python (lib.widgets)
+
     q = forms.CharField(
         label=_("Name, Ort, PLZ oder Straße"),
         help_text=_("Zwei Buchstaben finden Wortanfänge, ab drei wird überall im Eintrag gesucht."),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     art = forms.ChoiceField(label=_("Art"), required=False, widget=Select)
     raum = BoundedModelChoiceField(
@@ -85,11 +93,21 @@ class DirectoryFilterForm(forms.Form):
         space.label = office.get_social_space_label_display()
         space.queryset = SocialSpace.objects.in_office(office)  # in German order
         space.empty_label = _("Alle")
-        space.widget.choices = row_choices(space.empty_label, space.queryset)
+        # The selects show (pk, name) pairs cached per office data version (every audited
+        # write raises it; lib.widgets.RowChoices); validation keeps the querysets.
+        space.widget.choices = row_choices(
+            space.empty_label,
+            space.queryset,
+            cache_key=office_cache_key(office, "directory-spaces"),
+        )
         municipality = cast(forms.ModelChoiceField, self.fields["gemeinde"])
         municipality.queryset = office.municipalities().order_by("name")
         municipality.empty_label = _("Alle Gemeinden")
-        municipality.widget.choices = row_choices(municipality.empty_label, municipality.queryset)
+        municipality.widget.choices = row_choices(
+            municipality.empty_label,
+            municipality.queryset,
+            cache_key=office_cache_key(office, "directory-municipalities"),
+        )
 
     def filters(self) -> dict:
         """The valid filters as keyword arguments for selectors.directory."""

@@ -46,7 +46,7 @@ def directory(request: OfficeRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET, office=office)
     filters = form.filters()
     page = list_rows.directory_page(
-        selectors.directory(office, **filters),
+        lambda: selectors.directory(office, **filters),
         request.GET.get("seite"),
         office_slug=office.slug,
         spaces_header=office.social_space_label_plural,

@@ -45,7 +45,7 @@ def people(request: OfficeRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET)
     q = form.cleaned_data.get("q", "").strip() if form.is_valid() else ""
     page = list_rows.people_page(
-        selectors.people_directory(office, q=q),
+        lambda: selectors.people_directory(office, q=q),
         request.GET.get("seite"),
         office_slug=office.slug,
         ids_key=list_rows.search_ids_key("people", office, {"q": q}),

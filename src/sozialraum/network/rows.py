@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -25,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
-from sozialraum.lib.row_templates import names_by_id, render_rows
+from sozialraum.lib.prepared import Prepared
+from sozialraum.lib.row_templates import render_rows
 from sozialraum.network.models import Affiliation, Organisation, Person
 
 # How long the ids of a search's hits are kept (they are dropped earlier by any write to the
@@ -48,29 +50,80 @@ def search_ids_key(kind: str, office: Any, filters: dict[str, Any]) -> str | Non
     return f"network:{kind}-ids:{office.pk}:{office.data_version}:{digest}"
 
 
+# The rows of a page of hits by their ids and the names of their many-to-many targets,
+# compiled once per connection for each number of ids (a page has at most PAGE_SIZE): the ORM
+# compiled these two queries anew on every request (issue 8).
+_BY_IDS: dict[tuple, Prepared] = {}
+
+
+def _prepared(key: tuple, count: int, build: Callable[..., QuerySet]) -> Prepared:
+    query = _BY_IDS.get((*key, count))
+    if query is None:
+        query = _BY_IDS[(*key, count)] = Prepared(build, *([int] * count), rows=True)
+    return query
+
+
+def _rows_by_ids(model: Any, columns: tuple[str, ...], ids: list[int]) -> list[dict[str, Any]]:
+    """`model`'s rows with these ids as dicts of `columns` (in the database's order)."""
+    query = _prepared(
+        ("rows", model, columns),
+        len(ids),
+        lambda *pks: model._default_manager.filter(pk__in=pks).values_list(*columns),
+    )
+    return [dict(zip(columns, row, strict=True)) for row in query.all(*ids)]
+
+
+def _target_names(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:
+    """What lib.row_templates.names_by_id gives (the targets' `name`s per owner id, in the
+    targets' order), its query compiled once per connection and number of ids."""
+    ids = list(ids)
+    names: dict[int, list[str]] = defaultdict(list)
+    if not ids:
+        return names
+    field = relation.field
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    query = _prepared(
+        ("names", relation.through),
+        len(ids),
+        lambda *pks: (
+            relation.through.objects.filter(**{f"{owner}_id__in": pks})
+            .order_by(f"{target}__sort_key", f"{target}_id")
+            .values_list(f"{owner}_id", f"{target}__name")
+        ),
+    )
+    for owner_id, name in query.all(*ids):
+        names[owner_id].append(name)
+    return names
+
+
 def _page(
-    queryset: QuerySet, number: Any, columns: tuple[str, ...], ids_key: str | None = None
+    build: Callable[[], QuerySet],
+    number: Any,
+    columns: tuple[str, ...],
+    ids_key: str | None = None,
+    *,
+    model: Any,
 ) -> tuple[Page, list[dict[str, Any]]]:
-    """A page of `queryset` as dicts of `columns`; with `ids_key`, through the cached ids of all
-    hits (search_ids_key)."""
+    """A page of the queryset `build()` gives, as dicts of `columns`; with `ids_key`, through
+    the cached ids of all hits (search_ids_key): then the queryset is not even built while
+    they are cached."""
     if ids_key is None:
-        page = Paginator(queryset.values(*columns), PAGE_SIZE).get_page(number)
+        page = Paginator(build().values(*columns), PAGE_SIZE).get_page(number)
         return page, list(page.object_list)
     ids = cache.get(ids_key)
     if ids is None:
-        ids = list(queryset.values_list("id", flat=True))
+        ids = list(build().values_list("id", flat=True))
         cache.set(ids_key, ids, SEARCH_IDS_SECONDS)
     page = Paginator(ids, PAGE_SIZE).get_page(number)
     shown = list(page.object_list)
     # By id alone: the search condition again would make the database find every hit anew.
     # The ids come from the office's own search (the key names the office).
-    found = queryset.model._default_manager.filter(pk__in=shown).values(*columns)
-    by_id = {row["id"]: row for row in found} if shown else {}
+    by_id = {row["id"]: row for row in _rows_by_ids(model, columns, shown)} if shown else {}
     return page, [by_id[pk] for pk in shown if pk in by_id]
 
 
 def directory_page(
-    organisations: QuerySet[Organisation],
+    organisations: Callable[[], QuerySet[Organisation]],
     number: Any,
     *,
     office_slug: str,
@@ -80,9 +133,13 @@ def directory_page(
     """A page of the directory: `name`, `kind_label`, `city`, `spaces` (names joined),
     `detail_url`; `page.rows_html` the table rows (network/rows/directory.html)."""
     page, rows = _page(
-        organisations.select_related(None), number, ("id", "name", "kind", "city"), ids_key
+        lambda: organisations().select_related(None),
+        number,
+        ("id", "name", "kind", "city"),
+        ids_key,
+        model=Organisation,
     )
-    spaces = names_by_id(Organisation.social_spaces, (row["id"] for row in rows))
+    spaces = _target_names(Organisation.social_spaces, (row["id"] for row in rows))
     kinds = labels_of(Organisation._meta.get_field("kind"))
     url = url_for_rows("network:organisation", office_slug=office_slug)
     headers = {
@@ -102,12 +159,16 @@ def directory_page(
 
 
 def people_page(
-    people: QuerySet[Person], number: Any, *, office_slug: str, ids_key: str | None = None
+    people: Callable[[], QuerySet[Person]],
+    number: Any,
+    *,
+    office_slug: str,
+    ids_key: str | None = None,
 ) -> Page:
     """A page of the list of people: `title`, `first_name`, `last_name`, `email`, `phone`,
     `affiliations` (current ones: `organisation`, `function`), `detail_url`."""
     columns = ("id", "title", "first_name", "last_name", "email", "phone")
-    page, rows = _page(people, number, columns, ids_key)
+    page, rows = _page(people, number, columns, ids_key, model=Person)
     affiliations: dict[int, list[dict[str, str]]] = defaultdict(list)
     current = (
         Affiliation.objects.current()
