@@ -181,13 +181,15 @@ def _window(team: Team, since: date, today: date) -> tuple[list[Meeting], list[t
     and the rows of those entries."""
     meetings: list[Meeting] = []
     came_to: list[tuple[Any, ...]] = []
+    width, current = len(_MEETING), None
     for row in _WINDOW.all(team.pk, since.isoformat(), today.isoformat()):
-        if not meetings or meetings[-1].pk != row[0]:
-            meeting = _MEETING.build(row[: len(_MEETING)])
+        if row[0] != current:
+            current = row[0]
+            meeting = _MEETING.build(row[:width])
             meeting.recorded = 0  # type: ignore[attr-defined]  # as an annotation would
             meetings.append(meeting)
-        if row[len(_MEETING)] is not None:
-            meetings[-1].recorded += 1  # type: ignore[attr-defined]
+        if row[width] is not None:
+            meeting.recorded += 1  # type: ignore[attr-defined]
             came_to.append(row)
     return meetings, came_to
 
@@ -262,13 +264,14 @@ def _absentees(
     if len(last) < MISSED_IN_A_ROW:
         return []
     first = last[0].date
+    present = [came[m.pk] for m in last]  # the membership ids present at each of them
     missed = []
     for row in memberships:
         pk, left = row[_M_ID], row[_M_LEFT]
         current = left is None or left >= today
         if not current or row[_M_JOINED] > first:
             continue
-        if any(pk in came[m.pk] for m in last):
+        if any(pk in ids for ids in present):
             continue
         if row[_M_PERSON] in persons:
             continue  # came, though for something else (e.g. as a substitute)
