@@ -310,6 +310,7 @@ def test_it_shows_minutes_and_agenda_in_constant_queries(
                 item=minutes_item,
             )
 
-    # 16: no revisions to read before a correction (minutes.revision < 2).
-    assert_queries_constant(client, url("minutes:minutes", held), grow, expected=16)
+    # 14: the meeting with its minutes in one query, the minute-taker's user known from it and
+    # no revisions to read before a correction (minutes.revision < 2).
+    assert_queries_constant(client, url("minutes:minutes", held), grow, expected=14)
     count_queries(client, agenda_url, expected=11)

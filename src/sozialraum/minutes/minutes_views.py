@@ -20,8 +20,9 @@ from sozialraum.lib.http import add_service_error, posted
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.tenancy import OfficeRequest, office_view
 from sozialraum.meetings.agenda_views import get_meeting
-from sozialraum.meetings.models import Attendance, Meeting, MeetingStatus
+from sozialraum.meetings.models import Attendance, Meeting
 from sozialraum.meetings.topic_views import not_member_message, team_only
+from sozialraum.minutes import minutes_reads as reads
 from sozialraum.minutes import sections as template_sections
 from sozialraum.minutes import services
 from sozialraum.minutes.minutes_forms import CommentForm, MinutesForm, StartForm, saved_initial
@@ -33,6 +34,7 @@ from sozialraum.minutes.models import (
     MinutesStatus,
     SectionKind,
 )
+from sozialraum.minutes.predicates import remember_attendance
 from sozialraum.minutes.rotation import suggest_minute_taker
 from sozialraum.network.models import Person
 from sozialraum.teams.models import Membership
@@ -57,11 +59,6 @@ def _minutes_of(meeting: Meeting) -> Minutes | None:
         minutes.meeting = meeting
         minutes.youth_office = meeting.youth_office
     return minutes
-
-
-# What the minutes show of a person and of a user (issue 8: not their whole rows).
-_PERSON_SHOWN = ("id", "title", "first_name", "last_name", "sort_key")
-_USER_SHOWN = ("id", "name", "email")
 
 
 def team_people(meeting: Meeting) -> QuerySet[Person]:
@@ -151,67 +148,21 @@ def _action(request: OfficeRequest, meeting: Meeting, minutes: Minutes | None) -
 
 
 def minutes_context(meeting: Meeting, minutes: Minutes | None) -> dict[str, Any]:
+    """The minutes' sections and what they show, each read by one query compiled once per
+    connection (minutes_reads.py)."""
     office = meeting.youth_office
     context: dict[str, Any] = {
         "sections": template_sections.enabled_sections(office),
         "kinds": SectionKind,
-        "attendances": list(
-            Attendance.objects.filter(meeting=meeting)
-            .select_related("person", "organisation")
-            .only(
-                "id",
-                "meeting_id",
-                "person_id",
-                "guest_name",
-                "organisation_id",
-                "organisation_name",
-                "is_substitute",
-                "is_guest",
-                *(f"person__{name}" for name in _PERSON_SHOWN),
-                "organisation__id",
-                "organisation__name",
-            )
-            .order_by("person__sort_key", "guest_name", "pk")
-        ),
-        "next_meeting": Meeting.objects.filter(
-            team_id=meeting.team_id, status=MeetingStatus.PLANNED, date__gt=meeting.date
-        )
-        .only("id", "date", "starts_at", "ends_at", "place")
-        .order_by("date", "starts_at")
-        .first(),
+        "attendances": reads.attendances(meeting.pk),
+        "next_meeting": reads.NEXT_MEETING.first(meeting.pk, meeting.pk),
     }
     if minutes is None:
         return context
-    items = list(minutes.items.order_by("position", "pk"))
-    decisions = list(
-        minutes.decisions.only("id", "minutes_id", "item_id", "year", "number", "text").order_by(
-            "year", "number"
-        )
-    )
-    tasks = list(
-        minutes.tasks.select_related("responsible")
-        .only(
-            "id",
-            "minutes_id",
-            "item_id",
-            "title",
-            "due",
-            *(f"responsible__{n}" for n in _PERSON_SHOWN),
-        )
-        .order_by("pk")
-    )
-    comments = list(
-        minutes.comments.select_related("author")
-        .only(
-            "id",
-            "minutes_id",
-            "item_id",
-            "text",
-            "created_at",
-            *(f"author__{n}" for n in _USER_SHOWN),
-        )
-        .order_by("created_at", "pk")
-    )
+    items = reads.ITEMS.all(minutes.pk)
+    decisions = reads.DECISIONS.all(minutes.pk)
+    tasks = reads.TASKS.all(minutes.pk)
+    comments = reads.COMMENTS.all(minutes.pk)
     for item in items:
         item.item_decisions = [d for d in decisions if d.item_id == item.pk]
         item.item_tasks = [t for t in tasks if t.item_id == item.pk]
@@ -220,14 +171,7 @@ def minutes_context(meeting: Meeting, minutes: Minutes | None) -> dict[str, Any]
     # approval): below 2 there is none to read.
     revisions: list[MinutesRevision] = []
     if minutes.revision > 1:
-        revisions = list(
-            minutes.revisions.select_related("created_by")
-            .only(
-                "id", "minutes_id", "number", "snapshot", "reason", "created_at",
-                *(f"created_by__{n}" for n in _USER_SHOWN),
-            )
-            .order_by("-number")
-        )  # fmt: skip
+        revisions = reads.REVISIONS.all(minutes.pk)
     texts = minutes.sections or {}
     context.update(
         items=items,
@@ -247,8 +191,7 @@ def minutes_context(meeting: Meeting, minutes: Minutes | None) -> dict[str, Any]
 @office_view()
 @submit_once
 def minutes_page(request: OfficeRequest, meeting_pk: int) -> HttpResponse:
-    meeting = get_meeting(request, meeting_pk)
-    minutes = _minutes_of(meeting)
+    meeting, minutes = reads.meeting_with_minutes(request, meeting_pk)
     target = minutes or meeting
     user = request.user
     if not user.has_perm("minutes.view_minutes", target):
@@ -265,6 +208,11 @@ def minutes_page(request: OfficeRequest, meeting_pk: int) -> HttpResponse:
         )
     elif minutes is None:
         suggestion = suggest_minute_taker(meeting)
+    context = minutes_context(meeting, minutes)
+    # The attendance just read answers `is_attendee` (may comment) without another query.
+    remember_attendance(
+        user, meeting.pk, (a.person.user_id for a in context["attendances"] if a.person)
+    )
     return render(
         request,
         "minutes/minutes.html",
@@ -283,7 +231,7 @@ def minutes_page(request: OfficeRequest, meeting_pk: int) -> HttpResponse:
             "can_correct": minutes is not None
             and user.has_perm("minutes.correct_minutes", minutes),
             "comment_form": CommentForm(),
-            **minutes_context(meeting, minutes),
+            **context,
         },
     )
 

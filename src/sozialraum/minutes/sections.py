@@ -14,6 +14,7 @@ from django.db import transaction
 
 from sozialraum.audit.models import Action
 from sozialraum.audit.services import diff, record, snapshot
+from sozialraum.lib.prepared import Prepared
 from sozialraum.minutes.models import MinutesSection, SectionKind
 from sozialraum.regions.models import YouthOffice
 
@@ -37,9 +38,16 @@ def default_sections(office: YouthOffice) -> list[MinutesSection]:
     ]
 
 
+# The office's saved sections in order, compiled once per connection (lib/prepared.py).
+_SAVED = Prepared(
+    lambda office: MinutesSection.objects.filter(youth_office_id=office).order_by("position", "pk"),
+    int,
+)
+
+
 def sections_for(office: YouthOffice) -> list[MinutesSection]:
     """The template's sections in order (the defaults, unsaved, until coordination saves)."""
-    saved = list(MinutesSection.objects.in_office(office).order_by("position", "pk"))
+    saved = _SAVED.all(office.pk)
     return saved or default_sections(office)
 
 
