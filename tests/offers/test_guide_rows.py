@@ -141,3 +141,21 @@ def test_it_writes_the_dates_the_template_loop_wrote(language):
         old = Template(OLD_DATES).render(Context({"dates": dates}))
         assert guide_rows.date_items(dates) == old
         assert guide_rows.date_items([]) == ""
+
+
+def test_it_reads_the_topics_names_as_the_through_table_does(office_a, coordinator):
+    from sozialraum.lib.row_templates import names_by_id
+
+    provider = make_provider(office_a, coordinator, "Verein")
+    from sozialraum.offers.models import OfferTopic
+
+    topics = [topic(office_a, "Beratung"), topic(office_a, "Frühe Hilfen")]
+    topics.append(OfferTopic.objects.create(youth_office=office_a, name="Zähne & <Mund>"))
+    ids = [
+        make_offer(office_a, coordinator, f"Angebot {n}", provider, topics=topics[: n % 4]).pk
+        for n in range(guide_rows.CARDS_AT_ONCE + 2)
+    ]
+    for chosen in (ids[:1], ids[:7], ids[: guide_rows.CARDS_AT_ONCE], ids, []):
+        assert guide_rows.topic_names(chosen) == dict(names_by_id(Offer.topics, chosen))
+    html = guide_rows.cards_html(guide_rows.card_rows(Offer.objects.filter(pk=ids[3])), "x")
+    assert "Zähne &amp; &lt;Mund&gt;" in html

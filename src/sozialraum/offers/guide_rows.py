@@ -10,18 +10,20 @@ template loop they replace.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from sozialraum.lib.http import url_for_rows
+from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.offers.models import Offer
 
@@ -62,19 +64,49 @@ def age_text(age_from: int | None, age_until: int | None) -> str:
     return text
 
 
-def _topic_names(ids: list[int]) -> dict[int, list[str]]:
-    """The topics' names of these offers, in the vocabulary's order (one query)."""
-    return names_by_id(Offer.topics, ids)
+# The most cards a page shows (guide_views.PAGE_SIZE); their topics' names are read by one
+# query compiled once per connection (the ids padded to this many by repeating one).
+CARDS_AT_ONCE = 20
+_TOPIC_NAMES = Prepared(
+    lambda *ids: (
+        Offer.topics.through.objects.filter(offer_id__in=ids)
+        .order_by("offertopic__sort_key", "offertopic_id")
+        .values_list("offer_id", "offertopic__name")
+    ),
+    *([int] * CARDS_AT_ONCE),
+    rows=True,
+)
+
+
+def topic_names(ids: list[int]) -> dict[int, list[str]]:
+    """The topics' names of these offers, in the vocabulary's order (one query, none without
+    offers), as `names_by_id(Offer.topics, ids)` reads them."""
+    if not ids or len(ids) > CARDS_AT_ONCE:
+        return names_by_id(Offer.topics, ids)
+    names: dict[int, list[str]] = {}
+    for offer_id, name in _TOPIC_NAMES.all(*ids, *[ids[0]] * (CARDS_AT_ONCE - len(ids))):
+        names.setdefault(offer_id, []).append(name)
+    return names
+
+
+# What format_html wrote for each card, filled with the standard library's escape (the text
+# of Django's `escape`) instead, without the lazy wrappers (issue 8).
+_BADGE = (
+    '<span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">{}'
+    "</span></span>"
+)
+_COSTS = '<li><span class="sr-muted">{}</span> {}</li>'
 
 
 def cards_html(rows: Iterable[dict[str, Any]], office_slug: str, level: str = "3") -> SafeString:
     """The `<li>` of each row's card (the rows of `card_rows`), as _card.html wrote them."""
     rows = list(rows)
     url = url_for_rows("offers:public_offer", office_slug=office_slug)
-    topics = _topic_names([row["id"] for row in rows])
+    topics = topic_names([row["id"] for row in rows])
     # Labels translated once per page, not per card.
     age_label = gettext("Alter:")
     costs_label = gettext("Kosten:")
+    escaped_costs_label = html.escape(costs_label)
     free = format_html(
         '<li><span class="sr-muted">{}</span> {}</li>', costs_label, gettext("kostenlos")
     )
@@ -89,21 +121,17 @@ def cards_html(rows: Iterable[dict[str, Any]], office_slug: str, level: str = "3
         if row["is_free"]:
             costs = free
         elif row["costs"]:
-            costs = format_html(
-                '<li><span class="sr-muted">{}</span> {}</li>',
-                costs_label,
-                Truncator(row["costs"]).chars(COSTS_CHARS),
+            costs = SafeString(
+                _COSTS.format(
+                    escaped_costs_label, html.escape(Truncator(row["costs"]).chars(COSTS_CHARS))
+                )
             )
         names = topics.get(row["id"])
         badges = (
-            format_html(
-                '<p class="sr-badges">{}</p>',
-                format_html_join(
-                    "",
-                    '<span class="kern-badge kern-badge--info kern-badge--small">'
-                    '<span class="kern-label">{}</span></span>',
-                    ((name,) for name in names),
-                ),
+            SafeString(
+                '<p class="sr-badges">'
+                + "".join(_BADGE.format(html.escape(name)) for name in names)
+                + "</p>"
             )
             if names
             else ""
@@ -114,7 +142,7 @@ def cards_html(rows: Iterable[dict[str, Any]], office_slug: str, level: str = "3
             "url": url(row["id"]),
             "title": row["title"],
             "provider": row["organisation__name"],
-            "place": format_html(" · {}", row["city"]) if row["city"] else "",
+            "place": SafeString(" · " + html.escape(row["city"])) if row["city"] else "",
             "description": Truncator(row["description"]).words(DESCRIPTION_WORDS, truncate=" …"),
             "age_label": age_label,
             "age": ages[span],
