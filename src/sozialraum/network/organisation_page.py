@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
+from html import escape
 from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -83,10 +84,12 @@ def _office_url(name: str, office_slug: str, urlconf: Any, prefix: str) -> str:
     return reverse(name, kwargs={"office_slug": office_slug})
 
 
-def _link(name: str, office_slug: str) -> Callable[[int], str]:
-    """`url_for_rows(name, office_slug=...)`, kept per process for the URL configuration and
-    script prefix in use (what `reverse` depends on besides its arguments)."""
-    return _url_of(name, office_slug, get_urlconf(), get_script_prefix())
+def _links(office_slug: str) -> Callable[[str], Callable[[int], str]]:
+    """For each URL name, `url_for_rows(name, office_slug=...)`, kept per process for the URL
+    configuration and script prefix in use (what `reverse` depends on besides its
+    arguments)."""
+    urlconf, prefix = get_urlconf(), get_script_prefix()
+    return lambda name: _url_of(name, office_slug, urlconf, prefix)
 
 
 def organisation_page(org: Organisation, *, user: Any, office: Any) -> dict[str, Any]:
@@ -100,7 +103,8 @@ def organisation_page(org: Organisation, *, user: Any, office: Any) -> dict[str,
         for name, perm, on_office in _PERMISSIONS
     }
     slug = office.slug
-    change_url = _link("network:change", slug)
+    link = _links(slug)
+    change_url = link("network:change")
     changes: list[OrganisationChange] = []
     if user.has_perm("network.view_organisation_changes", org):
         changes = _CHANGES.all(org.pk)
@@ -109,14 +113,14 @@ def organisation_page(org: Organisation, *, user: Any, office: Any) -> dict[str,
             change.submitted_on = _day(change.submitted_at)  # type: ignore[attr-defined]
     editors = _EDITORS.all(org.youth_office_id, org.pk) if can["can_invite"] else []
     spaces = sorted(_SPACES.all(org.pk), key=lambda s: s.name)
-    space_url = _link("regions:social_space", slug)
+    space_url = link("regions:social_space")
     for space in spaces:
         space.url = space_url(space.pk)  # type: ignore[attr-defined]
-    current, former = _affiliations(org, slug)
+    current, former = _affiliations(org, link("network:person"))
     return {
         **can,
         "links": {
-            name: _link(f"network:organisation_{name}", slug)(org.pk)
+            name: link(f"network:organisation_{name}")(org.pk)
             for name in ("edit", "propose", "invite_editor", "delete", "confirm")
         }
         | {
@@ -143,10 +147,11 @@ def _day(moment: datetime) -> date:
     return timezone.localtime(moment).date()
 
 
-def _affiliations(org: Organisation, slug: str) -> tuple[list[Affiliation], list[Affiliation]]:
+def _affiliations(
+    org: Organisation, person_url: Callable[[int], str]
+) -> tuple[list[Affiliation], list[Affiliation]]:
     """(current, former) affiliations by the person's name, each with its `person_url`."""
     affiliations = _AFFILIATIONS.all(org.pk)
-    person_url = _link("network:person", slug)
     for affiliation in affiliations:
         affiliation.person_url = person_url(affiliation.person_id)  # type: ignore[attr-defined]
     today = timezone.localdate()
@@ -156,8 +161,10 @@ def _affiliations(org: Organisation, slug: str) -> tuple[list[Affiliation], list
     )
 
 
-def _function(affiliation: Affiliation) -> str:
-    return format_html(", {}", affiliation.function) if affiliation.function else ""
+def _function(affiliation: Affiliation) -> SafeString | str:
+    # The model's text fields are plain str: html.escape gives what format_html would,
+    # without Django's lazy wrappers (lib/row_templates.py).
+    return SafeString(f", {escape(affiliation.function)}") if affiliation.function else ""
 
 
 def _current_rows(affiliations: list[Affiliation]) -> SafeString:
@@ -172,19 +179,12 @@ def _current_rows(affiliations: list[Affiliation]) -> SafeString:
         person = affiliation.person
         details = ""
         if person.email or person.phone:
-            email = (
-                format_html(
-                    '<a class="kern-link" href="mailto:{}">{}</a>', person.email, person.email
-                )
-                if person.email
-                else ""
-            )
-            phone = format_html("<span>{}</span>", person.phone) if person.phone else ""
-            details = format_html(
-                '\n            <span class="sr-people__contact">\n              {}'
-                "\n              {}\n            </span>\n          ",
-                email,
-                phone,
+            address = escape(person.email)
+            email = f'<a class="kern-link" href="mailto:{address}">{address}</a>' if address else ""
+            phone = f"<span>{escape(person.phone)}</span>" if person.phone else ""
+            details = SafeString(
+                '\n            <span class="sr-people__contact">\n              '
+                f"{email}\n              {phone}\n            </span>\n          "
             )
         rows.append(
             {
