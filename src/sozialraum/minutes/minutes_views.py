@@ -23,8 +23,8 @@ from sozialraum.meetings.agenda_views import get_meeting
 from sozialraum.meetings.models import Attendance, Meeting
 from sozialraum.meetings.topic_views import not_member_message, team_only
 from sozialraum.minutes import minutes_reads as reads
+from sozialraum.minutes import minutes_rows, services
 from sozialraum.minutes import sections as template_sections
-from sozialraum.minutes import services
 from sozialraum.minutes.minutes_forms import CommentForm, MinutesForm, StartForm, saved_initial
 from sozialraum.minutes.minutes_forms import section_key as key_of_section
 from sozialraum.minutes.models import (
@@ -209,6 +209,8 @@ def minutes_page(request: OfficeRequest, meeting_pk: int) -> HttpResponse:
     elif minutes is None:
         suggestion = suggest_minute_taker(meeting)
     context = minutes_context(meeting, minutes)
+    if minutes is not None:  # the body's texts and links (minutes_rows.py)
+        context.update(minutes_rows.page_texts(meeting.youth_office.slug, context))
     # The attendance just read answers `is_attendee` (may comment) without another query.
     remember_attendance(
         user, meeting.pk, (a.person.user_id for a in context["attendances"] if a.person)
