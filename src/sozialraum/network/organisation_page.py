@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import lru_cache
 from html import escape
 from typing import Any
 
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from sozialraum.accounts.models import OfficeRole, Role
-from sozialraum.lib.http import url_for_rows
+from sozialraum.lib.http import office_row_url, office_url
 from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.row_templates import render_rows
 from sozialraum.lib.templatetags.kern import localdate
@@ -74,22 +72,9 @@ _PERMISSIONS = (
 )
 
 
-@lru_cache(maxsize=256)
-def _url_of(name: str, office_slug: str, urlconf: Any, prefix: str) -> Callable[[int], str]:
-    return url_for_rows(name, office_slug=office_slug)
-
-
-@lru_cache(maxsize=64)
-def _office_url(name: str, office_slug: str, urlconf: Any, prefix: str) -> str:
-    return reverse(name, kwargs={"office_slug": office_slug})
-
-
 def _links(office_slug: str) -> Callable[[str], Callable[[int], str]]:
-    """For each URL name, `url_for_rows(name, office_slug=...)`, kept per process for the URL
-    configuration and script prefix in use (what `reverse` depends on besides its
-    arguments)."""
-    urlconf, prefix = get_urlconf(), get_script_prefix()
-    return lambda name: _url_of(name, office_slug, urlconf, prefix)
+    """For each URL name, its URL per number, reversed once per process (lib.http)."""
+    return lambda name: office_row_url(name, office_slug)
 
 
 def organisation_page(org: Organisation, *, user: Any, office: Any) -> dict[str, Any]:
@@ -123,11 +108,7 @@ def organisation_page(org: Organisation, *, user: Any, office: Any) -> dict[str,
             name: link(f"network:organisation_{name}")(org.pk)
             for name in ("edit", "propose", "invite_editor", "delete", "confirm")
         }
-        | {
-            "person_create": _office_url(
-                "network:person_create", slug, get_urlconf(), get_script_prefix()
-            )
-        },
+        | {"person_create": office_url("network:person_create", slug)},
         "spaces": spaces,
         "current": current,
         "current_html": _current_rows(current),

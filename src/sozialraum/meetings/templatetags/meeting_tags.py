@@ -2,54 +2,25 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, cast
 
 from django import template
-from django.conf import settings
 from django.template.loader import get_template
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from sozialraum.lib import http
+
 register = template.Library()
-
-# Stands for the number while a URL is reversed once (a value no primary key reaches).
-_NUMBER = 918273645546372819
-
-
-@lru_cache(maxsize=1024)
-def _url_halves(
-    name: str, office_slug: str, argument: str, prefix: str, urlconf: str
-) -> tuple[str, str] | None:
-    """The URL of `name` before and after its number `argument` (None if the marker number
-    cannot be told apart)."""
-    kwargs: dict[str, Any] = {"office_slug": office_slug}
-    if argument:
-        kwargs[argument] = _NUMBER
-    url = reverse(name, kwargs=kwargs, urlconf=urlconf)
-    if not argument:
-        return url, ""
-    if url.count(str(_NUMBER)) != 1:
-        return None
-    head, tail = url.split(str(_NUMBER))
-    return head, tail
 
 
 @register.simple_tag
 def office_url(name: str, office_slug: str, **number: int) -> str:
     """`{% office_url 'meetings:agenda' youth_office.slug pk=meeting.pk %}`: the URL that
-    `{% url 'meetings:agenda' office_slug=youth_office.slug pk=meeting.pk %}` gives, for the
-    URLs of an office with at most one number, reversed once per process, office and name
-    (issue 8: `{% url %}` costs 40-80 µs, a page of a meeting has ten of them)."""
+    `{% url 'meetings:agenda' office_slug=youth_office.slug pk=meeting.pk %}` gives, reversed
+    once per process, office and name (lib.http.office_url)."""
     if len(number) > 1:
         raise template.TemplateSyntaxError("office_url takes at most one number.")
-    argument, value = next(iter(number.items()), ("", 0))
-    halves = _url_halves(
-        name, office_slug, argument, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
-    )
-    if halves is None:
-        return reverse(name, kwargs={"office_slug": office_slug, **number})
-    return f"{halves[0]}{int(value)}{halves[1]}" if argument else halves[0]
+    return http.office_url(name, office_slug, **number)
 
 
 @register.simple_tag(takes_context=True)
