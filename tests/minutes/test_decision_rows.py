@@ -9,11 +9,9 @@ from types import SimpleNamespace
 
 from django.template import engines
 
-from sozialraum.lib.widgets import RowChoices, Select
 from sozialraum.minutes.decision_rows import filled_rows, rows_html, truncated
 from sozialraum.minutes.decision_views import minutes_link
 from sozialraum.minutes.models import DecisionStatus, MinutesStatus
-from sozialraum.minutes.register_forms import OptionalCachedSelect
 
 OLD_LOOP = """{% load i18n kern %}      <tbody class="kern-table__body">
         {% translate "Datum" as date_label %}{% translate "Team" as team_label %}{% translate "Beschluss" as text_label %}{% translate "Status" as status_label %}{% translate "Protokoll" as minutes_label %}{% translate "Protokoll öffnen" as open_label %}{% translate "Protokoll noch nicht freigegeben" as draft_label %}{% translate "Beschluss" as decision_word %}{% for decision in page.object_list %}
@@ -91,33 +89,3 @@ def test_it_truncates_as_truncatechars():
 
     for text in ("", "kurz", "x" * 180, "x" * 181, LONG, "e\u0301" * 200, "\u0958" * 100):
         assert truncated(text) == truncatechars(text, 180)
-
-
-def test_it_caches_the_team_select_with_the_same_markup():
-    from django.core.cache import cache
-
-    cache.clear()
-    pairs = [(1, "Team <A>"), (2, "Soltau & Wietzendorf")]
-
-    class Rows(list):
-        def values_list(self, *names):
-            return pairs
-
-    def select(widget_class, key):
-        widget = widget_class()
-        widget.choices = RowChoices("Alle Teams", Rows(), cache_key=key)
-        return widget
-
-    attrs = {"id": "id_team"}
-    for value in (None, ""):
-        plain = Select()
-        plain.choices = [("", "Alle Teams"), *pairs]
-        expected = plain.render("team", value, attrs)
-        assert select(OptionalCachedSelect, "k").render("team", value, attrs) == expected
-        assert select(OptionalCachedSelect, "k").render("team", value, attrs) == expected  # cached
-        assert select(OptionalCachedSelect, "").render("team", value, attrs) == expected
-    plain = Select()
-    plain.choices = [("", "Alle Teams"), *pairs]
-    chosen = select(OptionalCachedSelect, "k").render("team", "2", attrs)
-    assert chosen == plain.render("team", "2", attrs) and "selected" in chosen
-    assert not OptionalCachedSelect().use_required_attribute(None)

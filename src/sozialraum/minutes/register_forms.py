@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from sozialraum.lib.choice_fields import BoundedModelChoiceField
 from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.widgets import (
-    CACHE_SECONDS,
     FilterBoundField,
-    RowChoices,
     Select,
     TextInput,
     office_cache_key,
@@ -49,32 +44,6 @@ _SPACE_PAIRS = Prepared(
 )
 
 
-class OptionalCachedSelect(Select):
-    """The select of an optional filter whose choices are cached `RowChoices` (the teams of
-    the office: a thousand at bench scale 100). With nothing chosen, its whole markup is cached
-    under the choices' key (which changes with the office's data and the language), so a
-    request reads one text instead of every team's pair and option. Only for fields with
-    `required=False`: `required` is never written, so the choices need not be read to decide
-    it (what Select.use_required_attribute does)."""
-
-    def use_required_attribute(self, initial: Any) -> bool:
-        return False
-
-    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer=None):
-        choices = self.choices
-        if value not in (None, "") or not isinstance(choices, RowChoices):
-            return super().render(name, value, attrs, renderer)
-        final = repr(sorted(self.build_attrs(self.attrs, attrs).items()))
-        shape = hashlib.sha256(f"{name}\0{final}".encode()).hexdigest()[:20]
-        key = f"{choices.cache_key}:select:{shape}" if choices.cache_key else ""
-        html = cache.get(key) if key else None
-        if html is None:
-            html = str(super().render(name, value, attrs, renderer))
-            if key:
-                cache.set(key, html, CACHE_SECONDS)
-        return SafeString(html)
-
-
 class DecisionFilterForm(forms.Form):
     """The search and filters above the register. Invalid values are simply ignored."""
 
@@ -91,7 +60,7 @@ class DecisionFilterForm(forms.Form):
         label=_("Team"),
         required=False,
         queryset=Team.objects.none(),
-        widget=OptionalCachedSelect,
+        widget=Select,
     )
     raum = BoundedModelChoiceField(
         label=_("Sozialraum"), required=False, queryset=SocialSpace.objects.none()
