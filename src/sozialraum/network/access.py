@@ -7,13 +7,10 @@ never check access themselves.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 
-from sozialraum.lib.choice_fields import out_of_range
 from sozialraum.lib.prepared import Prepared
-from sozialraum.lib.tenancy import OfficeRequest, get_for_user
+from sozialraum.lib.tenancy import OfficeRequest, get_for_user, get_prepared_for_user
 from sozialraum.network.models import (
     Affiliation,
     Organisation,
@@ -37,15 +34,7 @@ _ORGANISATION = Prepared(
 def get_organisation_for_user(
     request: OfficeRequest, pk: int, *, perm: str | None = None
 ) -> Organisation:
-    # A number no primary key can be (too large for the column) is simply not found.
-    if out_of_range(Organisation._meta.pk, pk):  # type: ignore[arg-type]
-        raise Http404
-    found = _ORGANISATION.first(request.youth_office.pk, pk)
-    if found is None:
-        raise Http404
-    if perm is not None and not request.user.has_perm(perm, found):
-        raise PermissionDenied
-    return found
+    return get_prepared_for_user(request, _ORGANISATION, pk, perm=perm)
 
 
 def get_person_for_user(request: OfficeRequest, pk: int, *, perm: str | None = None) -> Person:
