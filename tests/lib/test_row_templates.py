@@ -76,3 +76,32 @@ def test_it_fills_in_what_format_html_would():
         for shift in range(len(values)):
             row = {key: values[(i + shift) % len(values)] for i, key in enumerate(keys)}
             assert render_rows("network/rows/directory.html", [row]) == format_html(source, **row)
+
+
+@pytest.mark.django_db
+def test_it_names_the_targets_as_the_orm_does(office_a):
+    """names_by_id (its query compiled once per number of ids) gives each owner's targets in
+    their order, for any number of ids, repeated ids and none."""
+    from sozialraum.lib.row_templates import names_by_id
+    from sozialraum.network.models import Organisation
+    from sozialraum.regions.models import SocialSpace
+
+    spaces = [
+        SocialSpace.objects.create(youth_office=office_a, name=name)
+        for name in ("Walsrode", "Ahlden & <Rethem>", "Bad Fallingbostel", "Soltau")
+    ]
+    organisations = []
+    for i in range(7):
+        organisation = Organisation.objects.create(
+            youth_office=office_a, name=f"Verein {i}", kind="verein"
+        )
+        organisation.social_spaces.set(spaces[: i % 5])
+        organisations.append(organisation)
+    ids = [organisation.pk for organisation in organisations]
+    for chosen in (ids, ids[:1], ids[2:5], [ids[3], ids[3]], [], ids):
+        expected = {
+            organisation.pk: [s.name for s in organisation.social_spaces.order_by("sort_key", "id")]
+            for organisation in Organisation.objects.filter(pk__in=chosen)
+            if organisation.social_spaces.exists()
+        }
+        assert dict(names_by_id(Organisation.social_spaces, chosen)) == expected

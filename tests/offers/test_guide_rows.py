@@ -144,7 +144,6 @@ def test_it_writes_the_dates_the_template_loop_wrote(language):
 
 
 def test_it_reads_the_topics_names_as_the_through_table_does(office_a, coordinator):
-    from sozialraum.lib.row_templates import names_by_id
 
     provider = make_provider(office_a, coordinator, "Verein")
     from sozialraum.offers.models import OfferTopic
@@ -153,9 +152,14 @@ def test_it_reads_the_topics_names_as_the_through_table_does(office_a, coordinat
     topics.append(OfferTopic.objects.create(youth_office=office_a, name="Zähne & <Mund>"))
     ids = [
         make_offer(office_a, coordinator, f"Angebot {n}", provider, topics=topics[: n % 4]).pk
-        for n in range(guide_rows.CARDS_AT_ONCE + 2)
+        for n in range(22)  # more than a page of cards
     ]
-    for chosen in (ids[:1], ids[:7], ids[: guide_rows.CARDS_AT_ONCE], ids, []):
-        assert guide_rows.topic_names(chosen) == dict(names_by_id(Offer.topics, chosen))
+    for chosen in (ids[:1], ids[:7], ids[:20], ids, [], [ids[2], ids[2]]):
+        expected = {
+            offer.pk: [t.name for t in offer.topics.order_by("sort_key", "id")]
+            for offer in Offer.objects.filter(pk__in=chosen)
+            if offer.topics.exists()
+        }
+        assert dict(guide_rows.topic_names(chosen)) == expected
     html = guide_rows.cards_html(guide_rows.card_rows(Offer.objects.filter(pk=ids[3])), "x")
     assert "Zähne &amp; &lt;Mund&gt;" in html

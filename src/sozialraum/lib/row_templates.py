@@ -20,6 +20,8 @@ from typing import Any, cast
 from django.template import TemplateDoesNotExist, engines
 from django.utils.safestring import SafeString
 
+from sozialraum.lib.prepared import Prepared
+
 
 @cache
 def _source(name: str) -> str:
@@ -69,15 +71,37 @@ def loop_rows(name: str, rows: Sequence[Mapping[str, Any]]) -> SafeString:
     return SafeString(gap + "\n" + render_rows(name, rows, separator=gap + "\n") + gap)
 
 
+# names_by_id's query per through model and number of ids, compiled once per connection
+# (lib/prepared.py): a page has at most a page size of ids, so a few per list.
+_NAMES: dict[tuple[Any, int], Prepared] = {}
+
+
 def names_by_id(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:
     """The `name`s of a many-to-many relation's targets per owner id, in the targets' own order
     (`sort_key`, then id), read in one query from the through table: for the rows of a list,
     e.g. `names_by_id(Organisation.social_spaces, ids)` gives each organisation's social spaces.
-    No query without ids."""
+    No query without ids. The query is compiled once per connection and number of ids."""
     ids = list(ids)
     names: dict[int, list[str]] = defaultdict(list)
     if not ids:
         return names
+    field = relation.field
+    through = relation.through
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    query = _NAMES.get((through, len(ids)))
+    if query is None:
+        query = _NAMES[(through, len(ids))] = Prepared(
+            lambda *pks: (
+                through.objects.filter(**{f"{owner}_id__in": pks})
+                .order_by(f"{target}__sort_key", f"{target}_id")
+                .values_list(f"{owner}_id", f"{target}__name")
+            ),
+            *([int] * len(ids)),
+            rows=True,
+        )
+    for owner_id, name in query.all(*ids):
+        names[owner_id].append(name)
+    return names
     field = relation.field
     owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
     pairs = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from sozialraum.lib.choices import labels_of
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.prepared import Prepared
-from sozialraum.lib.row_templates import render_rows
+from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.network.models import Affiliation, Organisation, Person
 
 # How long the ids of a search's hits are kept (they are dropped earlier by any write to the
@@ -73,29 +73,6 @@ def _rows_by_ids(model: Any, columns: tuple[str, ...], ids: list[int]) -> list[d
     return [dict(zip(columns, row, strict=True)) for row in query.all(*ids)]
 
 
-def _target_names(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:
-    """What lib.row_templates.names_by_id gives (the targets' `name`s per owner id, in the
-    targets' order), its query compiled once per connection and number of ids."""
-    ids = list(ids)
-    names: dict[int, list[str]] = defaultdict(list)
-    if not ids:
-        return names
-    field = relation.field
-    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    query = _prepared(
-        ("names", relation.through),
-        len(ids),
-        lambda *pks: (
-            relation.through.objects.filter(**{f"{owner}_id__in": pks})
-            .order_by(f"{target}__sort_key", f"{target}_id")
-            .values_list(f"{owner}_id", f"{target}__name")
-        ),
-    )
-    for owner_id, name in query.all(*ids):
-        names[owner_id].append(name)
-    return names
-
-
 def _page(
     build: Callable[[], QuerySet],
     number: Any,
@@ -139,7 +116,7 @@ def directory_page(
         ids_key,
         model=Organisation,
     )
-    spaces = _target_names(Organisation.social_spaces, (row["id"] for row in rows))
+    spaces = names_by_id(Organisation.social_spaces, (row["id"] for row in rows))
     kinds = labels_of(Organisation._meta.get_field("kind"))
     url = url_for_rows("network:organisation", office_slug=office_slug)
     headers = {

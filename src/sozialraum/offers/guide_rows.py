@@ -23,7 +23,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from sozialraum.lib.http import url_for_rows
-from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.row_templates import names_by_id, render_rows
 from sozialraum.offers.models import Offer
 
@@ -64,29 +63,10 @@ def age_text(age_from: int | None, age_until: int | None) -> str:
     return text
 
 
-# The most cards a page shows (guide_views.PAGE_SIZE); their topics' names are read by one
-# query compiled once per connection (the ids padded to this many by repeating one).
-CARDS_AT_ONCE = 20
-_TOPIC_NAMES = Prepared(
-    lambda *ids: (
-        Offer.topics.through.objects.filter(offer_id__in=ids)
-        .order_by("offertopic__sort_key", "offertopic_id")
-        .values_list("offer_id", "offertopic__name")
-    ),
-    *([int] * CARDS_AT_ONCE),
-    rows=True,
-)
-
-
 def topic_names(ids: list[int]) -> dict[int, list[str]]:
     """The topics' names of these offers, in the vocabulary's order (one query, none without
     offers), as `names_by_id(Offer.topics, ids)` reads them."""
-    if not ids or len(ids) > CARDS_AT_ONCE:
-        return names_by_id(Offer.topics, ids)
-    names: dict[int, list[str]] = {}
-    for offer_id, name in _TOPIC_NAMES.all(*ids, *[ids[0]] * (CARDS_AT_ONCE - len(ids))):
-        names.setdefault(offer_id, []).append(name)
-    return names
+    return names_by_id(Offer.topics, ids)
 
 
 # What format_html wrote for each card, filled with the standard library's escape (the text

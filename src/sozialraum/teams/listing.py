@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from sozialraum.lib.http import PAGE_SIZE
 from sozialraum.lib.prepared import Prepared
+from sozialraum.lib.row_templates import names_by_id
 from sozialraum.regions.models import YouthOffice
 from sozialraum.teams.models import Membership, Team
 
@@ -89,17 +90,6 @@ _COUNT = Prepared(
 # One compiled query per slice of the list (LIMIT and OFFSET are part of the SQL, not
 # parameters); the paginator only asks for its pages, so there are at most as many as pages.
 _PAGES: dict[tuple[int, int], Prepared] = {}
-# The social spaces' names of up to a page of teams (the ids padded to PAGE_SIZE by repeating
-# one, so one compiled query serves every page).
-_SPACES = Prepared(
-    lambda *ids: (
-        Team.social_spaces.through.objects.filter(team_id__in=ids)
-        .order_by("socialspace__sort_key", "socialspace_id")
-        .values_list("team_id", "socialspace__name")
-    ),
-    *([int] * PAGE_SIZE),
-    rows=True,
-)
 
 
 def _page_query(low: int, high: int) -> Prepared:
@@ -145,12 +135,6 @@ class TeamListRows:
 def space_names(team_ids: list[int]) -> dict[int, list[str]]:
     """The social spaces' names of each of these teams (at most PAGE_SIZE), in the spaces'
     order (sort key, id): one query, none without teams."""
-    names: dict[int, list[str]] = {}
-    if not team_ids:
-        return names
     if len(team_ids) > PAGE_SIZE:
         raise ValueError(f"at most {PAGE_SIZE} teams at once")
-    padded = [*team_ids, *[team_ids[0]] * (PAGE_SIZE - len(team_ids))]
-    for team_id, name in _SPACES.all(*padded):
-        names.setdefault(team_id, []).append(name)
-    return names
+    return names_by_id(Team.social_spaces, team_ids)
