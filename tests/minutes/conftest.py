@@ -145,3 +145,11 @@ def team_world(world, team_a, team_a2, team_org, team_member, other_team_member)
     world.team_member = team_member
     world.other_team_member = other_team_member
     return world
+
+
+@pytest.fixture
+def lead(team_a):
+    """The Leitung of team_a (tests/minutes/world.py)."""
+    from tests.minutes.world import build_lead
+
+    return build_lead(team_a)

@@ -15,14 +15,9 @@ from sozialraum.minutes import minutes_reads as reads
 from sozialraum.minutes import services
 from sozialraum.minutes.models import Minutes
 from sozialraum.network.models import Organisation
-from tests.minutes.world import attend, build_lead, make_meeting, person_of
+from tests.minutes.world import attend, make_meeting, person_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lead(team_a):
-    return build_lead(team_a)
 
 
 @pytest.fixture

@@ -18,14 +18,9 @@ from sozialraum.minutes import services
 from sozialraum.minutes.models import Decision, Minutes, MinutesRevision, MinutesStatus
 from sozialraum.minutes.rotation import suggest_minute_taker
 from sozialraum.minutes.services import ItemInput, MinutesInput
-from tests.minutes.world import add_member, attend, build_lead, make_meeting, person_of
+from tests.minutes.world import add_member, attend, make_meeting, person_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lead(team_a):
-    return build_lead(team_a)
 
 
 def held(team, actor, day: datetime.date, taker=None) -> Minutes:

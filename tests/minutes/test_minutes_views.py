@@ -11,14 +11,9 @@ from django.utils import timezone
 from sozialraum.meetings import agenda
 from sozialraum.minutes import services
 from sozialraum.minutes.models import Decision, Minutes, MinutesSection, MinutesStatus, Task
-from tests.minutes.world import attend, build_lead, make_meeting, person_of
+from tests.minutes.world import attend, make_meeting, person_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lead(team_a):
-    return build_lead(team_a)
 
 
 @pytest.fixture

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django.urls import reverse
 
 from sozialraum.accounts.models import Role
+from sozialraum.meetings.models import Meeting, TimeSlot
 from sozialraum.network.models import Affiliation, Organisation, OrganisationKind, Person
 from sozialraum.teams.models import Membership, MembershipRole, Team
 from tests.conftest import make_user
@@ -22,6 +23,19 @@ def team_url(name: str, team: Team, **extra) -> str:
 def membership_url(name: str, membership: Membership) -> str:
     return reverse(
         f"teams:{name}", kwargs={"office_slug": membership.youth_office.slug, "pk": membership.pk}
+    )
+
+
+def meeting(team: Team, day: date, **fields) -> Meeting:
+    """A morning meeting of the team on `day`."""
+    return Meeting.objects.create(
+        youth_office=team.youth_office,
+        team=team,
+        date=day,
+        starts_at=time(9),
+        ends_at=time(11),
+        time_slot=TimeSlot.MORNING,
+        **fields,
     )
 
 

@@ -3,7 +3,7 @@ social spaces the ORM's queryset gives, on every page and every day."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.paginator import Paginator
@@ -11,24 +11,12 @@ from django.utils import timezone
 
 from sozialraum.lib.http import PAGE_SIZE
 from sozialraum.lib.row_templates import names_by_id
-from sozialraum.meetings.models import Meeting, MeetingStatus
+from sozialraum.meetings.models import MeetingStatus
 from sozialraum.teams.listing import TEAM_LIST_COLUMNS, TeamListRows, space_names, team_list
 from sozialraum.teams.models import Team
-from tests.teams.conftest import member, person_at
+from tests.teams.conftest import meeting, member, person_at
 
 pytestmark = pytest.mark.django_db
-
-
-def meeting(team, day, **fields) -> Meeting:
-    return Meeting.objects.create(
-        youth_office=team.youth_office,
-        team=team,
-        date=day,
-        starts_at=time(9),
-        ends_at=time(11),
-        time_slot="vormittags",
-        **fields,
-    )
 
 
 @pytest.fixture

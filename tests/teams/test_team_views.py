@@ -3,36 +3,24 @@ meeting, open tasks, recent decisions, former members), creating and editing a t
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sozialraum.meetings.models import Meeting, MeetingStatus, TimeSlot
+from sozialraum.meetings.models import MeetingStatus
 from sozialraum.minutes.models import Decision, Task, TaskStatus
 from sozialraum.network.models import OrganisationKind
 from sozialraum.teams.models import Membership, Team, TeamKind
 from tests.helpers import assert_queries_constant
-from tests.teams.conftest import member, organisation, person_at, team_url
+from tests.teams.conftest import meeting, member, organisation, person_at, team_url
 
 pytestmark = pytest.mark.django_db
 
 
 def list_url(office) -> str:
     return reverse("teams:list", kwargs={"office_slug": office.slug})
-
-
-def meeting(team, day, **fields) -> Meeting:
-    return Meeting.objects.create(
-        youth_office=team.youth_office,
-        team=team,
-        date=day,
-        starts_at=time(9),
-        ends_at=time(11),
-        time_slot=TimeSlot.MORNING,
-        **fields,
-    )
 
 
 def test_it_lists_the_teams_with_members_and_next_meeting(
