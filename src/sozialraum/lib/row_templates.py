@@ -102,13 +102,3 @@ def names_by_id(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:
     for owner_id, name in query.all(*ids):
         names[owner_id].append(name)
     return names
-    field = relation.field
-    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    pairs = (
-        relation.through.objects.filter(**{f"{owner}_id__in": ids})
-        .order_by(f"{target}__sort_key", f"{target}_id")
-        .values_list(f"{owner}_id", f"{target}__name")
-    )
-    for owner_id, name in pairs:
-        names[owner_id].append(name)
-    return names
