@@ -92,12 +92,29 @@ def cpu_per_request(client, path: str, requests: int) -> list[float]:
     return times
 
 
+def sql_time(connection, sql: str, repeat: int = 20) -> float:
+    """The median wall time of running this statement (as the database saw it, parameters
+    filled in) and fetching its rows; 0 for what cannot be repeated (writes, savepoints)."""
+    if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+        return 0.0
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            cursor.execute(sql)
+            cursor.fetchall()
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="+", help=f"of: {', '.join(PAGES)}")
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--top", type=int, default=0, help="print a profile with N lines")
-    parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
+    parser.add_argument(
+        "--sql", action="store_true", help="print the SQL of one request, each with its median time"
+    )
     parser.add_argument(
         "--save", metavar="DIR", help="write each page's HTML to DIR/<page>.html (to compare)"
     )
@@ -130,8 +147,12 @@ def main() -> None:
 
             with CaptureQueriesContext(connection) as captured:
                 client.get(path)
-            for number, query in enumerate(captured.captured_queries, 1):
-                print(f"  {number:2}. {query['sql'][:300]}")
+            total, queries = 0.0, captured.captured_queries
+            for number, query in enumerate(queries, 1):
+                took = sql_time(connection, query["sql"])
+                total += took
+                print(f"  {number:2}. {took * 1000:6.3f} ms  {query['sql'][:300]}")
+            print(f"      {total * 1000:6.3f} ms of SQL in {len(queries)} queries")
         if args.top:
             profiler = cProfile.Profile()
             profiler.enable()

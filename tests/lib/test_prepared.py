@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
-from django.db.models import Count, Min
+from django.db.models import Count, Min, OuterRef, Subquery
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sozialraum.accounts.models import OfficeRole, User
-from sozialraum.lib.prepared import NotPreparable, Prepared, attach, attach_related
+from sozialraum.lib.prepared import NotPreparable, Prepared, attach, attach_related, counting
 from sozialraum.regions.models import YouthOffice
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +245,34 @@ def test_it_attaches_the_rows_of_a_many_to_many_relation(coordinator):
         assert list(user.groups.all()) == [group]
     assert len(captured) == 0
     assert user.groups.filter(name="Gruppe").get() == group  # a query of its own, scoped
+
+
+COUNTED_ROLES = Prepared(
+    lambda office_id: counting(OfficeRole.objects.filter(youth_office_id=office_id)),
+    int,
+    rows=True,
+)
+
+
+def test_it_counts_as_count_does_without_a_group_by(coordinator, professional, office_a, office_b):
+    empty = YouthOffice.objects.create(name="Jugendamt ohne Zugänge", slug="ohne-zugaenge")
+    for office in (office_a, office_b, empty):
+        expected = OfficeRole.objects.filter(youth_office=office).count()
+        assert COUNTED_ROLES.all(office.pk) == [(expected,)]
+    assert OfficeRole.objects.filter(youth_office=office_a).count() >= 2
+    with CaptureQueriesContext(connection) as captured:
+        COUNTED_ROLES.all(office_a.pk)
+    sql = captured.captured_queries[0]["sql"]
+    assert "COUNT(*)" in sql and "GROUP BY" not in sql and "ORDER BY" not in sql
+
+
+def test_it_counts_in_a_correlated_subquery_with_zero_for_none(coordinator, professional):
+    empty = YouthOffice.objects.create(name="Jugendamt ohne Zugänge", slug="ohne-zugaenge")
+    roles = counting(OfficeRole.objects.filter(youth_office=OuterRef("pk")))
+    counted = dict(YouthOffice.objects.annotate(n=Subquery(roles)).values_list("pk", "n"))
+    expected = {
+        office.pk: OfficeRole.objects.filter(youth_office=office).count()
+        for office in YouthOffice.objects.all()
+    }
+    assert counted == expected
+    assert counted[empty.pk] == 0 and max(counted.values()) >= 2

@@ -28,11 +28,29 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connections
-from django.db.models import Model, QuerySet
+from django.db.models import Func, IntegerField, Model, QuerySet
 from django.db.models.query import get_related_populators  # type: ignore[attr-defined]  # not in the stubs
 from django.utils.functional import cached_property
 
 KINDS = (str, int, datetime)
+
+
+class RowCount(Func):
+    """`COUNT(*)` as a plain column: `queryset.order_by().values_list(RowCount())` is the
+    queryset's number of rows in one row, as `count()` reads it, but a queryset that `Prepared`
+    can compile (an aggregate in `values()` would group by every column, `values(...).annotate`
+    adds a GROUP BY that costs SQLite more than the counting). Also a correlated subquery's
+    count: it always gives one row, 0 when nothing matches. Only for a selection without any
+    other column."""
+
+    template = "COUNT(*)"
+    output_field = IntegerField()
+    contains_aggregate = False  # the ORM must not add a GROUP BY for it
+
+
+def counting(queryset: QuerySet) -> QuerySet:
+    """The queryset as a one-row, one-column query of its number of rows (see RowCount)."""
+    return queryset.order_by().values_list(RowCount())
 
 
 def _marker(kind: type, index: int) -> Any:

@@ -134,6 +134,9 @@ class Meeting(TenantModel):
         indexes = [
             models.Index(fields=["team", "date"]),
             models.Index(fields=["youth_office", "date"]),
+            # A team's next planned meeting (the list of teams, the team's page) is one step
+            # in this index instead of a sort of all its future meetings (issue 8).
+            models.Index(fields=["team", "status", "date", "starts_at"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -9,7 +9,7 @@ tests/planning/test_measure_rows.py compares it with the template loops it repla
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
@@ -181,10 +181,11 @@ def measure_list_page(measures: QuerySet[Measure], number: Any, *, office_slug: 
     revision's requested amount; `page.rows_html` their table rows. Two queries: the count and
     the rows (team, carrier and the amount joined)."""
     newest = CostEstimate.objects.filter(measure=OuterRef("pk")).order_by("-number")
-    columns = (
-        measures.select_related(None)
-        .prefetch_related(None)
-        .values(
+    # Counted without the joins that only add columns, the page's rows then read with them.
+    plain = measures.select_related(None).prefetch_related(None)
+    page = Paginator(plain, PAGE_SIZE).get_page(number)
+    rows = list(
+        cast(QuerySet[Measure], page.object_list).values(
             *LIST_COLUMNS,
             team_name=F("team__name"),
             carrier_name=F("carrier__name"),
@@ -192,8 +193,6 @@ def measure_list_page(measures: QuerySet[Measure], number: Any, *, office_slug: 
             requested=Subquery(newest.values("requested")[:1]),
         )
     )
-    page = Paginator(columns, PAGE_SIZE).get_page(number)
-    rows = list(page.object_list)
     labels = {
         "carrier_label": _("Träger"),
         "period_label": _("Zeitraum"),

@@ -13,10 +13,10 @@ tests/planning/test_ranking_rows.py compares it with the template loop it replac
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
@@ -152,9 +152,11 @@ def need_list_page(office: YouthOffice, filters: dict[str, Any], number: Any) ->
     `page.rows_html` their table rows. Three queries: the count, the rows with the team's
     name and the measures' count, the social spaces' names."""
     needs = selectors.need_list(office, **filters).select_related(None).prefetch_related(None)
-    columns = needs.values(*LIST_COLUMNS, team_name=F("team__name"))
-    page = Paginator(columns, PAGE_SIZE).get_page(number)
-    rows = list(page.object_list)
+    # Counted without the team's join, the page's rows then read with it.
+    page = Paginator(needs, PAGE_SIZE).get_page(number)
+    rows = list(
+        cast(QuerySet[Need], page.object_list).values(*LIST_COLUMNS, team_name=F("team__name"))
+    )
     spaces = names_by_id(Need.social_spaces, (row["id"] for row in rows))
     labels = {
         "status_label": _("Stand"),

@@ -41,6 +41,9 @@ class Project(TenantModel):
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
         ordering = ["-started", "-id"]
+        # The list of projects, newest first, reads a page in this index's order instead of
+        # sorting all of the office's projects (issue 8).
+        indexes = [models.Index(fields=["youth_office", "started"])]
         constraints = [
             models.CheckConstraint(condition=Q(started__lte=F("ends")), name="project_period")
         ]

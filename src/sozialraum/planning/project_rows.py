@@ -11,7 +11,7 @@ tests/planning/test_project_rows.py compares it with the template loop it replac
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
@@ -48,10 +48,15 @@ def project_list_page(
 ) -> Page:
     """A page of `projects` (project_selectors.project_list) as plain rows; `page.rows_html`
     their table rows."""
-    rows_of = projects.select_related(None).prefetch_related(None)
-    columns = rows_of.values(*COLUMNS, carrier=F("measure__carrier__name"))
-    page = Paginator(columns, PAGE_SIZE).get_page(number)
-    rows = list(page.object_list)
+    # Counted without the joins that only add columns (SQLite would join every project to
+    # count them), the page's rows then read with them.
+    plain = projects.select_related(None).prefetch_related(None)
+    page = Paginator(plain, PAGE_SIZE).get_page(number)
+    rows = list(
+        cast(QuerySet[Project], page.object_list).values(
+            *COLUMNS, carrier=F("measure__carrier__name")
+        )
+    )
     spaces = names_by_id(Measure.social_spaces, (row["measure_id"] for row in rows))
     today = timezone.localdate()
     badges = _badges()

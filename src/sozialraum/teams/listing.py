@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, DateField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import DateField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from sozialraum.lib.http import PAGE_SIZE
-from sozialraum.lib.prepared import Prepared
+from sozialraum.lib.prepared import Prepared, counting
 from sozialraum.lib.row_templates import names_by_id
 from sozialraum.regions.models import YouthOffice
 from sozialraum.teams.models import Membership, Team
@@ -44,16 +44,8 @@ def teams_counted(office_pk: int, joined_by: str, left_from: str, meeting_from: 
     return (
         Team.objects.filter(youth_office_id=office_pk)
         .annotate(
-            member_count=Coalesce(
-                Subquery(
-                    Membership.objects.filter(team=OuterRef("pk"))
-                    .filter(current)
-                    .order_by()
-                    .values("team")
-                    .annotate(n=Count("pk"))
-                    .values("n")[:1]
-                ),
-                0,
+            member_count=Subquery(
+                counting(Membership.objects.filter(team=OuterRef("pk")).filter(current))
             ),
             next_meeting=Subquery(
                 Meeting.objects.filter(
@@ -77,15 +69,7 @@ def team_list(office: YouthOffice) -> QuerySet[Team]:
 
 
 _COUNT = Prepared(
-    lambda office: (
-        Team.objects.filter(youth_office_id=office)
-        .order_by()
-        .values("youth_office_id")
-        .annotate(n=Count("pk"))
-        .values_list("n")
-    ),
-    int,
-    rows=True,
+    lambda office: counting(Team.objects.filter(youth_office_id=office)), int, rows=True
 )
 # One compiled query per slice of the list (LIMIT and OFFSET are part of the SQL, not
 # parameters); the paginator only asks for its pages, so there are at most as many as pages.
@@ -117,8 +101,7 @@ class TeamListRows:
         self.day = (day or timezone.localdate()).isoformat()
 
     def count(self) -> int:
-        found = _COUNT.all(self.office_pk)
-        return found[0][0] if found else 0
+        return _COUNT.all(self.office_pk)[0][0]
 
     def __len__(self) -> int:
         return self.count()

@@ -124,7 +124,8 @@ class Membership(TenantModel):
         verbose_name = _("Mitgliedschaft")
         verbose_name_plural = _("Mitgliedschaften")
         ordering = ["team", "person__sort_key", "id"]
-        indexes = [models.Index(fields=["team", "left"])]
+        # With `joined`, counting a team's current members reads the index alone (issue 8).
+        indexes = [models.Index(fields=["team", "left", "joined"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(left__isnull=True) | Q(left__gte=models.F("joined")),
