@@ -70,7 +70,7 @@ def test_it_keeps_its_query_count_when_the_office_grows(world, client_for):
 
     # 6 queries: the 4 of every office page (session, user, youth office, roles) + the spaces, their
     # municipalities.
-    assert_queries_constant(client_for(world.reader), SPACES_A, grow, expected=6)
+    assert_queries_constant(client_for(world.reader), SPACES_A, grow, expected=5)
 
 
 def test_it_loads_the_api_docs_from_nowhere_else(client, db):

@@ -15,26 +15,26 @@ OFFICE = "/heidekreis/"
 
 
 def test_it_counts_the_queries_of_a_page(world, client_for):
-    queries = count_queries(client_for(world.reader), OFFICE, expected=7)
-    assert len(queries) == 7
+    queries = count_queries(client_for(world.reader), OFFICE, expected=6)
+    assert len(queries) == 6
     assert all(query.startswith("SELECT") for query in queries)
 
 
 def test_it_names_and_lists_the_queries_when_the_count_is_not_the_stated_one(world, client_for):
     with pytest.raises(AssertionError) as failure:
-        count_queries(client_for(world.reader), OFFICE, expected=6)
+        count_queries(client_for(world.reader), OFFICE, expected=5)
     message = str(failure.value)
-    assert message.startswith(f"GET {OFFICE}: 7 queries, expected 6:")
+    assert message.startswith(f"GET {OFFICE}: 6 queries, expected 5:")
     assert '  1. SELECT "django_session"' in message
-    assert "  7. SELECT" in message
+    assert "  6. SELECT" in message
 
 
 def test_it_fails_on_a_constant_count_that_is_not_the_stated_one(world, client_for):
     with pytest.raises(AssertionError) as failure:
-        assert_queries_constant(client_for(world.reader), OFFICE, lambda: None, expected=8)
+        assert_queries_constant(client_for(world.reader), OFFICE, lambda: None, expected=7)
     message = str(failure.value)
-    assert "expected 8 queries; 7 before growing the data, 7 after." in message
-    assert "--- 7 queries before:" in message and "--- 7 queries after:" in message
+    assert "expected 7 queries; 6 before growing the data, 6 after." in message
+    assert "--- 6 queries before:" in message and "--- 6 queries after:" in message
 
 
 class PageWithOneQueryPerUser:

@@ -125,4 +125,4 @@ def test_it_keeps_its_query_count_when_many_people_join(world, client_for):
 
     # 8 queries: the 4 of every office page (session, user, youth office, roles) + two counts, a
     # page of roles, a page of invitations.
-    assert_queries_constant(client_for(world.coordinator), PEOPLE, grow, expected=8)
+    assert_queries_constant(client_for(world.coordinator), PEOPLE, grow, expected=7)

@@ -119,4 +119,4 @@ def test_it_keeps_its_query_count_when_the_trail_grows(world, client_for):
 
     # 6 queries: the 4 of every office page (session, user, youth office, roles), the count and
     # a page of entries; the type filter comes from the registry, not from the log.
-    assert_queries_constant(client_for(world.coordinator), TRAIL, grow, expected=6)
+    assert_queries_constant(client_for(world.coordinator), TRAIL, grow, expected=5)

@@ -234,5 +234,5 @@ def test_it_lists_with_a_constant_number_of_queries(cases, teacher, space_a, cli
             bring(cases, teacher=teacher, space=space_a, consultant=cases.insofa)
 
     assert_queries_constant(
-        client_for(teacher), url("list", space_a.youth_office), grow, expected=6
+        client_for(teacher), url("list", space_a.youth_office), grow, expected=5
     )

@@ -37,7 +37,7 @@ def test_it_counts_with_a_constant_number_of_queries(
             bring(cases, teacher=teacher, space=space_a2, consultant=cases.insofa)
 
     assert_queries_constant(
-        client_for(coordinator), url("counts", space_a.youth_office), grow, expected=5
+        client_for(coordinator), url("counts", space_a.youth_office), grow, expected=4
     )
 
 

@@ -233,7 +233,7 @@ def test_it_loads_the_check_in_list_with_constant_queries(
                 youth_office=office_a, meeting=meeting, guest_name=f"Gast {n}", is_guest=True
             )
 
-    assert_queries_constant(client_for(coordinator), url(meeting), grow, expected=9)
+    assert_queries_constant(client_for(coordinator), url(meeting), grow, expected=8)
 
 
 def test_it_shows_an_erased_person_neutrally(meeting, members, client_for, coordinator):

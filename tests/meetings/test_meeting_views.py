@@ -58,7 +58,7 @@ def test_it_lists_upcoming_and_past_meetings_with_constant_queries(
             make_meeting(team_a, today + timedelta(days=8 + n))
             make_meeting(team_a, today - timedelta(days=8 + n), status=MeetingStatus.CANCELLED)
 
-    assert_queries_constant(client_for(coordinator), list_url(team_a), grow, expected=9)
+    assert_queries_constant(client_for(coordinator), list_url(team_a), grow, expected=8)
 
 
 def test_it_calls_upcoming_meetings_planned_and_past_ones_held(
@@ -192,7 +192,7 @@ def test_it_shows_the_meeting_page_with_its_blocks(today, team_a, client_for, pr
     assert "minutes/_minutes_block.html" in names
     # The 4 of every office page, the meeting with its attendance count, the user's roles in
     # the team (2), their own invitation, the minutes.
-    count_queries(client_for(professional), page_url("meeting", meeting), expected=9)
+    count_queries(client_for(professional), page_url("meeting", meeting), expected=8)
 
 
 def test_it_shows_a_cancelled_meeting_clearly(today, team_a, client_for, professional):

@@ -177,4 +177,4 @@ def test_it_runs_a_constant_number_of_queries(
 
     # 9 queries: the 4 of every office page + the team, the meetings of the window with who
     # came to them (and their organisations), the memberships, the checklist, its organisations.
-    assert_queries_constant(client_for(coordinator), url(team_a), grow, expected=9)
+    assert_queries_constant(client_for(coordinator), url(team_a), grow, expected=8)

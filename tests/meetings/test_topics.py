@@ -235,7 +235,7 @@ def test_it_lists_the_teams_topics_by_status_in_constant_queries(
         for number in range(20):
             submit(team_a, team_member, f"Thema {number}")
 
-    assert_queries_constant(client, url, grow, expected=9)
+    assert_queries_constant(client, url, grow, expected=8)
     assert client_for(other_team_member).get(url).status_code == 403
 
 

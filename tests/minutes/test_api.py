@@ -119,10 +119,10 @@ def test_it_keeps_its_query_count(api_world, client_for):
 
     client = client_for(api_world.reader)
     # 4 of every office request (session, user, youth office, roles) + count + page.
-    assert_queries_constant(client, f"{BASE}/heidekreis/decisions", grow, expected=6)
-    assert_queries_constant(client, f"{BASE}/heidekreis/meetings", grow, expected=6)
+    assert_queries_constant(client, f"{BASE}/heidekreis/decisions", grow, expected=5)
+    assert_queries_constant(client, f"{BASE}/heidekreis/meetings", grow, expected=5)
     # Teams: + their social spaces.
-    assert_queries_constant(client, f"{BASE}/heidekreis/teams", grow, expected=7)
+    assert_queries_constant(client, f"{BASE}/heidekreis/teams", grow, expected=6)
 
 
 def test_it_describes_the_lists_in_the_openapi_document(client, db):

@@ -79,7 +79,7 @@ def test_it_keeps_the_query_count_of_my_tasks(tasks, client_for):
     # 4 of every office page + the count of open tasks, the page of them with their team,
     # the done ones with their team.
     assert_queries_constant(
-        client_for(tasks.team_member), my_tasks_url(tasks.office_a), grow, expected=7
+        client_for(tasks.team_member), my_tasks_url(tasks.office_a), grow, expected=6
     )
 
 

@@ -194,7 +194,7 @@ def test_it_shows_the_directory_with_the_same_queries_however_many_organisations
     client = client_for(coordinator)
     # 9 queries: the 4 of every office page (session, user, youth office, roles) + the count, the
     # filter's spaces and municipalities, a page of organisations, their spaces.
-    assert_queries_constant(client, directory_url(office_a), grow, expected=9)
+    assert_queries_constant(client, directory_url(office_a), grow, expected=8)
 
 
 def test_it_searches_the_directory_with_the_same_queries_however_many_hits(
@@ -211,7 +211,7 @@ def test_it_searches_the_directory_with_the_same_queries_however_many_hits(
     # chosen space, the count, the filter's spaces and municipalities, a page of
     # organisations, their spaces.
     assert_queries_constant(
-        client, directory_url(office_a, q="heidegarten", raum=space_a.pk), grow, expected=10
+        client, directory_url(office_a, q="heidegarten", raum=space_a.pk), grow, expected=9
     )
 
 
@@ -265,7 +265,7 @@ def test_it_lists_people_with_the_same_queries_however_many(
     grow()
     # 7 queries: the 4 of every office page (session, user, youth office, roles) + the count,
     # a page of people, their affiliations.
-    assert_queries_constant(client_for(coordinator), people_url(office_a), grow, expected=7)
+    assert_queries_constant(client_for(coordinator), people_url(office_a), grow, expected=6)
 
 
 def test_it_offers_a_new_or_renamed_social_space_in_the_filter_at_once(

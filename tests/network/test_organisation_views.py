@@ -154,7 +154,7 @@ def test_it_runs_the_same_queries_however_many_people(
     # 10 queries: the 4 of every office page (session, user, youth office, roles) + the
     # organisation, its affiliations, open proposals, carrier editors, its spaces, its team
     # memberships (teams/_network_memberships.html).
-    assert_queries_constant(client_for(coordinator), url("organisation", org_a), grow, expected=10)
+    assert_queries_constant(client_for(coordinator), url("organisation", org_a), grow, expected=9)
 
 
 # Create and edit --------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def test_it_shows_a_social_space_with_the_same_queries_however_many_organisation
 
     # 9 queries: the 4 of every office page (session, user, youth office, roles) + the space,
     # its municipalities, the glance's counts per kind, its organisations, the checklist.
-    assert_queries_constant(client_for(coordinator), space_url(space_a), grow, expected=9)
+    assert_queries_constant(client_for(coordinator), space_url(space_a), grow, expected=8)
 
 
 # The county overview ----------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def test_it_shows_the_overview_with_the_same_queries_however_many_spaces_and_org
     # checklist, counts per space and kind, the spaces, counts per kind in the county and
     # without a space (the checklist is read once: the summary carries it).
     assert_queries_constant(
-        client_for(coordinator), office_url("overview", office_a), grow, expected=9
+        client_for(coordinator), office_url("overview", office_a), grow, expected=8
     )
 
 
@@ -276,7 +276,7 @@ def test_it_lists_entries_due_with_the_same_queries_however_many(client_for, coo
     grow()
     # 8 queries: the 4 of every office page (session, user, youth office, roles) + two counts, a
     # page of organisations, a page of people.
-    assert_queries_constant(client_for(coordinator), office_url("due", office_a), grow, expected=8)
+    assert_queries_constant(client_for(coordinator), office_url("due", office_a), grow, expected=7)
 
 
 def test_it_keeps_the_list_of_entries_due_for_coordination(client_for, professional, office_a):
@@ -310,5 +310,5 @@ def test_it_lists_duplicates_with_the_same_queries_however_many_groups(
     # 5 queries: the 4 of every office page (session, user, youth office, roles) + the organisations
     # compared.
     assert_queries_constant(
-        client_for(coordinator), office_url("duplicates", office_a), grow, expected=5
+        client_for(coordinator), office_url("duplicates", office_a), grow, expected=4
     )

@@ -108,7 +108,7 @@ def test_it_runs_the_same_queries_however_many_affiliations(
     # 8 queries: the 4 of every office page (session, user, youth office, roles) + the person, the
     # affiliations with their organisations, the team memberships and the memberships the person
     # substitutes in (teams/_network_memberships.html).
-    assert_queries_constant(client_for(coordinator), url("person", person_a), grow, expected=8)
+    assert_queries_constant(client_for(coordinator), url("person", person_a), grow, expected=7)
 
 
 # Create and edit --------------------------------------------------------------------------------

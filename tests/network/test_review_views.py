@@ -160,7 +160,7 @@ def test_it_lists_proposals_with_the_same_queries_however_many(
     # 7 queries: the 4 of every office page (session, user, youth office, roles) + the count, the
     # open proposals, the decided ones.
     assert_queries_constant(
-        client_for(coordinator), url("changes", office=office_a), grow, expected=7
+        client_for(coordinator), url("changes", office=office_a), grow, expected=6
     )
 
 
@@ -185,4 +185,4 @@ def test_it_shows_the_diff_with_the_same_queries_however_many_spaces(
 
     # 8 queries: the 4 of every office page (session, user, youth office, roles) + the proposal, the
     # spaces, the proposed names of spaces and municipalities.
-    assert_queries_constant(client_for(coordinator), url("change", proposal), grow, expected=8)
+    assert_queries_constant(client_for(coordinator), url("change", proposal), grow, expected=7)

@@ -101,9 +101,9 @@ def test_it_hides_coordinations_work_from_other_roles(world, client_for):
 # The start page's queries for coordination, whatever the data: session, user, office, the
 # user's roles, social spaces, their municipalities, the Kreis's municipalities, and three counts
 # (waiting proposals, organisations and people due for a check).
-COORDINATION_START_QUERIES = 10
+COORDINATION_START_QUERIES = 9
 # The carrier editor: no counts (3 fewer), but their own organisation (1 more).
-CARRIER_START_QUERIES = 8
+CARRIER_START_QUERIES = 7
 
 
 def test_it_keeps_the_query_count_of_coordinations_start_page(

@@ -213,7 +213,7 @@ def test_it_loads_the_list_with_constant_queries(
 
     # session, user, roles, office; the topics' defaults check; count, page, pending proposals of
     # the page; the topic filter
-    assert_queries_constant(client_for(professional), url("list", office_a), grow, expected=9)
+    assert_queries_constant(client_for(professional), url("list", office_a), grow, expected=8)
 
 
 def test_it_loads_the_review_list_with_constant_queries(
@@ -231,7 +231,7 @@ def test_it_loads_the_review_list_with_constant_queries(
             )
 
     # session, user, office, roles; count, page of pending proposals, the last decided ones
-    assert_queries_constant(client_for(coordinator), url("changes", office_a), grow, expected=7)
+    assert_queries_constant(client_for(coordinator), url("changes", office_a), grow, expected=6)
 
 
 def test_it_the_sub_navigation_links_import_and_synonyms_for_coordination(

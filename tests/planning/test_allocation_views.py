@@ -34,7 +34,7 @@ def test_it_the_allocation_page_offers_the_budgets_of_the_measures_years(
     assert "Soltau/Wietzendorf 2025" not in html
     assert 'value="3.000,00"' in html  # the requested amount is suggested
     assert "Für diese Maßnahme sind noch keine Mittel gebunden." in html
-    assert count_queries(coordinator_client, url("allocation_add", measure.pk), expected=10)
+    assert count_queries(coordinator_client, url("allocation_add", measure.pk), expected=9)
 
 
 def test_it_coordination_pools_two_budgets(office_a, coordinator_client, space_a, space_a2):
@@ -248,4 +248,4 @@ def test_it_the_measure_page_runs_a_constant_number_of_queries(
                 )
 
     page = reverse("planning:measure", kwargs={"office_slug": "heidekreis", "pk": measure.pk})
-    assert_queries_constant(coordinator_client, page, grow, expected=14)
+    assert_queries_constant(coordinator_client, page, grow, expected=13)

@@ -66,7 +66,7 @@ def test_it_the_dashboard_runs_a_constant_number_of_queries(office_a, coordinato
             extra = make_budget(space, "5000")
             allocate(make_measure(office_a, f"M{n}"), (budget, "100"), (extra, "100"))
 
-    assert_queries_constant(coordinator_client, url("dashboard") + "?jahr=2026", grow, expected=9)
+    assert_queries_constant(coordinator_client, url("dashboard") + "?jahr=2026", grow, expected=8)
 
 
 def test_it_the_budget_page_lists_allocations_transfers_overrides_and_expenses(
@@ -92,7 +92,7 @@ def test_it_the_budget_page_lists_allocations_transfers_overrides_and_expenses(
         for n in range(4):
             allocate(make_measure(office_a, f"X{n}"), (a, "1"), by=coordinator, override_reason="x")
 
-    assert_queries_constant(coordinator_client, url("budget", pk=a.pk), grow, expected=9)
+    assert_queries_constant(coordinator_client, url("budget", pk=a.pk), grow, expected=8)
 
 
 def test_it_coordination_creates_and_edits_a_budget(office_a, coordinator_client, space_a):

@@ -145,7 +145,7 @@ def test_it_the_list_runs_constant_queries(client_for, office_a, space_a, carrie
             measure = make_measure(office_a, carrier, f"Maßnahme {n}")
             measure.social_spaces.add(space_a)
 
-    assert_queries_constant(client_for(reader), url("measures", office_a), grow, expected=6)
+    assert_queries_constant(client_for(reader), url("measures", office_a), grow, expected=5)
 
 
 def test_it_the_page_shows_goals_costs_and_the_submit_button(

@@ -62,4 +62,4 @@ def test_it_the_measures_read_constant_queries(client_for, office_a, space_a, ca
         for n in range(20):
             make_measure(office_a, carrier, f"Maßnahme {n}").social_spaces.add(space_a)
 
-    assert_queries_constant(client_for(reader), f"{BASE}/heidekreis/measures", grow, expected=10)
+    assert_queries_constant(client_for(reader), f"{BASE}/heidekreis/measures", grow, expected=9)

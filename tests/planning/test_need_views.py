@@ -44,7 +44,7 @@ def test_it_the_list_runs_constant_queries(client_for, office_a, space_a, space_
             need = make_need(office_a, space_a, f"Bedarf {n}")
             need.social_spaces.add(space_a2)
 
-    assert_queries_constant(client_for(professional), url("needs", office_a), grow, expected=9)
+    assert_queries_constant(client_for(professional), url("needs", office_a), grow, expected=8)
 
 
 def test_it_raise_a_need(client_for, office_a, space_a, professional):
@@ -186,7 +186,7 @@ def test_it_the_ranking_runs_constant_queries(client_for, office_a, space_a, rea
                     youth_office=office_a, need=need, criterion=criterion, score=n % 5
                 )
 
-    assert_queries_constant(client_for(reader), url("need_ranking", office_a), grow, expected=9)
+    assert_queries_constant(client_for(reader), url("need_ranking", office_a), grow, expected=8)
 
 
 def test_it_raise_a_need_from_an_agenda_item(client_for, office_a, space_a, coordinator):

@@ -123,7 +123,7 @@ def test_it_the_list_runs_a_constant_number_of_queries(
 
     # session, user, roles; count, rows (measure, carrier, evaluation), social spaces;
     # the filter's social spaces
-    assert_queries_constant(client_for(reader), list_url(office_a), grow, expected=8)
+    assert_queries_constant(client_for(reader), list_url(office_a), grow, expected=7)
 
 
 def test_it_the_page_shows_goals_costs_and_shares(client_for, reader, project, space_a, space_a2):
@@ -153,7 +153,7 @@ def test_it_the_page_runs_a_constant_number_of_queries(client_for, coordinator, 
             )
 
     assert_queries_constant(
-        client_for(coordinator), url("planning:project", project), grow, expected=12
+        client_for(coordinator), url("planning:project", project), grow, expected=11
     )
 
 

@@ -107,4 +107,4 @@ def test_it_keeps_its_query_count_when_the_office_grows(world, client_for):
 
     # 7 queries: the 4 of every office page (session, user, youth office, roles) + the spaces, their
     # municipalities, the office's municipalities.
-    assert_queries_constant(client_for(world.reader), office_url(world.office_a), grow, expected=7)
+    assert_queries_constant(client_for(world.reader), office_url(world.office_a), grow, expected=6)

@@ -55,7 +55,7 @@ def test_it_runs_the_same_queries_however_many_teams(
 
     # 7 queries: the 4 of every office page (session, user, youth office, roles) + the count of
     # the page, the teams with members and next meeting, their social spaces.
-    assert_queries_constant(client_for(coordinator), list_url(office_a), grow, expected=7)
+    assert_queries_constant(client_for(coordinator), list_url(office_a), grow, expected=6)
 
 
 def test_it_shows_members_grouped_by_organisation_kind(
@@ -160,7 +160,7 @@ def test_it_runs_the_same_queries_however_big_the_team(
     # 11 queries: the 4 of every office page + the team, its memberships with people and
     # organisations, their substitutes, the next meeting, the first open tasks with their
     # count, the last decisions, the social spaces.
-    assert_queries_constant(client_for(coordinator), team_url("team", team_a), grow, expected=11)
+    assert_queries_constant(client_for(coordinator), team_url("team", team_a), grow, expected=10)
 
 
 def test_it_shows_a_planned_meeting_of_today_as_the_next_and_none_of_yesterday(

@@ -2,7 +2,8 @@
 request compiled once per connection (lib/prepared.py, issue 8).
 
 Passwords, permissions and `user_can_authenticate` are Django's; only `get_user` (the user of
-the session, on every request) skips the ORM's compiler.
+the session, on every request) skips the ORM's compiler and reads the user's roles in the same
+query (accounts.models.user_with_roles).
 """
 
 from __future__ import annotations
@@ -11,15 +12,12 @@ from typing import Any
 
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
-from sozialraum.accounts.models import User
-from sozialraum.lib.prepared import Prepared
+from sozialraum.accounts.models import User, user_with_roles
 
 PATH = "sozialraum.accounts.backends.ModelBackend"  # as in AUTHENTICATION_BACKENDS
-
-_USER_BY_PK = Prepared(lambda pk: User._default_manager.filter(pk=pk), int)
 
 
 class ModelBackend(DjangoModelBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = _USER_BY_PK.first(user_id)
+        user = user_with_roles(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
