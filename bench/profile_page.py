@@ -92,21 +92,24 @@ def cpu_per_request(client, path: str, requests: int) -> list[float]:
     return times
 
 
-def sql_time(connection, sql: str, repeat: int = 20) -> float:
+def sql_time(connection, sql: str, repeat: int = 20) -> tuple[float, float]:
     """The median CPU time this process spends running this statement (as the database saw
-    it, parameters filled in) and fetching its rows: on SQLite all of the query's work, on
-    PostgreSQL the client's share, which is what the bench counts; 0 for what cannot be
-    repeated (writes, savepoints)."""
+    it, parameters filled in) and fetching its rows, and the median wall time: on SQLite both
+    are the query's work; on PostgreSQL the CPU is the client's share (what the bench counts)
+    and the wall time includes the server's work and the round trip, during which a client
+    that has to wait is put to sleep and woken again, which itself costs CPU on some machines.
+    (0, 0) for what cannot be repeated (writes, savepoints)."""
     if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
-        return 0.0
-    times = []
+        return 0.0, 0.0
+    cpu, wall = [], []
     with connection.cursor() as cursor:
         for _ in range(repeat):
-            start = time.process_time()
+            start, started = time.process_time(), time.perf_counter()
             cursor.execute(sql)
             cursor.fetchall()
-            times.append(time.process_time() - start)
-    return statistics.median(times)
+            cpu.append(time.process_time() - start)
+            wall.append(time.perf_counter() - started)
+    return statistics.median(cpu), statistics.median(wall)
 
 
 def main() -> None:
@@ -115,7 +118,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--top", type=int, default=0, help="print a profile with N lines")
     parser.add_argument(
-        "--sql", action="store_true", help="print the SQL of one request, each with its CPU time"
+        "--sql", action="store_true", help="print the SQL of one request, each with its CPU and wall time"
     )
     parser.add_argument(
         "--save", metavar="DIR", help="write each page's HTML to DIR/<page>.html (to compare)"
@@ -149,12 +152,14 @@ def main() -> None:
 
             with CaptureQueriesContext(connection) as captured:
                 client.get(path)
-            total, queries = 0.0, captured.captured_queries
+            cpu_total = wall_total = 0.0
+            queries = captured.captured_queries
+            print("      CPU ms  wall ms")
             for number, query in enumerate(queries, 1):
-                took = sql_time(connection, query["sql"])
-                total += took
-                print(f"  {number:2}. {took * 1000:6.3f} ms  {query['sql'][:300]}")
-            print(f"      {total * 1000:6.3f} ms of SQL in {len(queries)} queries")
+                cpu, wall = sql_time(connection, query["sql"])
+                cpu_total, wall_total = cpu_total + cpu, wall_total + wall
+                print(f"  {number:2}. {cpu * 1000:6.3f} {wall * 1000:8.3f}  {query['sql'][:300]}")
+            print(f"      {cpu_total * 1000:6.3f} {wall_total * 1000:8.3f}  in {len(queries)} queries")
         if args.top:
             profiler = cProfile.Profile()
             profiler.enable()

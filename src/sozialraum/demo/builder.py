@@ -187,16 +187,18 @@ def demo_password(configured: str | None) -> tuple[str, bool]:
     return secrets.token_urlsafe(12), True
 
 
-@transaction.atomic
 def build_demo(*, password: str, scale: int = 1) -> DemoContext:
-    ctx = DemoContext(password=password, scale=scale)
-    for step in STEPS:
-        step(ctx)
-    if scale > 1:
-        from sozialraum.demo.scale import build_scaled
+    with transaction.atomic():
+        ctx = DemoContext(password=password, scale=scale)
+        for step in STEPS:
+            step(ctx)
+        if scale > 1:
+            from sozialraum.demo.scale import build_scaled
 
-        build_scaled(ctx)
-    statistics.refresh()  # the planner's statistics for the loaded data (lib/statistics.py)
+            build_scaled(ctx)
+    # The planner's statistics for the loaded data, after the commit so that PostgreSQL can
+    # also vacuum (lib/statistics.py).
+    statistics.refresh()
     return ctx
 
 

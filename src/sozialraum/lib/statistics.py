@@ -6,6 +6,11 @@ such as "open tasks of these people in this youth office" then walks the youth o
 Aufgaben" cost 7.6 ms at scale 1 and 48 ms at scale 100 until the statistics existed (issue 8).
 PostgreSQL's autovacuum analyses by itself, but not at once after a bulk load. So the demo runs
 this after loading its data, and `sozialraum cleanup` (daily) keeps it current.
+
+On PostgreSQL, outside a transaction, it also vacuums: until a table's pages are marked
+all-visible, counting an office's rows cannot be answered from an index alone, and the planner
+read the whole audit log to count one office's entries (3.7 ms at 11,000 entries; after
+`VACUUM` 1.2 ms from the index). Plain `VACUUM` takes no lock that blocks readers or writers.
 """
 
 from __future__ import annotations
@@ -14,9 +19,13 @@ from django.db import connection
 
 
 def refresh() -> None:
-    """Update the planner's statistics of every table (bounded sampling on SQLite)."""
+    """Update the planner's statistics of every table (bounded sampling on SQLite); on
+    PostgreSQL outside a transaction, vacuum as well."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             # Sample at most ~1,000 rows per index: fast on large tables, good enough to plan.
             cursor.execute("PRAGMA analysis_limit=1000")
+        elif connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute("VACUUM (ANALYZE)")  # VACUUM cannot run inside a transaction
+            return
         cursor.execute("ANALYZE")
