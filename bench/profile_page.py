@@ -118,7 +118,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--top", type=int, default=0, help="print a profile with N lines")
     parser.add_argument(
-        "--sql", action="store_true", help="print the SQL of one request, each with its CPU and wall time"
+        "--sql",
+        action="store_true",
+        help="print the SQL of one request, each with its CPU and wall time",
     )
     parser.add_argument(
         "--save", metavar="DIR", help="write each page's HTML to DIR/<page>.html (to compare)"
@@ -159,7 +161,9 @@ def main() -> None:
                 cpu, wall = sql_time(connection, query["sql"])
                 cpu_total, wall_total = cpu_total + cpu, wall_total + wall
                 print(f"  {number:2}. {cpu * 1000:6.3f} {wall * 1000:8.3f}  {query['sql'][:300]}")
-            print(f"      {cpu_total * 1000:6.3f} {wall_total * 1000:8.3f}  in {len(queries)} queries")
+            print(
+                f"      {cpu_total * 1000:6.3f} {wall_total * 1000:8.3f}  in {len(queries)} queries"
+            )
         if args.top:
             profiler = cProfile.Profile()
             profiler.enable()
