@@ -9,9 +9,11 @@ import pytest
 from django.contrib.messages import constants
 from django.core.paginator import Paginator
 from django.template import Context, Template, TemplateSyntaxError
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
+from sozialraum.lib.templatetags import kern
 from sozialraum.regions.models import YouthOffice
 
 
@@ -58,6 +60,30 @@ def test_it_takes_other_link_texts():
     )
     assert ">Vorherige Einladungen</a>" in html
     assert ">Weitere Einladungen</a>" in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize(
+    ("number", "count", "options"),
+    [
+        (1, 100, {}),
+        (2, 30, {}),
+        (5, 100, {"param": "seite_personen", "label": "Seiten <der> Personen"}),
+        (10, 100, {"previous_label": "Frühere & ältere", "next_label": "Weitere"}),
+        (1, 5, {}),
+        (1, 0, {}),
+    ],
+)
+def test_it_writes_what_the_pagination_template_writes(language, number, count, options):
+    request = RequestFactory().get("/liste/", {"q": 'Kita "Regenbogen" & Hort', "seite": "9"})
+    context = Context({"request": request})
+    p = page(number, count=count)
+    with translation.override(language):
+        written = kern.pagination(context, p, **options)
+        expected = render_to_string(
+            "includes/pagination.html", kern.pagination_context(context, p, **options)
+        )
+    assert written == expected
 
 
 @pytest.mark.django_db
