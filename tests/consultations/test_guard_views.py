@@ -11,7 +11,7 @@ from sozialraum.regions.models import YouthOffice
 from tests.conftest import log_in_client
 from tests.helpers import assert_queries_constant
 
-QUERIES = 5  # session, user, office, roles, the terms
+QUERIES = 4  # session, user with roles, office, the terms
 
 
 def url(name, office, **kwargs):

@@ -230,7 +230,7 @@ def test_it_loads_the_review_list_with_constant_queries(
                 offer=offer, actor=carrier_editor, data={"schedule": f"{n}"}
             )
 
-    # session, user, office, roles; count, page of pending proposals, the last decided ones
+    # session, user with roles, office; count, page of pending proposals, the last decided ones
     assert_queries_constant(client_for(coordinator), url("changes", office_a), grow, expected=6)
 
 
