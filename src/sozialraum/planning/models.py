@@ -276,6 +276,9 @@ class Need(TenantModel):
         indexes = [
             models.Index(fields=["youth_office", "status", "priority"]),
             models.Index(fields=["youth_office", "created_at"]),
+            # The ranking's order (priority, then the newest first): SQLite reads a page of it
+            # from this index instead of sorting every need of every office (issue 8).
+            models.Index(fields=["youth_office", "priority", "created_at"]),
         ]
         constraints = [
             models.CheckConstraint(
