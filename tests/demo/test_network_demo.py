@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db.models import F
 
-from sozialraum.accounts.models import Role, User
+from sozialraum.accounts.models import OfficeRole, Role, User
 from sozialraum.demo.builder import build_demo
 from sozialraum.demo.network import HEIDEKREIS, ORGANISATIONS_PER_SCALE, PEOPLE_PER_SCALE
 from sozialraum.demo.teams_data import TEAM_ORGANISATIONS
@@ -78,3 +79,6 @@ def test_it_grows_the_network_with_the_scale(municipalities):
     assert Affiliation.objects.filter(youth_office=heidekreis).count() > 2 * PEOPLE_PER_SCALE
     grown = organisations.get(name__endswith=" 1", kind="oeffentlicher_traeger")
     assert grown.name_key and grown.duplicate_key and grown.social_spaces.exists()
+    # Roles created in bulk carry their user's sort key as the saved ones do.
+    mismatched = OfficeRole.objects.exclude(user_sort_key=F("user__sort_key"))
+    assert OfficeRole.objects.count() > 40 and not mismatched.exists()

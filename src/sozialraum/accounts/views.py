@@ -138,7 +138,7 @@ def access_list(request: OfficeRequest) -> HttpResponse:
         )
         return redirect("access:list", office_slug=office.slug)
 
-    roles = OfficeRole.objects.in_office(office).order_by("user__sort_key", "user__email")
+    roles = OfficeRole.objects.in_office(office).order_by("user_sort_key", "user__email")
     page = Paginator(roles, 25).get_page(request.GET.get("seite"))
     # The rows as plain values (no model instances of roles, users, organisations); the
     # counts on the tables alone.

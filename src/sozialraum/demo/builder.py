@@ -155,6 +155,7 @@ def add_staff(ctx: DemoContext) -> None:
             youth_office=office,
             user=user,
             role=Role.READER if number % 5 == 0 else Role.PROFESSIONAL,
+            user_sort_key=user.sort_key,
         )
         for number, user in enumerate(users, start=1)
     )

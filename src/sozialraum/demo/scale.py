@@ -96,7 +96,12 @@ def create_people(
     ]
     users = User.objects.bulk_create(users, batch_size=BATCH)
     OfficeRole.objects.bulk_create(
-        [OfficeRole(youth_office=office, user=u, role=ctx.rng.choice(roles)) for u in users],
+        [
+            OfficeRole(
+                youth_office=office, user=u, role=ctx.rng.choice(roles), user_sort_key=u.sort_key
+            )
+            for u in users
+        ],
         batch_size=BATCH,
     )
     ctx.users.update((u.email, u) for u in users)
@@ -285,7 +290,7 @@ def synthetic_offices(ctx: DemoContext) -> None:
     )
     OfficeRole.objects.bulk_create(
         [
-            OfficeRole(youth_office=o, user=u, role=Role.COORDINATION)
+            OfficeRole(youth_office=o, user=u, role=Role.COORDINATION, user_sort_key=u.sort_key)
             for o, u in zip(offices, coordinators, strict=True)
         ],
         batch_size=BATCH,
