@@ -46,3 +46,24 @@ def test_it_shows_an_unknown_value_as_it_is(office_a):
     assert YouthOffice(
         social_space_label=office_a.social_space_label
     ).get_social_space_label_display()
+
+
+def test_it_gives_the_labels_as_text_in_the_active_language(monkeypatch):
+    """label_texts: the labels as plain text for list rows, one table per language."""
+    from sozialraum.lib.choices import label_texts
+
+    field = Organisation._meta.get_field("kind")
+    with translation.override("de"):
+        german = label_texts(field)
+    with translation.override("en"):
+        english = label_texts(field)
+    _refuse_flatchoices(monkeypatch)
+    with translation.override("de"):
+        assert label_texts(field) is german
+    for kind in OrganisationKind:
+        assert type(german[kind.value]) is str
+        with translation.override("en"):
+            assert english[kind.value] == str(kind.label)
+    with translation.override("de"):
+        assert german[OrganisationKind.KITA.value] == str(OrganisationKind.KITA.label)
+    assert german != english

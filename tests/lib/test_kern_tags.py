@@ -193,3 +193,25 @@ def test_it_writes_a_date_in_the_language_active_when_asked():
         moment = timezone.make_aware(datetime(2026, 3, 4, 23, 30))
         assert localdate(moment) == formats.date_format(moment, "SHORT_DATE_FORMAT")
         assert localdate(None) == ""
+
+
+def test_it_formats_a_lists_dates_in_the_language_active_when_the_list_began():
+    """localdate_for_rows binds the language once; its answers are localdate's."""
+    from datetime import date, datetime
+
+    from django.utils import timezone
+    from django.utils.translation import override
+
+    from sozialraum.lib.templatetags.kern import localdate, localdate_for_rows
+
+    day = date(2026, 3, 4)
+    moment = timezone.make_aware(datetime(2026, 3, 4, 23, 30))
+    for language in ("de", "en"):
+        with override(language):
+            short = localdate_for_rows()
+            assert [short(day), short(moment), short(None)] == [
+                localdate(day),
+                localdate(moment),
+                "",
+            ]
+    assert short(day) != "04.03.2026"  # the English list's formatter stays English

@@ -78,6 +78,33 @@ def test_it_fills_in_what_format_html_would():
             assert render_rows("network/rows/directory.html", [row]) == format_html(source, **row)
 
 
+def test_it_fills_shared_values_once_and_leaves_out_what_the_template_does_not_show():
+    """`shared` values (a column's label) appear in every row as if each row carried them;
+    keys the template does not name are ignored; a name the row lacks is an error, as for
+    format_html."""
+    from django.conf import settings
+
+    file = settings.PACKAGE_DIR / "templates" / "network" / "rows" / "directory.html"
+    source = file.read_text(encoding="utf-8").strip("\n")
+    shared = {"kind_header": "Art & <Typ>", "city_header": "Ort", "spaces_header": "Räume"}
+    rows = [
+        {
+            "detail_url": f"/x/{i}/",
+            "name": f"Verein <{i}>",
+            "kind_label": "Schule",
+            "city": True if i else 0,
+            "spaces": "–",
+            "unused": object(),
+        }
+        for i in range(3)
+    ]
+    expected = "\n".join(format_html(source, **shared, **row) for row in rows)
+    assert render_rows("network/rows/directory.html", rows, shared=shared) == expected
+    assert render_rows("network/rows/directory.html", [], shared=shared) == ""
+    with pytest.raises(KeyError):
+        render_rows("network/rows/directory.html", [{"name": "A"}], shared=shared)
+
+
 @pytest.mark.django_db
 def test_it_names_the_targets_as_the_orm_does(office_a):
     """names_by_id (its query compiled once per number of ids) gives each owner's targets in

@@ -26,7 +26,7 @@ from sozialraum.accounts import backends, services
 from sozialraum.accounts.forms import AcceptInvitationForm, InviteForm, LoginForm, RoleForm
 from sozialraum.accounts.models import ROLE_DESCRIPTIONS, Invitation, OfficeRole, Role
 from sozialraum.accounts.password_reset import NewPasswordForm, PasswordResetView
-from sozialraum.lib.choices import labels_of
+from sozialraum.lib.choices import label_texts
 from sozialraum.lib.http import posted, url_for_rows
 from sozialraum.lib.idempotency import submit_once
 from sozialraum.lib.row_templates import render_rows
@@ -345,7 +345,7 @@ def _invitation_rows(request: OfficeRequest, page: Iterable[Any]) -> SafeString:
         _("abgelaufen"),
     )
     deleted = _("gelöschter Zugang")
-    role_labels = labels_of(Invitation._meta.get_field("role"))
+    role_labels = label_texts(Invitation._meta.get_field("role"))
     date_formats: dict[Any, str] = {}
     current = get_current_timezone()
     rows = []

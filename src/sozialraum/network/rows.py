@@ -24,7 +24,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.choices import labels_of
+from sozialraum.lib.choices import label_texts
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.prepared import Prepared
 from sozialraum.lib.row_templates import names_by_id, render_rows
@@ -117,7 +117,7 @@ def directory_page(
         model=Organisation,
     )
     spaces = names_by_id(Organisation.social_spaces, (row["id"] for row in rows))
-    kinds = labels_of(Organisation._meta.get_field("kind"))
+    kinds = label_texts(Organisation._meta.get_field("kind"))
     url = url_for_rows("network:organisation", office_slug=office_slug)
     headers = {
         "kind_header": _("Art"),
@@ -129,9 +129,10 @@ def directory_page(
         row["city"] = row["city"] or "–"
         row["spaces"] = ", ".join(spaces.get(row["id"], [])) or "–"
         row["detail_url"] = url(row["id"])
-        row.update(headers)
     page.object_list = rows
-    page.rows_html = render_rows("network/rows/directory.html", rows)  # type: ignore[attr-defined]
+    page.rows_html = render_rows(  # type: ignore[attr-defined]
+        "network/rows/directory.html", rows, shared=headers
+    )
     return page
 
 
@@ -164,9 +165,10 @@ def people_page(
         row["affiliations"] = affiliations.get(row["id"], [])
         row["detail_url"] = url(row["id"])
         _person_cells(row)
-        row.update(headers)
     page.object_list = rows
-    page.rows_html = render_rows("network/rows/people.html", rows)  # type: ignore[attr-defined]
+    page.rows_html = render_rows(  # type: ignore[attr-defined]
+        "network/rows/people.html", rows, shared=headers
+    )
     return page
 
 

@@ -17,10 +17,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from sozialraum.lib.choices import labels_of
+from sozialraum.lib.choices import label_texts
 from sozialraum.lib.http import PAGE_SIZE, url_for_rows
 from sozialraum.lib.row_templates import render_rows
-from sozialraum.lib.templatetags.kern import localdate
+from sozialraum.lib.templatetags.kern import localdate, localdate_for_rows
 from sozialraum.teams.listing import TeamListRows, space_names
 from sozialraum.teams.models import MembershipRole, Team
 from sozialraum.teams.selectors import MemberGroup, MemberRow
@@ -167,10 +167,11 @@ def team_list_page(teams: TeamListRows, number: Any, *, office_slug: str, spaces
     page = paginator.get_page(number)
     rows = list(page.object_list)
     spaces = space_names([row["id"] for row in rows])
-    kinds = labels_of(Team._meta.get_field("kind"))
+    kinds = label_texts(Team._meta.get_field("kind"))
     url = url_for_rows("teams:team", office_slug=office_slug)
     resting = format_html(' <span class="sr-muted">({})</span>', _("ruht"))
     none_planned = format_html('<span class="sr-muted">{}</span>', _("keins geplant"))
+    short_date = localdate_for_rows()
     headers = {
         "kind_header": _("Art"),
         "spaces_header": spaces_header,
@@ -178,13 +179,12 @@ def team_list_page(teams: TeamListRows, number: Any, *, office_slug: str, spaces
         "next_header": _("Nächstes Treffen"),
     }
     for row in rows:
-        row.update(headers)
         row["detail_url"] = url(row["id"])
         row["resting"] = "" if row["is_active"] else resting
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
         row["spaces"] = ", ".join(spaces.get(row["id"], [])) or "–"
         day = row["next_meeting"]
-        row["next_meeting_html"] = localdate(day) if day else none_planned
+        row["next_meeting_html"] = short_date(day) if day else none_planned
     page.object_list = rows
-    page.rows_html = render_rows(TEAM_ROW_TEMPLATE, rows)  # type: ignore[attr-defined]
+    page.rows_html = render_rows(TEAM_ROW_TEMPLATE, rows, shared=headers)  # type: ignore[attr-defined]
     return page
