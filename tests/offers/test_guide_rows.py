@@ -163,3 +163,28 @@ def test_it_reads_the_topics_names_as_the_through_table_does(office_a, coordinat
         assert dict(guide_rows.topic_names(chosen)) == expected
     html = guide_rows.cards_html(guide_rows.card_rows(Offer.objects.filter(pk=ids[3])), "x")
     assert "Zähne &amp; &lt;Mund&gt;" in html
+
+
+def test_it_shortens_a_description_as_truncatewords_did():
+    """truncated_words gives Truncator(text).words(24, truncate=" …") for any text: short and
+    long, with line breaks and runs of spaces, ending in the ellipsis already, empty."""
+    from django.utils.text import Truncator
+
+    from sozialraum.offers.guide_rows import DESCRIPTION_WORDS, truncated_words
+
+    words = [f"Wort{i}" for i in range(40)]
+    texts = [
+        "",
+        "   ",
+        "Eltern-Kind-Gruppe",
+        " ".join(words[:24]),
+        " ".join(words[:25]),
+        "\n".join(words),
+        "  Spielen\tund  Lernen\r\n" * 10,
+        " ".join(words[:23]) + " Schluss …" + " mehr" * 5,
+        " ".join(words[:23]) + " …" + " mehr" * 5,
+        "Ä ö ü ß " * 20,
+    ]
+    for text in texts:
+        expected = Truncator(text).words(DESCRIPTION_WORDS, truncate=" …")
+        assert truncated_words(text) == expected, text

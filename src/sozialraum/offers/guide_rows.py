@@ -63,6 +63,17 @@ def age_text(age_from: int | None, age_until: int | None) -> str:
     return text
 
 
+def truncated_words(text: str, length: int = DESCRIPTION_WORDS, ellipsis: str = " …") -> str:
+    """`Truncator(text).words(length, truncate=ellipsis)` for plain text, without building a
+    lazy Truncator per card: the first `length` words joined by single spaces, the ellipsis
+    appended when words were left out (unless the text already ends with it)."""
+    words = text.split()
+    if len(words) <= length:
+        return " ".join(words)
+    shortened = " ".join(words[:length])
+    return shortened if shortened.endswith(ellipsis) else shortened + ellipsis
+
+
 def topic_names(ids: list[int]) -> dict[int, list[str]]:
     """The topics' names of these offers, in the vocabulary's order (one query, none without
     offers), as `names_by_id(Offer.topics, ids)` reads them."""
@@ -118,20 +129,23 @@ def cards_html(rows: Iterable[dict[str, Any]], office_slug: str, level: str = "3
         )
         return {
             "pk": row["id"],
-            "level": level,
             "url": url(row["id"]),
             "title": row["title"],
             "provider": row["organisation__name"],
             "place": SafeString(" · " + html.escape(row["city"])) if row["city"] else "",
-            "description": Truncator(row["description"]).words(DESCRIPTION_WORDS, truncate=" …"),
-            "age_label": age_label,
+            "description": truncated_words(row["description"]),
             "age": ages[span],
             "costs": costs,
             "step_free": step_free if row["step_free"] else "",
             "topics": badges,
         }
 
-    return render_rows(CARD_TEMPLATE, (card(row) for row in rows), separator="")
+    return render_rows(
+        CARD_TEMPLATE,
+        (card(row) for row in rows),
+        separator="",
+        shared={"level": level, "age_label": age_label},
+    )
 
 
 def date_items(dates: Iterable[Any]) -> SafeString:
