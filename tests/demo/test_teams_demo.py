@@ -148,3 +148,19 @@ def test_it_plans_no_agenda_that_runs_over_its_meeting(demo):
         if meeting.planned and meeting.planned > length.total_seconds() / 60:
             over.append((meeting.team_id, meeting.date, meeting.planned))
     assert not over, over[:5]
+
+
+@pytest.mark.parametrize("days", [0, 17, 45, 200])
+def test_it_gives_the_coordinators_open_tasks_whatever_the_day(municipalities, days, monkeypatch):
+    """The Leitung of each hand-made team takes an open task in its latest meeting, so
+    "Meine Aufgaben" of the demo's coordinators is never empty (and the bench's page of it
+    shows tasks at every scale), whichever day the demo is built on."""
+    from sozialraum.minutes.models import TaskStatus
+
+    today = timezone.localdate() + timedelta(days=days)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today)
+    build_demo(password=PASSWORD)
+    for email in ("koordination@heidekreis.example", "koordination@verden.example"):
+        open_tasks = Task.objects.filter(responsible__user__email=email, status=TaskStatus.OPEN)
+        assert open_tasks.exists(), email
+        assert open_tasks.filter(due__gte=today).exists(), email

@@ -47,7 +47,7 @@ from sozialraum.minutes.models import (
 )
 from sozialraum.network.models import Person
 from sozialraum.regions.models import YouthOffice
-from sozialraum.teams.models import Membership, Team
+from sozialraum.teams.models import Membership, MembershipRole, Team
 
 if TYPE_CHECKING:
     from sozialraum.accounts.models import User
@@ -202,7 +202,9 @@ class History:
         )
         numbers: dict[int, int] = {}
         taker, upcoming = 0, 0
-        for index, day in enumerate(self.calendar.dates(start, self.last)):
+        dates = self.calendar.dates(start, self.last)
+        latest = max((day for day in dates if day < self.today), default=None)
+        for index, day in enumerate(dates):
             slot = TimeSlot.MORNING if index % 2 == 0 else TimeSlot.AFTERNOON
             starts, ends = MORNING if slot == TimeSlot.MORNING else AFTERNOON
             past = day < self.today
@@ -231,7 +233,7 @@ class History:
             meeting = MeetingRow(pk, team.youth_office_id, team.pk, day, sent)
             if past:
                 t = (day - self.first).days / (365 * YEARS_OF_HISTORY)
-                taker = self.past_meeting(plan, meeting, t, numbers, taker)
+                taker = self.past_meeting(plan, meeting, t, numbers, taker, day == latest)
             else:
                 if upcoming == 0:
                     self.next_meeting(plan, meeting)
@@ -313,7 +315,13 @@ class History:
         return present
 
     def past_meeting(
-        self, plan: TeamPlan, meeting: MeetingRow, t: float, numbers: dict[int, int], taker: int
+        self,
+        plan: TeamPlan,
+        meeting: MeetingRow,
+        t: float,
+        numbers: dict[int, int],
+        taker: int,
+        latest: bool = False,
     ) -> int:
         rng, day, rows = self.rng, meeting.date, self.rows
         present = self.attend(plan, meeting, t)
@@ -368,6 +376,8 @@ class History:
                 self.decision(meeting, minutes, item, title, numbers)
             for _ in range(rng.choice([0, 1, 1, 2])):
                 self.task(meeting, minutes, item, title, rng.choice(present))
+        if latest and plan.rich and topics:
+            self.lead_task(plan, meeting, minutes, item, title)
         if plan.rich:
             self.item(meeting, minutes, position, *data.CLOSING, None, "")
         return taker + 1
@@ -437,6 +447,35 @@ class History:
             due,
             status,
             aware(min(due, self.today)) if status == TaskStatus.DONE else None,
+            True,
+        )
+
+    def lead_task(self, plan: TeamPlan, meeting, minutes, item, topic: str) -> None:
+        """The Leitung of a hand-made team takes one open task in its latest meeting, so the
+        demo's personas find something under "Meine Aufgaben" whatever the day the demo is
+        built on (the random tasks of the history may all be done by then), and the bench's
+        page of them shows tasks at every scale. Draws nothing from the random sequence."""
+        lead = next(
+            (
+                m.membership.person_id
+                for m in plan.members
+                if m.membership.role == MembershipRole.LEAD
+            ),
+            None,
+        )
+        if lead is None:
+            return
+        self.rows.add(
+            Task,
+            meeting.office,
+            meeting.team,
+            minutes,
+            item,
+            data.TASKS[0].format(topic=topic)[:300],
+            lead,
+            max(meeting.date + timedelta(weeks=3), self.today + timedelta(days=7)),
+            TaskStatus.OPEN,
+            None,
             True,
         )
 
