@@ -436,13 +436,17 @@ class History:
             )
         else:
             status = TaskStatus.OPEN if roll < 0.7 else TaskStatus.DONE
+        title = rng.choice(data.TASKS).format(topic=topic)
+        self.add_task(meeting, minutes, item, title, responsible, due, status)
+
+    def add_task(self, meeting, minutes, item, title: str, responsible: int, due, status) -> None:
         self.rows.add(
             Task,
             meeting.office,
             meeting.team,
             minutes,
             item,
-            rng.choice(data.TASKS).format(topic=topic)[:300],
+            title[:300],
             responsible,
             due,
             status,
@@ -463,21 +467,10 @@ class History:
             ),
             None,
         )
-        if lead is None:
-            return
-        self.rows.add(
-            Task,
-            meeting.office,
-            meeting.team,
-            minutes,
-            item,
-            data.TASKS[0].format(topic=topic)[:300],
-            lead,
-            max(meeting.date + timedelta(weeks=3), self.today + timedelta(days=7)),
-            TaskStatus.OPEN,
-            None,
-            True,
-        )
+        if lead is not None:
+            due = max(meeting.date + timedelta(weeks=3), self.today + timedelta(days=7))
+            title = data.TASKS[0].format(topic=topic)
+            self.add_task(meeting, minutes, item, title, lead, due, TaskStatus.OPEN)
 
     def next_meeting(self, plan: TeamPlan, meeting: MeetingRow) -> None:
         """The next meeting: invited (some answers in), with its agenda and scheduled topics."""
