@@ -101,9 +101,22 @@ def loop_rows(name: str, rows: Sequence[Mapping[str, Any]]) -> SafeString:
     return SafeString(gap + "\n" + render_rows(name, rows, separator=gap + "\n") + gap)
 
 
-# names_by_id's query per through model and number of ids, compiled once per connection
-# (lib/prepared.py): a page has at most a page size of ids, so a few per list.
-_NAMES: dict[tuple[Any, int], Prepared] = {}
+@cache
+def _names_query(relation: Any, count: int) -> Prepared:
+    """names_by_id's query for a many-to-many relation and a number of ids, compiled once per
+    connection (lib/prepared.py): a page has at most a page size of ids, so a few per list."""
+    field = relation.field
+    through = relation.through
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    return Prepared(
+        lambda *pks: (
+            through.objects.filter(**{f"{owner}_id__in": pks})
+            .order_by(f"{target}__sort_key", f"{target}_id")
+            .values_list(f"{owner}_id", f"{target}__name")
+        ),
+        *([int] * count),
+        rows=True,
+    )
 
 
 def names_by_id(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:
@@ -115,20 +128,7 @@ def names_by_id(relation: Any, ids: Iterable[int]) -> dict[int, list[str]]:
     names: dict[int, list[str]] = defaultdict(list)
     if not ids:
         return names
-    field = relation.field
-    through = relation.through
-    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    query = _NAMES.get((through, len(ids)))
-    if query is None:
-        query = _NAMES[(through, len(ids))] = Prepared(
-            lambda *pks: (
-                through.objects.filter(**{f"{owner}_id__in": pks})
-                .order_by(f"{target}__sort_key", f"{target}_id")
-                .values_list(f"{owner}_id", f"{target}__name")
-            ),
-            *([int] * len(ids)),
-            rows=True,
-        )
+    query = _names_query(relation, len(ids))
     for owner_id, name in query.all(*ids):
         names[owner_id].append(name)
     return names

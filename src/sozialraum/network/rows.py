@@ -12,6 +12,7 @@ related names.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
@@ -50,26 +51,20 @@ def search_ids_key(kind: str, office: Any, filters: dict[str, Any]) -> str | Non
     return f"network:{kind}-ids:{office.pk}:{office.data_version}:{digest}"
 
 
-# The rows of a page of hits by their ids and the names of their many-to-many targets,
-# compiled once per connection for each number of ids (a page has at most PAGE_SIZE): the ORM
-# compiled these two queries anew on every request (issue 8).
-_BY_IDS: dict[tuple, Prepared] = {}
-
-
-def _prepared(key: tuple, count: int, build: Callable[..., QuerySet]) -> Prepared:
-    query = _BY_IDS.get((*key, count))
-    if query is None:
-        query = _BY_IDS[(*key, count)] = Prepared(build, *([int] * count), rows=True)
-    return query
+@functools.cache
+def _rows_query(model: Any, columns: tuple[str, ...], count: int) -> Prepared:
+    """The rows of a page of hits by their ids, compiled once per connection for each number
+    of ids (a page has at most PAGE_SIZE): the ORM compiled it anew on every request (issue 8)."""
+    return Prepared(
+        lambda *pks: model._default_manager.filter(pk__in=pks).values_list(*columns),
+        *([int] * count),
+        rows=True,
+    )
 
 
 def _rows_by_ids(model: Any, columns: tuple[str, ...], ids: list[int]) -> list[dict[str, Any]]:
     """`model`'s rows with these ids as dicts of `columns` (in the database's order)."""
-    query = _prepared(
-        ("rows", model, columns),
-        len(ids),
-        lambda *pks: model._default_manager.filter(pk__in=pks).values_list(*columns),
-    )
+    query = _rows_query(model, columns, len(ids))
     return [dict(zip(columns, row, strict=True)) for row in query.all(*ids)]
 
 

@@ -7,6 +7,8 @@ measure of another organisation gets 404: they do not see those measures at all.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.http import Http404
 
 from sozialraum.lib.choice_fields import out_of_range
@@ -44,28 +46,22 @@ MEASURE_JOINS = ("youth_office", "carrier", "team", "created_by", "continued_fro
 
 # The measure by office and pk, with the joins asked for, compiled once per connection
 # (lib/prepared.py): for everyone, and for a carrier editor (their organisation's only).
-_MEASURE_BY_JOINS: dict[tuple[str, ...], tuple[Prepared, Prepared]] = {}
-
-
+@cache
 def _measure_queries(joins: tuple[str, ...]) -> tuple[Prepared, Prepared]:
-    found = _MEASURE_BY_JOINS.get(joins)
-    if found is None:
+    def joined():
+        return Measure.objects.select_related(*joins)
 
-        def joined():
-            return Measure.objects.select_related(*joins)
-
-        found = _MEASURE_BY_JOINS[joins] = (
-            Prepared(lambda office, pk: joined().filter(youth_office_id=office, pk=pk), int, int),
-            Prepared(
-                lambda office, pk, carrier: joined().filter(
-                    youth_office_id=office, pk=pk, carrier_id=carrier
-                ),
-                int,
-                int,
-                int,
+    return (
+        Prepared(lambda office, pk: joined().filter(youth_office_id=office, pk=pk), int, int),
+        Prepared(
+            lambda office, pk, carrier: joined().filter(
+                youth_office_id=office, pk=pk, carrier_id=carrier
             ),
-        )
-    return found
+            int,
+            int,
+            int,
+        ),
+    )
 
 
 def get_measure_for_user(

@@ -3,6 +3,8 @@ row of another office), checking `perm` on the row (403); rules in `project_rule
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -11,24 +13,20 @@ from sozialraum.lib.tenancy import OfficeRequest, get_for_user, get_prepared_for
 from sozialraum.planning.models import QualityCriterion
 from sozialraum.planning.project_models import Project
 
+
 # The project by office and pk with its measure, carrier and team and the joins asked for,
 # compiled once per connection (lib/prepared.py): the ORM compiled this join of six tables on
 # every request, a fifth of the project page's CPU (issue 8).
-_PROJECT_BY_JOINS: dict[tuple[str, ...], Prepared] = {}
-
-
+@cache
 def _project_query(related: tuple[str, ...]) -> Prepared:
-    found = _PROJECT_BY_JOINS.get(related)
-    if found is None:
-        joins = ("youth_office", "measure", "measure__carrier", "measure__team", *related)
-        found = _PROJECT_BY_JOINS[related] = Prepared(
-            lambda office, pk: Project.objects.select_related(*joins).filter(
-                youth_office_id=office, pk=pk
-            ),
-            int,
-            int,
-        )
-    return found
+    joins = ("youth_office", "measure", "measure__carrier", "measure__team", *related)
+    return Prepared(
+        lambda office, pk: Project.objects.select_related(*joins).filter(
+            youth_office_id=office, pk=pk
+        ),
+        int,
+        int,
+    )
 
 
 def get_project_for_user(

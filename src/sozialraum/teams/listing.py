@@ -10,6 +10,7 @@ count from is a parameter (ISO text cast to a date), so one compiled query serve
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from django.db.models import DateField, OuterRef, Q, QuerySet, Subquery, Value
@@ -71,25 +72,22 @@ def team_list(office: YouthOffice) -> QuerySet[Team]:
 _COUNT = Prepared(
     lambda office: counting(Team.objects.filter(youth_office_id=office)), int, rows=True
 )
-# One compiled query per slice of the list (LIMIT and OFFSET are part of the SQL, not
-# parameters); the paginator only asks for its pages, so there are at most as many as pages.
-_PAGES: dict[tuple[int, int], Prepared] = {}
 
 
+@cache
 def _page_query(low: int, high: int) -> Prepared:
-    found = _PAGES.get((low, high))
-    if found is None:
-        found = _PAGES[(low, high)] = Prepared(
-            lambda office, joined_by, left_from, meeting_from: teams_counted(
-                office, joined_by, left_from, meeting_from
-            ).values_list(*TEAM_LIST_COLUMNS)[low:high],
-            int,
-            str,
-            str,
-            str,
-            rows=True,
-        )
-    return found
+    """One compiled query per slice of the list (LIMIT and OFFSET are part of the SQL, not
+    parameters); the paginator only asks for its pages, so there are at most as many as pages."""
+    return Prepared(
+        lambda office, joined_by, left_from, meeting_from: teams_counted(
+            office, joined_by, left_from, meeting_from
+        ).values_list(*TEAM_LIST_COLUMNS)[low:high],
+        int,
+        str,
+        str,
+        str,
+        rows=True,
+    )
 
 
 class TeamListRows:
